@@ -1,0 +1,13 @@
+import path from "node:path";
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // Workspace packages ship TypeScript source.
+  transpilePackages: ["@port443/config", "@port443/db", "@port443/jobs"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "ioredis", "bullmq"],
+  turbopack: { root: path.resolve(import.meta.dirname, "../..") },
+  poweredByHeader: false,
+  typedRoutes: true,
+};
+
+export default config;

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/** Empty strings count as unset, as `FOO= node app` means "no value" to a person. */
+const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
+
+function urlWithProtocols(variable: string, protocols: string[]) {
+  return z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `${variable} must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}` },
+  );
+}
+
+export const databaseUrl = urlWithProtocols("DATABASE_URL", ["postgres:", "postgresql:"]);
+export const redisUrl = urlWithProtocols("REDIS_URL", ["redis:", "rediss:"]);
+
+export const port = (fallback: number) =>
+  z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(65_535).default(fallback));
+
+export const positiveInt = (fallback: number) =>
+  z.preprocess(unsetIfEmpty, z.coerce.number().int().positive().default(fallback));
+
+export const logLevel = z.preprocess(
+  unsetIfEmpty,
+  z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+);
+
+export const nodeEnv = z.preprocess(
+  unsetIfEmpty,
+  z.enum(["development", "production", "test"]).default("development"),
+);
+
+export const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());

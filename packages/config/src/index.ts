@@ -1,0 +1,2 @@
+export { EnvError, type EnvSource, lazyEnv, parseEnv } from "./parse";
+export { processEnv } from "./source";

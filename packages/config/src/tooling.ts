@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { databaseUrl, optional, port, redisUrl } from "./fields";
+import { lazyEnv } from "./parse";
+import { processEnv } from "./source";
+
+/**
+ * The developer tooling (`npm start`, `npm test`, `pnpm db:*`): services it provisions itself
+ * unless DATABASE_URL / REDIS_URL point at existing ones.
+ */
+export const toolingEnvSchema = z.object({
+  DATABASE_URL: optional(databaseUrl),
+  REDIS_URL: optional(redisUrl),
+  CI: optional(z.string()),
+  PATH: optional(z.string()),
+  PORT: port(3000),
+  WORKER_PORT: port(3001),
+  PORT443_DATA_DIR: optional(z.string()),
+  PORT443_PG_PORT: port(54329),
+  PORT443_REDIS_PORT: port(6390),
+});
+
+export type ToolingEnv = z.infer<typeof toolingEnvSchema>;
+export const toolingEnv = lazyEnv(toolingEnvSchema, processEnv);

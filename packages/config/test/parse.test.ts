@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "../src/parse";
+import { webEnvSchema } from "../src/web";
+import { workerEnvSchema } from "../src/worker";
+
+const valid = { DATABASE_URL: "postgresql://u:p@localhost:5432/db", REDIS_URL: "redis://localhost:6379" };
+
+describe("parseEnv", () => {
+  it("accepts a valid environment and fills defaults", () => {
+    const env = parseEnv(workerEnvSchema, valid);
+    expect(env.DATABASE_URL).toBe(valid.DATABASE_URL);
+    expect(env.WORKER_PORT).toBe(3001);
+    expect(env.LOG_LEVEL).toBe("info");
+  });
+
+  it("rejects a malformed DATABASE_URL with a message naming the variable", () => {
+    const attempt = () => parseEnv(webEnvSchema, { ...valid, DATABASE_URL: "not a url" });
+    expect(attempt).toThrow(EnvError);
+    expect(attempt).toThrow(/DATABASE_URL: DATABASE_URL must be a URL starting with postgres:\/\//);
+  });
+
+  it("rejects a DATABASE_URL of another database kind", () => {
+    expect(() => parseEnv(webEnvSchema, { ...valid, DATABASE_URL: "mysql://localhost/db" })).toThrow(
+      /DATABASE_URL/,
+    );
+  });
+
+  it("reports every missing variable at once", () => {
+    try {
+      parseEnv(webEnvSchema, {});
+      expect.unreachable("parseEnv accepted an empty environment");
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      expect((error as EnvError).issues.map((issue) => issue.variable)).toEqual([
+        "DATABASE_URL",
+        "REDIS_URL",
+      ]);
+    }
+  });
+
+  it("rejects an out-of-range port and treats an empty value as unset", () => {
+    expect(() => parseEnv(workerEnvSchema, { ...valid, WORKER_PORT: "70000" })).toThrow(/WORKER_PORT/);
+    expect(parseEnv(workerEnvSchema, { ...valid, WORKER_PORT: "" }).WORKER_PORT).toBe(3001);
+  });
+});

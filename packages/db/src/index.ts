@@ -1,0 +1,2 @@
+export { type ClientOptions, createPrismaClient } from "./client";
+export * from "./generated/prisma/client";

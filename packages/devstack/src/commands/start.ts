@@ -1,0 +1,56 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { toolingEnv } from "@port443/config/tooling";
+import { applyMigrations } from "@port443/db/migrate";
+import { log } from "../log";
+import { repoRoot } from "../paths";
+import { run, Supervisor } from "../processes";
+import { provideServices } from "../services";
+
+/** `npm start`: services, migrations, a production build, then web and worker until Ctrl-C. */
+export async function start(): Promise<number> {
+  const env = toolingEnv();
+  const services = await provideServices("dev");
+  const supervisor = new Supervisor();
+  const shutdown = () => {
+    log("shutting down");
+    void supervisor.stop(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  try {
+    await applyMigrations(services.databaseUrl);
+    log("building web and worker");
+    await run(
+      "pnpm",
+      ["exec", "turbo", "run", "build", "--filter=@port443/web", "--filter=@port443/worker"],
+      {
+        cwd: repoRoot,
+      },
+    );
+    const appEnv = {
+      NODE_ENV: "production",
+      DATABASE_URL: services.databaseUrl,
+      REDIS_URL: services.redisUrl,
+      WORKER_PORT: String(env.WORKER_PORT),
+    };
+    const webDir = path.join(repoRoot, "apps/web");
+    const nextBin = createRequire(path.join(webDir, "package.json")).resolve("next/dist/bin/next");
+    supervisor.start("web", process.execPath, [nextBin, "start", "-p", String(env.PORT)], {
+      cwd: webDir,
+      env: appEnv,
+    });
+    supervisor.start("worker", process.execPath, ["dist/index.js"], {
+      cwd: path.join(repoRoot, "apps/worker"),
+      env: appEnv,
+    });
+    log(`web       http://localhost:${env.PORT}`);
+    log(`health    http://localhost:${env.PORT}/api/health`);
+    log(`worker    http://localhost:${env.WORKER_PORT}/health  http://localhost:${env.WORKER_PORT}/metrics`);
+    log("press Ctrl-C to stop");
+    return await supervisor.done;
+  } finally {
+    await supervisor.stop();
+    await services.stop();
+  }
+}
