@@ -51,7 +51,9 @@ const env = { ...process.env, PATH: `${toolsBin}${path.delimiter}${process.env.P
 log("installing dependencies (pnpm install --frozen-lockfile)");
 run(path.join(toolsBin, "pnpm"), ["install", "--frozen-lockfile", "--reporter=append-only"], { env });
 
-const child = spawn(path.join(toolsBin, "pnpm"), ["-s", "devstack", ...process.argv.slice(2)], {
+// Node runs the devstack itself (through tsx's loader), so signals reach it without a shell between.
+const entry = path.join(root, "packages/devstack/src/bin.ts");
+const child = spawn(process.execPath, ["--import", "tsx", entry, ...process.argv.slice(2)], {
   cwd: root,
   env,
   stdio: "inherit",

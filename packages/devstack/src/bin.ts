@@ -5,6 +5,7 @@ const [command, ...args] = process.argv.slice(2);
 const commands: Record<string, () => Promise<number>> = {
   start: async () => (await import("./commands/start")).start(),
   test: async () => (await import("./commands/test")).test(),
+  services: async () => (await import("./commands/services")).services(),
   migrate: async () => {
     await (await import("./commands/migrate")).migrate();
     return 0;

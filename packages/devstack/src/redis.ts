@@ -40,18 +40,47 @@ export function redisServerBinary(): string {
   );
 }
 
-export function ping(port: number, host = "127.0.0.1"): Promise<boolean> {
+/** Sends one command over RESP and returns the raw reply, or undefined when nothing answers. */
+function command(port: number, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const socket = net.connect({ port, host });
-    const done = (ok: boolean) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    let reply = "";
+    const done = (value: string | undefined) => {
       socket.destroy();
-      resolve(ok);
+      resolve(value);
     };
-    socket.setTimeout(1_000, () => done(false));
-    socket.once("error", () => done(false));
-    socket.once("connect", () => socket.write("PING\r\n"));
-    socket.once("data", (data) => done(data.toString().startsWith("+PONG")));
+    socket.setTimeout(1_000, () => done(reply || undefined));
+    socket.once("error", () => done(reply || undefined));
+    socket.once("close", () => done(reply || undefined));
+    socket.once("connect", () =>
+      socket.write(
+        `*${args.length}\r\n${args.map((arg) => `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`).join("")}`,
+      ),
+    );
+    socket.on("data", (data) => {
+      reply += data.toString();
+      if (reply.endsWith("\r\n")) done(reply);
+    });
   });
+}
+
+const ping = async (port: number) => (await command(port, ["PING"]))?.startsWith("+PONG") ?? false;
+
+/**
+ * A redis-server of ours orphaned by a killed run still holds the port: recognise it by its data
+ * folder and shut it down (saving its data) so this run owns the server it talks to.
+ */
+async function stopOrphan(port: number, dir: string): Promise<void> {
+  const reply = await command(port, ["CONFIG", "GET", "dir"]);
+  if (!reply) return;
+  if (!reply.includes(`\r\n${dir}\r\n`)) {
+    throw new Error(`port ${port} already has a Redis server; stop it or set PORT443_REDIS_PORT`);
+  }
+  log(`stopping a Redis server left running by an earlier run on port ${port}`);
+  await command(port, ["SHUTDOWN"]);
+  for (let waited = 0; (await ping(port)) && waited < 10_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Resolves once the child exits, however it exits. */
@@ -72,10 +101,8 @@ export async function startRedis(options: {
   persistent: boolean;
 }): Promise<LocalRedis> {
   const binary = redisServerBinary();
-  if (await ping(options.port)) {
-    throw new Error(`port ${options.port} already has a Redis server; stop it or set PORT443_REDIS_PORT`);
-  }
   mkdirSync(options.dir, { recursive: true });
+  await stopOrphan(options.port, options.dir);
   const persistence = options.persistent
     ? ["--appendonly", "yes", "--save", "60 1000"]
     : ["--appendonly", "no", "--save", ""];

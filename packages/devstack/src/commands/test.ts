@@ -40,7 +40,17 @@ export async function test(): Promise<number> {
     log("test database migrated; running lint, typecheck, build and tests");
     await run(
       "pnpm",
-      ["exec", "turbo", "run", "lint", "typecheck", "build", "test", "--output-logs=errors-only"],
+      [
+        "exec",
+        "turbo",
+        "run",
+        "lint",
+        "typecheck",
+        "build",
+        "test",
+        "--continue",
+        "--output-logs=errors-only",
+      ],
       {
         cwd: repoRoot,
         env: { DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl },
