@@ -41,10 +41,12 @@ export class Supervisor {
   start(name: string, command: string, args: string[], options: { cwd: string; env: ChildEnv }): void {
     const color = COLORS[this.children.size % COLORS.length];
     const prefix = process.stdout.isTTY ? `\x1b[${color}m${name.padEnd(7)}|\x1b[0m ` : `${name.padEnd(7)}| `;
+    // A process group of its own: Ctrl-C reaches only us, and we stop the children in order.
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: childEnv(options.env),
       stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     });
     for (const stream of [child.stdout, child.stderr]) {
       let pending = "";

@@ -119,7 +119,8 @@ export async function startRedis(options: {
       "no",
       ...persistence,
     ],
-    { stdio: ["ignore", "ignore", "inherit"] },
+    // Own process group: Ctrl-C must not stop Redis before the apps using it have finished.
+    { stdio: ["ignore", "ignore", "inherit"], detached: true },
   );
   for (let waited = 0; !(await ping(options.port)); waited += 100) {
     if (child.exitCode !== null || waited > 10_000) {

@@ -52,5 +52,6 @@ export async function start(): Promise<number> {
   } finally {
     await supervisor.stop();
     await services.stop();
+    log("stopped");
   }
 }
