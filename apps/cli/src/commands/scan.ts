@@ -1,0 +1,114 @@
+import { readFile } from "node:fs/promises";
+import { createTrustStore, type ScanReport, scan, type Severity, severities, severityRank } from "@port443/scanner";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { paletteFor } from "../scan/colors";
+import { formatReport, formatSummary } from "../scan/format";
+import { progressBar } from "../scan/progress";
+import { parseResolve, parseTarget, parseTargetsFile, UsageError } from "../scan/targets";
+
+interface ScanFlags {
+  servername?: string;
+  resolve: string[];
+  caFile?: string;
+  allIps?: boolean;
+  timeout: number;
+  concurrency: number;
+  targetsFile?: string;
+  failOn: Severity;
+  quick?: boolean;
+  json?: boolean;
+}
+
+const positiveInteger = (value: string) => {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError("expected a positive whole number");
+  return number;
+};
+
+/** Runs `work` over `items` with at most `limit` at once; results keep the input order. */
+async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  });
+  await Promise.all(runners);
+  return results;
+}
+
+/** 2 when a scan failed, 1 when a finding reaches the threshold, else 0. */
+export function exitCodeFor(reports: ScanReport[], failOn: Severity): number {
+  if (reports.some((report) => report.error)) return 2;
+  const threshold = severityRank(failOn);
+  return reports.some((report) => report.findings.some((finding) => severityRank(finding.severity) >= threshold)) ? 1 : 0;
+}
+
+export function registerScan(program: Command): void {
+  program
+    .command("scan")
+    .description("scan TLS endpoints: certificate, chain, protocols, cipher suites, grade and findings")
+    .argument("[targets...]", "host[:port] to scan (port 443 by default)")
+    .option("--servername <name>", "SNI name and the name the certificate must cover (when a target is an address)")
+    .option("--resolve <host:port:addr>", "connect to addr for host:port, like curl (repeatable)", (value: string, all: string[]) => [...all, value], [])
+    .option("--ca-file <pem>", "extra trust anchors (PEM bundle), added to the default store")
+    .option("--all-ips", "scan every address the name resolves to (up to 8) and compare them")
+    .option("--timeout <ms>", "upper bound for each target's scan", positiveInteger, 20_000)
+    .option("--concurrency <n>", "targets scanned at once", positiveInteger, 16)
+    .option("--targets-file <file>", "read targets from a file, one per line")
+    .addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at least this severe").choices(severities).default("high"))
+    .option("--quick", "expiry probe: one handshake, certificate chain and validity only")
+    .option("--json", "print one JSON report per target per line")
+    .action(async (args: string[], flags: ScanFlags, command: Command) => {
+      try {
+        process.exitCode = await runScan(args, flags);
+      } catch (error) {
+        if (error instanceof UsageError) command.error(`error: ${error.message}`, { exitCode: 2 });
+        throw error;
+      }
+    });
+}
+
+async function runScan(args: string[], flags: ScanFlags): Promise<number> {
+  const inputs = [...args, ...(flags.targetsFile ? parseTargetsFile(await readFile(flags.targetsFile, "utf8").catch(() => {
+    throw new UsageError(`cannot read --targets-file ${flags.targetsFile}`);
+  })) : [])];
+  if (!inputs.length) throw new UsageError("no targets: give host[:port] arguments or --targets-file");
+  const targets = inputs.map(parseTarget);
+  const overrides = parseResolve(flags.resolve);
+  const extraCaPems = flags.caFile
+    ? [await readFile(flags.caFile, "utf8").catch(() => {
+        throw new UsageError(`cannot read --ca-file ${flags.caFile}`);
+      })]
+    : [];
+  if (flags.caFile && !extraCaPems[0]?.includes("BEGIN CERTIFICATE")) throw new UsageError(`--ca-file ${flags.caFile} holds no PEM certificate`);
+
+  const trustStore = createTrustStore(extraCaPems);
+  const out = paletteFor(process.stdout);
+  const progress = !flags.json && targets.length > 1 ? progressBar(targets.length) : undefined;
+  const reports = await pool(targets, flags.concurrency, async (target) => {
+    const report = await scan({
+      host: target.host,
+      port: target.port,
+      servername: flags.servername,
+      address: overrides.get(`${target.host}:${target.port}`),
+      allAddresses: flags.allIps,
+      trustStore,
+      timeoutMs: flags.timeout,
+      quick: flags.quick,
+    });
+    progress?.tick();
+    return report;
+  });
+  progress?.clear();
+
+  if (flags.json) {
+    for (const report of reports) process.stdout.write(`${JSON.stringify(report)}\n`);
+  } else {
+    for (const report of reports) process.stdout.write(`${formatReport(report, out)}\n`);
+    if (reports.length > 1) process.stdout.write(formatSummary(reports, out));
+  }
+  return exitCodeFor(reports, flags.failOn);
+}

@@ -1,0 +1,32 @@
+import type { ParsedCertificate } from "./certificate";
+import type { ChainAnalysis } from "./chain/build";
+import type { CipherSuite } from "./data/cipher-suites";
+import type { Hsts } from "./hsts";
+import type { OcspStatus } from "./ocsp";
+import type { ProtocolId } from "./protocols";
+
+/** Everything a scan learned about one endpoint; rules and the grade read only this. */
+export interface Analysis {
+  now: Date;
+  leaf: ParsedCertificate;
+  chain: ChainAnalysis;
+  /** The leaf is itself a trust anchor (e.g. pinned through --ca-file). */
+  leafTrustedDirectly: boolean;
+  hostnameMatches: boolean;
+  protocols: Record<ProtocolId, boolean>;
+  /** Accepted suites per protocol, in the server's order. */
+  suites: Partial<Record<ProtocolId, CipherSuite[]>>;
+  serverPreference: Partial<Record<ProtocolId, boolean | null>>;
+  /** Smallest DHE prime the server used, in bits. */
+  dhBits: number | null;
+  /** undefined: the endpoint does not answer HTTP; null: it does, without HSTS. */
+  hsts: Hsts | null | undefined;
+  ocsp: { stapled: boolean; status: OcspStatus | null };
+}
+
+/** Every suite accepted under any protocol. */
+export const allSuites = (analysis: Analysis): CipherSuite[] => Object.values(analysis.suites).flat();
+
+/** Certificates in the path whose own signature matters: all but the trust anchor. */
+export const signedPath = (analysis: Analysis): ParsedCertificate[] =>
+  analysis.chain.anchor ? analysis.chain.path.filter((cert) => cert !== analysis.chain.anchor) : analysis.chain.path;

@@ -1,0 +1,96 @@
+import { isIP } from "node:net";
+import tls from "node:tls";
+import { ScanFailure, toScanFailure } from "./net/scan-error";
+import type { ProtocolId } from "./protocols";
+import type { Negotiated } from "./report";
+
+export interface HandshakeOptions {
+  address: string;
+  port: number;
+  servername: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface HandshakeResult {
+  /** As served, leaf first (Node may append the root it found in its own store). */
+  certificates: Buffer[];
+  negotiated: Negotiated;
+  ocspResponse: Buffer | null;
+}
+
+/** Node's names for the negotiated protocol. */
+const nodeProtocols: Record<string, ProtocolId> = {
+  SSLv3: "sslv3",
+  TLSv1: "tls1_0",
+  "TLSv1.1": "tls1_1",
+  "TLSv1.2": "tls1_2",
+  "TLSv1.3": "tls1_3",
+};
+
+function servedChain(socket: tls.TLSSocket): Buffer[] {
+  const chain: Buffer[] = [];
+  let cert = socket.getPeerCertificate(true) as tls.DetailedPeerCertificate | undefined;
+  while (cert?.raw && chain.length < 16) {
+    if (chain.some((seen) => seen.equals(cert!.raw))) break;
+    chain.push(cert.raw);
+    cert = cert.issuerCertificate;
+  }
+  return chain;
+}
+
+/**
+ * One ordinary handshake (SNI, ALPN h2/http1.1, OCSP status requested), accepting whatever the
+ * server presents: judging it is the analysis' job. Old protocols and weak suites are allowed so
+ * a server that only speaks them still shows its certificate.
+ */
+export function handshake(options: HandshakeOptions): Promise<HandshakeResult> {
+  return new Promise((resolve, reject) => {
+    let ocspResponse: Buffer | null = null;
+    // requestOCSP is passed through to the TLSSocket; @types/node only lists it there.
+    const socket = tls.connect(<tls.ConnectionOptions>{
+      host: options.address,
+      port: options.port,
+      servername: isIP(options.servername) ? undefined : options.servername,
+      ALPNProtocols: ["h2", "http/1.1"],
+      requestOCSP: true,
+      rejectUnauthorized: false,
+      minVersion: "TLSv1",
+      ciphers: "ALL:@SECLEVEL=0",
+      signal: options.signal,
+    });
+    const fail = (error: unknown) => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(toScanFailure(error));
+    };
+    const timer = setTimeout(
+      () => fail(new ScanFailure("timeout", `no TLS handshake within ${options.timeoutMs} ms`)),
+      options.timeoutMs,
+    );
+    socket.once("OCSPResponse", (response: Buffer) => {
+      ocspResponse = response.length > 0 ? response : null;
+    });
+    socket.once("error", fail);
+    socket.once("close", () => fail(new ScanFailure("tls_handshake_failed", "the server closed the connection during the handshake")));
+    socket.once("secureConnect", () => {
+      clearTimeout(timer);
+      const key = socket.getEphemeralKeyInfo();
+      const group = key && "name" in key && key.name ? key.name : key && "size" in key && key.type === "DH" ? `DH ${key.size}` : null;
+      const result: HandshakeResult = {
+        certificates: servedChain(socket),
+        negotiated: {
+          protocol: nodeProtocols[socket.getProtocol() ?? ""] ?? null,
+          cipher: socket.getCipher()?.standardName ?? null,
+          group,
+          alpn: socket.alpnProtocol || null,
+        },
+        ocspResponse,
+      };
+      socket.removeAllListeners("close");
+      socket.destroy();
+      if (result.certificates.length === 0) reject(new ScanFailure("tls_handshake_failed", "the server sent no certificate"));
+      else resolve(result);
+    });
+  });
+}

@@ -1,0 +1,69 @@
+import https from "node:https";
+import { isIP } from "node:net";
+
+export interface Hsts {
+  maxAge: number;
+  includeSubDomains: boolean;
+  preload: boolean;
+}
+
+/** Parses a Strict-Transport-Security header (RFC 6797); null when absent or without max-age. */
+export function parseHsts(header: string | undefined): Hsts | null {
+  if (!header) return null;
+  const directives = new Map(
+    header
+      .split(";")
+      .map((part) => part.trim().split("="))
+      .filter(([name]) => name)
+      .map(([name, value]) => [name!.toLowerCase(), value?.trim().replace(/^"|"$/g, "")]),
+  );
+  const maxAge = Number.parseInt(directives.get("max-age") ?? "", 10);
+  if (!Number.isFinite(maxAge) || maxAge < 0) return null;
+  return { maxAge, includeSubDomains: directives.has("includesubdomains"), preload: directives.has("preload") };
+}
+
+export interface HstsOptions {
+  address: string;
+  port: number;
+  servername: string;
+  host: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * One `GET /` over TLS to read Strict-Transport-Security; the body is never read. Undefined when
+ * the server does not answer HTTP at all (not every TLS endpoint is a web server).
+ */
+export function fetchHsts(options: HstsOptions): Promise<{ hsts: Hsts | null } | undefined> {
+  return new Promise((resolve) => {
+    const request = https.request({
+      host: options.address,
+      port: options.port,
+      servername: isIP(options.servername) ? undefined : options.servername,
+      path: "/",
+      method: "GET",
+      headers: { host: options.port === 443 ? options.host : `${options.host}:${options.port}`, "user-agent": "port443-scanner" },
+      rejectUnauthorized: false,
+      minVersion: "TLSv1",
+      ciphers: "ALL:@SECLEVEL=0",
+      agent: false,
+      timeout: options.timeoutMs,
+      signal: options.signal,
+      maxHeaderSize: 64 * 1024,
+    });
+    const timer = setTimeout(() => request.destroy(), options.timeoutMs);
+    const done = (value: { hsts: Hsts | null } | undefined) => {
+      clearTimeout(timer);
+      request.destroy();
+      resolve(value);
+    };
+    request.once("response", (response) => {
+      const header = response.headers["strict-transport-security"];
+      done({ hsts: parseHsts(Array.isArray(header) ? header[0] : header) });
+    });
+    request.once("timeout", () => done(undefined));
+    request.once("error", () => done(undefined));
+    request.end();
+  });
+}

@@ -1,0 +1,12 @@
+export type { Analysis } from "./analysis";
+export { allowAllAddresses, createAddressPolicy } from "./address-policy";
+export { type ParsedCertificate, parseCertificate, parseCertificates } from "./certificate";
+export { createTrustStore, type TrustStore } from "./chain/trust-store";
+export { type CipherSuite, cipherSuiteByName } from "./data/cipher-suites";
+export { matchesHostname, normalizeHostname } from "./hostname";
+export type { AddressPolicy } from "./net/policy";
+export { type ProtocolId, protocolIds, protocols } from "./protocols";
+export * from "./report";
+export { type RuleId, ruleCatalog, ruleIds } from "./rules/catalog";
+export { severityRank } from "./rules/evaluate";
+export { type ScanOptions, scan } from "./scan";

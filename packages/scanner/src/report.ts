@@ -1,0 +1,90 @@
+import type { ProtocolId } from "./protocols";
+
+/** The scanner's JSON contract: one report per target (and address). Other packages and the CLI rely on it. */
+
+export const severities = ["info", "low", "medium", "high", "critical"] as const;
+export type Severity = (typeof severities)[number];
+
+export const grades = ["A+", "A", "A-", "B", "C", "D", "E", "F", "T", "M"] as const;
+export type Grade = (typeof grades)[number];
+
+export const errorCodes = [
+  "dns_not_found",
+  "connection_refused",
+  "timeout",
+  "tls_handshake_failed",
+  "not_tls",
+  "blocked_address",
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ScanError {
+  code: ErrorCode;
+  message: string;
+}
+
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  sans: string[];
+  notBefore: string;
+  notAfter: string;
+  daysRemaining: number;
+  fingerprintSha256: string;
+  serialNumber: string;
+  keyType: "RSA" | "EC" | "Ed25519" | "Ed448" | "DSA" | "unknown";
+  keyBits: number;
+  signatureAlgorithm: string;
+  /** PEM, for storage; the CLI's JSON output includes it too. */
+  pem: string;
+}
+
+export interface Finding {
+  id: string;
+  severity: Severity;
+  title: string;
+  detail: string;
+  remediation: string;
+}
+
+export interface Negotiated {
+  protocol: ProtocolId | null;
+  cipher: string | null;
+  group: string | null;
+  alpn: string | null;
+}
+
+export interface AddressResult {
+  ip: string;
+  grade: Grade | null;
+  fingerprintSha256: string | null;
+  protocols: Record<ProtocolId, boolean> | null;
+  error: ScanError | null;
+}
+
+export interface ScanReport {
+  target: { host: string; port: number; servername: string; ip: string | null };
+  scannedAt: string;
+  durationMs: number;
+  grade: Grade | null;
+  gradeCaps: GradeCap[];
+  score: { protocol: number; keyExchange: number; cipher: number; total: number } | null;
+  certificate: CertificateInfo | null;
+  chain: CertificateInfo[];
+  trusted: boolean;
+  hostnameMatches: boolean;
+  protocols: Record<ProtocolId, boolean>;
+  ciphers: Partial<Record<ProtocolId, string[]>>;
+  negotiated: Negotiated;
+  hsts: { maxAge: number; includeSubDomains: boolean; preload: boolean } | null;
+  ocsp: { stapled: boolean; status: "good" | "revoked" | "unknown" | null; source: "stapled" | "fetched" | null };
+  findings: Finding[];
+  /** Every address scanned (with --all-ips), and what differs between them. */
+  addresses: AddressResult[];
+  error: ScanError | null;
+}
+
+export interface GradeCap {
+  grade: Grade;
+  reason: string;
+}

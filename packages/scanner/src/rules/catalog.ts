@@ -1,0 +1,162 @@
+import type { Severity } from "../report";
+
+/**
+ * The rule catalog: stable ids (stored with findings, used by alert policies and `--fail-on`),
+ * with the title and the fix shown to people. Severities that depend on how bad a case is come
+ * from the check; `severity` here is the usual one.
+ */
+export const ruleCatalog = {
+  "cert.expired": {
+    severity: "critical",
+    title: "Certificate has expired",
+    remediation: "Renew the certificate and deploy it with its intermediates; automate renewal (ACME) so it cannot lapse again.",
+  },
+  "cert.not_yet_valid": {
+    severity: "critical",
+    title: "Certificate is not yet valid",
+    remediation: "Check the server clock and the certificate's notBefore date; deploy a certificate that is valid now.",
+  },
+  "cert.expiring_soon": {
+    severity: "medium",
+    title: "Certificate expires soon",
+    remediation: "Renew the certificate now and deploy it; with ACME, renew at two thirds of the lifetime.",
+  },
+  "cert.hostname_mismatch": {
+    severity: "critical",
+    title: "Certificate does not cover this hostname",
+    remediation: "Issue a certificate whose Subject Alternative Names include this hostname (or a matching wildcard), or fix SNI routing.",
+  },
+  "cert.self_signed": {
+    severity: "critical",
+    title: "Certificate is self-signed",
+    remediation: "Serve a certificate from a publicly trusted CA (e.g. Let's Encrypt), or upload your private CA so Port443 trusts it.",
+  },
+  "cert.untrusted_issuer": {
+    severity: "critical",
+    title: "Certificate chain ends at an untrusted CA",
+    remediation: "Use a publicly trusted CA, or add your private CA's root certificate to the trusted bundle.",
+  },
+  "cert.chain_incomplete": {
+    severity: "high",
+    title: "Server does not send the intermediate certificates",
+    remediation: "Configure the server with the full chain (leaf followed by its intermediates, e.g. fullchain.pem); clients that do not fetch missing intermediates fail.",
+  },
+  "cert.weak_key": {
+    severity: "high",
+    title: "Certificate key is too weak",
+    remediation: "Reissue the certificate with an ECDSA P-256 key or an RSA key of at least 2048 bits.",
+  },
+  "cert.weak_signature": {
+    severity: "high",
+    title: "Certificate chain uses a weak signature algorithm",
+    remediation: "Reissue the affected certificate with a SHA-256 (or stronger) signature; replace intermediates signed with SHA-1 or MD5.",
+  },
+  "cert.lifetime_too_long": {
+    severity: "medium",
+    title: "Certificate lifetime exceeds the CA/Browser Forum maximum",
+    remediation: "Issue certificates with a shorter validity; browsers reject publicly trusted certificates valid longer than the maximum for their issue date.",
+  },
+  "cert.intermediate_expiring": {
+    severity: "medium",
+    title: "An intermediate certificate expires soon",
+    remediation: "Get the current intermediate from your CA and serve it instead; the chain breaks when the intermediate expires.",
+  },
+  "cert.revoked": {
+    severity: "critical",
+    title: "Certificate has been revoked",
+    remediation: "Replace the certificate immediately with a newly issued one; revoked certificates are rejected by clients that check.",
+  },
+  "cert.no_sct": {
+    severity: "low",
+    title: "Certificate carries no Certificate Transparency proof",
+    remediation: "Use a CA that embeds SCTs; Chrome and Safari require Certificate Transparency for publicly trusted certificates.",
+  },
+  "protocol.sslv2": {
+    severity: "critical",
+    title: "SSL 2.0 is enabled",
+    remediation: "Disable SSL 2.0; it is broken (DROWN) and no client needs it.",
+  },
+  "protocol.sslv3": {
+    severity: "high",
+    title: "SSL 3.0 is enabled",
+    remediation: "Disable SSL 3.0; it is broken (POODLE).",
+  },
+  "protocol.tls1_0": {
+    severity: "medium",
+    title: "TLS 1.0 is enabled",
+    remediation: "Disable TLS 1.0; it is deprecated (RFC 8996) and current browsers refuse it.",
+  },
+  "protocol.tls1_1": {
+    severity: "medium",
+    title: "TLS 1.1 is enabled",
+    remediation: "Disable TLS 1.1; it is deprecated (RFC 8996) and current browsers refuse it.",
+  },
+  "protocol.no_tls1_2": {
+    severity: "high",
+    title: "TLS 1.2 is not supported",
+    remediation: "Enable TLS 1.2; many clients cannot connect without it.",
+  },
+  "protocol.no_tls1_3": {
+    severity: "low",
+    title: "TLS 1.3 is not supported",
+    remediation: "Enable TLS 1.3 (OpenSSL 1.1.1+, nginx ssl_protocols TLSv1.2 TLSv1.3); it is faster and removes weak options.",
+  },
+  "cipher.null": {
+    severity: "critical",
+    title: "Cipher suites without encryption are accepted",
+    remediation: "Remove NULL suites from the cipher list (e.g. add !eNULL).",
+  },
+  "cipher.export": {
+    severity: "critical",
+    title: "Export-grade cipher suites are accepted",
+    remediation: "Remove export suites from the cipher list (e.g. add !EXPORT); they are broken (FREAK, Logjam).",
+  },
+  "cipher.anonymous": {
+    severity: "critical",
+    title: "Anonymous cipher suites are accepted",
+    remediation: "Remove anonymous suites (e.g. add !aNULL); they allow trivial man-in-the-middle attacks.",
+  },
+  "cipher.rc4": {
+    severity: "high",
+    title: "RC4 cipher suites are accepted",
+    remediation: "Remove RC4 suites (e.g. add !RC4); RC4 is broken (RFC 7465).",
+  },
+  "cipher.3des": {
+    severity: "medium",
+    title: "3DES cipher suites are accepted (SWEET32)",
+    remediation: "Remove 3DES suites (e.g. add !3DES); 64-bit blocks are vulnerable to SWEET32.",
+  },
+  "cipher.cbc_only": {
+    severity: "low",
+    title: "No AEAD cipher suite is offered",
+    remediation: "Enable AES-GCM or ChaCha20-Poly1305 suites and prefer them over CBC suites.",
+  },
+  "kex.no_forward_secrecy": {
+    severity: "medium",
+    title: "No forward secrecy",
+    remediation: "Enable and prefer ECDHE suites (and TLS 1.3) so a stolen key cannot decrypt recorded traffic.",
+  },
+  "kex.weak_dh": {
+    severity: "medium",
+    title: "Diffie-Hellman parameters are too small",
+    remediation: "Use DH parameters of at least 2048 bits (RFC 7919 ffdhe2048+), or drop DHE suites in favour of ECDHE.",
+  },
+  "http.no_hsts": {
+    severity: "low",
+    title: "No HTTP Strict Transport Security",
+    remediation: "Send Strict-Transport-Security: max-age=31536000; includeSubDomains on HTTPS responses.",
+  },
+  "http.hsts_short": {
+    severity: "low",
+    title: "HSTS max-age is short",
+    remediation: "Raise the Strict-Transport-Security max-age to at least 15768000 seconds (six months), ideally a year.",
+  },
+  "ocsp.no_stapling": {
+    severity: "info",
+    title: "OCSP stapling is not enabled",
+    remediation: "Enable OCSP stapling (nginx: ssl_stapling on; Apache: SSLUseStapling on) to speed up revocation checks.",
+  },
+} as const satisfies Record<string, { severity: Severity; title: string; remediation: string }>;
+
+export type RuleId = keyof typeof ruleCatalog;
+export const ruleIds = Object.keys(ruleCatalog) as RuleId[];

@@ -1,0 +1,148 @@
+import { type Analysis, allSuites, signedPath } from "../analysis";
+import type { ParsedCertificate } from "../certificate";
+import type { Severity } from "../report";
+import type { RuleId } from "./catalog";
+import { maxLifetimeDays } from "./lifetime";
+
+export interface Hit {
+  id: RuleId;
+  detail: string;
+  /** Overrides the catalog's severity where the rule has tiers. */
+  severity?: Severity;
+}
+
+type Check = (analysis: Analysis) => Hit | Hit[] | null;
+
+const DAY_MS = 86_400_000;
+const days = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / DAY_MS);
+const notAfter = (cert: ParsedCertificate) => new Date(cert.x509.validTo);
+const notBefore = (cert: ParsedCertificate) => new Date(cert.x509.validFrom);
+const name = (cert: ParsedCertificate) => cert.info(new Date()).subject;
+
+/** Expiry tiers: the first whose bound holds. */
+const expiryTiers: { withinDays: number; severity: Severity }[] = [
+  { withinDays: 7, severity: "critical" },
+  { withinDays: 14, severity: "high" },
+  { withinDays: 30, severity: "medium" },
+];
+
+const suitesWhere = (analysis: Analysis, test: (suite: ReturnType<typeof allSuites>[number]) => boolean) => [
+  ...new Set(allSuites(analysis).filter(test).map((suite) => suite.name)),
+];
+
+const cipherRule =
+  (id: RuleId, test: Parameters<typeof suitesWhere>[1]): Check =>
+  (analysis) => {
+    const names = suitesWhere(analysis, test);
+    return names.length ? { id, detail: `Accepted: ${names.join(", ")}` } : null;
+  };
+
+const protocolRule =
+  (id: RuleId, protocol: keyof Analysis["protocols"], label: string): Check =>
+  (analysis) =>
+    analysis.protocols[protocol] ? { id, detail: `The server accepts ${label} handshakes.` } : null;
+
+export const checks: Check[] = [
+  ({ leaf, now }) =>
+    notAfter(leaf) < now ? { id: "cert.expired", detail: `Expired on ${notAfter(leaf).toISOString()} (${-days(now, notAfter(leaf))} days ago).` } : null,
+  ({ leaf, now }) =>
+    notBefore(leaf) > now ? { id: "cert.not_yet_valid", detail: `Valid only from ${notBefore(leaf).toISOString()}.` } : null,
+  ({ leaf, now }) => {
+    const left = days(now, notAfter(leaf));
+    const tier = notAfter(leaf) >= now ? expiryTiers.find((candidate) => left <= candidate.withinDays) : undefined;
+    return tier
+      ? { id: "cert.expiring_soon", severity: tier.severity, detail: `Expires on ${notAfter(leaf).toISOString()}, in ${left} days.` }
+      : null;
+  },
+  ({ hostnameMatches, leaf }) =>
+    hostnameMatches
+      ? null
+      : { id: "cert.hostname_mismatch", detail: `The certificate covers ${[...leaf.dnsNames, ...leaf.ipAddresses].join(", ") || "no names"}.` },
+  ({ leaf, leafTrustedDirectly }) =>
+    leaf.selfSigned && !leafTrustedDirectly ? { id: "cert.self_signed", detail: `${name(leaf)} is signed by its own key.` } : null,
+  ({ chain, leaf }) =>
+    !chain.trusted && !leaf.selfSigned && chain.untrustedIssuer
+      ? { id: "cert.untrusted_issuer", detail: `The chain ends at ${chain.untrustedIssuer.info(new Date()).issuer}, which is not a trusted CA.` }
+      : null,
+  ({ chain }) =>
+    chain.fetched.length
+      ? { id: "cert.chain_incomplete", detail: `Missing from the served chain: ${chain.fetched.map(name).join("; ")}.` }
+      : null,
+  ({ leaf }) => {
+    const { keyType, keyBits } = leaf.info(new Date());
+    const weak = (keyType === "RSA" || keyType === "DSA") && keyBits < 2048 ? (keyBits < 1024 ? "critical" : "high") : keyType === "EC" && keyBits < 256 ? "high" : null;
+    return weak ? { id: "cert.weak_key", severity: weak, detail: `${keyType} ${keyBits}-bit key.` } : null;
+  },
+  (analysis) => {
+    const weak = signedPath(analysis).filter((cert) => ["md2", "md5", "sha1"].includes(cert.signatureHash));
+    if (!weak.length) return null;
+    const broken = weak.some((cert) => cert.signatureHash !== "sha1");
+    return {
+      id: "cert.weak_signature",
+      severity: broken ? "critical" : "high",
+      detail: weak.map((cert) => `${name(cert)}: ${cert.info(new Date()).signatureAlgorithm}`).join("; "),
+    };
+  },
+  ({ leaf, chain }) => {
+    // The limit binds publicly trusted CAs; a private CA's policy is its owner's business.
+    if (chain.trusted && !chain.publicAnchor) return null;
+    const lifetime = days(notBefore(leaf), notAfter(leaf));
+    const limit = maxLifetimeDays(notBefore(leaf));
+    return lifetime > limit
+      ? { id: "cert.lifetime_too_long", detail: `Valid for ${lifetime} days; the maximum for certificates issued on ${notBefore(leaf).toISOString().slice(0, 10)} is ${limit}.` }
+      : null;
+  },
+  ({ chain, leaf, now }) => {
+    const intermediates = chain.path.slice(1).filter((cert) => cert !== chain.anchor);
+    const expiring = intermediates.filter((cert) => days(now, notAfter(cert)) <= 30 || notAfter(cert) < notAfter(leaf));
+    if (!expiring.length) return null;
+    return {
+      id: "cert.intermediate_expiring",
+      severity: expiring.some((cert) => notAfter(cert) < now) ? "high" : "medium",
+      detail: expiring.map((cert) => `${name(cert)} expires on ${notAfter(cert).toISOString()}`).join("; "),
+    };
+  },
+  ({ ocsp }) =>
+    ocsp.status === "revoked" ? { id: "cert.revoked", detail: `The CA's OCSP response says the certificate is revoked${ocsp.stapled ? " (stapled)" : ""}.` } : null,
+  ({ chain, leaf }) =>
+    chain.trusted && chain.publicAnchor && !leaf.hasSct
+      ? { id: "cert.no_sct", detail: "The certificate has no embedded signed certificate timestamps." }
+      : null,
+  protocolRule("protocol.sslv2", "sslv2", "SSL 2.0"),
+  protocolRule("protocol.sslv3", "sslv3", "SSL 3.0"),
+  protocolRule("protocol.tls1_0", "tls1_0", "TLS 1.0"),
+  protocolRule("protocol.tls1_1", "tls1_1", "TLS 1.1"),
+  ({ protocols }) => (protocols.tls1_2 ? null : { id: "protocol.no_tls1_2", detail: "The server does not accept TLS 1.2." }),
+  ({ protocols }) => (protocols.tls1_3 ? null : { id: "protocol.no_tls1_3", detail: "The server does not accept TLS 1.3." }),
+  cipherRule("cipher.null", (suite) => suite.null),
+  cipherRule("cipher.export", (suite) => suite.export),
+  cipherRule("cipher.anonymous", (suite) => suite.anonymous),
+  cipherRule("cipher.rc4", (suite) => suite.cipher.startsWith("RC4")),
+  cipherRule("cipher.3des", (suite) => suite.cipher.includes("3DES")),
+  (analysis) => {
+    const suites = allSuites(analysis);
+    return suites.length && !suites.some((suite) => suite.aead)
+      ? { id: "cipher.cbc_only", detail: "Every accepted suite uses CBC or a stream cipher." }
+      : null;
+  },
+  (analysis) => {
+    const suites = allSuites(analysis);
+    if (!suites.length) return null;
+    if (!suites.some((suite) => suite.forwardSecrecy)) {
+      return { id: "kex.no_forward_secrecy", detail: "No accepted suite uses ECDHE or DHE." };
+    }
+    const preferred = (["tls1_2", "tls1_1", "tls1_0"] as const).find((protocol) => analysis.suites[protocol]?.length);
+    const first = preferred && analysis.serverPreference[preferred] ? analysis.suites[preferred]?.[0] : undefined;
+    return first && !first.forwardSecrecy
+      ? { id: "kex.no_forward_secrecy", detail: `The server prefers ${first.name}, which has no forward secrecy.` }
+      : null;
+  },
+  ({ dhBits }) =>
+    dhBits !== null && dhBits < 2048
+      ? { id: "kex.weak_dh", severity: dhBits < 1024 ? "high" : "medium", detail: `DHE uses a ${dhBits}-bit group.` }
+      : null,
+  ({ hsts }) => (hsts === null ? { id: "http.no_hsts", detail: "HTTPS responses carry no Strict-Transport-Security header." } : null),
+  ({ hsts }) =>
+    hsts && hsts.maxAge < 15_768_000 ? { id: "http.hsts_short", detail: `max-age=${hsts.maxAge} (less than six months).` } : null,
+  ({ ocsp }) => (ocsp.stapled ? null : { id: "ocsp.no_stapling", detail: "The server sent no OCSP response in the handshake." }),
+];

@@ -1,0 +1,239 @@
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
+import type { Analysis } from "./analysis";
+import { type ParsedCertificate, parseCertificate } from "./certificate";
+import { buildChain } from "./chain/build";
+import { createTrustStore, type TrustStore } from "./chain/trust-store";
+import { type CipherSuite, cipherSuiteByName } from "./data/cipher-suites";
+import { enumerate } from "./enumerate";
+import { computeGrade } from "./grade/compute";
+import { handshake } from "./handshake";
+import { matchesHostname } from "./hostname";
+import { fetchHsts } from "./hsts";
+import { BlockedAddressError } from "./net/errors";
+import { boundedRequest } from "./net/http-get";
+import { type AddressPolicy, assertAllowed } from "./net/policy";
+import { ScanFailure, toScanFailure } from "./net/scan-error";
+import { fetchOcspStatus, type OcspStatus, ocspStatus } from "./ocsp";
+import { type ProtocolId, protocolIds } from "./protocols";
+import type { AddressResult, ScanError, ScanReport } from "./report";
+import { evaluateRules } from "./rules/evaluate";
+
+export interface ScanOptions {
+  host: string;
+  port?: number;
+  /** SNI and the name the certificate must cover; defaults to `host`. */
+  servername?: string;
+  /** Connect here instead of resolving `host` (curl's --resolve). */
+  address?: string;
+  /** Scan every address `host` resolves to (at most 8), not just the first. */
+  allAddresses?: boolean;
+  /** Extra trust anchors (PEM), added to the Mozilla root store. */
+  extraCaPems?: string[];
+  /** A prepared store (reused across scans); wins over `extraCaPems`. */
+  trustStore?: TrustStore;
+  /** Which addresses may be contacted (target, AIA and OCSP fetches); the CLI allows all. */
+  policy?: AddressPolicy;
+  /** Upper bound for the whole scan of one target. */
+  timeoutMs?: number;
+  /** One handshake: certificate, chain and validity only (no protocol or cipher enumeration). */
+  quick?: boolean;
+  /** Parallel connections to one address during enumeration. */
+  connectionsPerAddress?: number;
+  signal?: AbortSignal;
+  /** Clock, for tests. */
+  now?: Date;
+  /** Resolver, for tests; the system resolver (hosts file, internal DNS) by default. */
+  resolve?: (host: string) => Promise<string[]>;
+}
+
+const MAX_ADDRESSES = 8;
+const STEP_TIMEOUT_MS = 5_000;
+const FETCH_TIMEOUT_MS = 3_000;
+const allowAll: AddressPolicy = { check: () => ({ allowed: true }) };
+
+let defaultStore: TrustStore | undefined;
+const storeFor = (options: ScanOptions) =>
+  options.trustStore ??
+  (options.extraCaPems?.length ? createTrustStore(options.extraCaPems) : (defaultStore ??= createTrustStore()));
+
+const systemResolve = async (host: string) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+
+const noProtocols = () => Object.fromEntries(protocolIds.map((id) => [id, false])) as Record<ProtocolId, boolean>;
+
+function emptyReport(options: ScanOptions, servername: string, ip: string | null, started: number, error: ScanError): ScanReport {
+  return {
+    target: { host: options.host, port: options.port ?? 443, servername, ip },
+    scannedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    grade: null,
+    gradeCaps: [],
+    score: null,
+    certificate: null,
+    chain: [],
+    trusted: false,
+    hostnameMatches: false,
+    protocols: noProtocols(),
+    ciphers: {},
+    negotiated: { protocol: null, cipher: null, group: null, alpn: null },
+    hsts: null,
+    ocsp: { stapled: false, status: null, source: null },
+    findings: [],
+    addresses: [],
+    error,
+  };
+}
+
+async function resolveAddresses(options: ScanOptions, host: string): Promise<string[]> {
+  if (options.address) return [options.address];
+  if (isIP(host)) return [host];
+  try {
+    const addresses = await (options.resolve ?? systemResolve)(host);
+    if (!addresses.length) throw new Error("no addresses");
+    return addresses;
+  } catch (error) {
+    throw new ScanFailure("dns_not_found", `${host} does not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+/**
+ * Scans one target: resolves it, checks every address against the policy, and analyses the first
+ * address (or each, with `allAddresses`). Never throws for anything the network or the server
+ * does; failures come back as `error` in the report.
+ */
+export async function scan(options: ScanOptions): Promise<ScanReport> {
+  const started = Date.now();
+  const host = options.host.replace(/^\[|\]$/g, "").toLowerCase();
+  const servername = (options.servername ?? host).toLowerCase();
+  const deadline = started + (options.timeoutMs ?? 20_000);
+  const budget = AbortSignal.timeout(options.timeoutMs ?? 20_000);
+  const signal = options.signal ? AbortSignal.any([budget, options.signal]) : budget;
+
+  let addresses: string[];
+  try {
+    addresses = await resolveAddresses(options, host);
+  } catch (error) {
+    return emptyReport(options, servername, null, started, failure(error));
+  }
+  const selected = options.allAddresses ? addresses.slice(0, MAX_ADDRESSES) : addresses.slice(0, 1);
+  const reports = await Promise.all(
+    selected.map((address) => scanAddress({ ...options, host }, servername, address, signal, started, deadline)),
+  );
+  const primary = reports[0]!;
+  primary.addresses = reports.map(
+    (report): AddressResult => ({
+      ip: report.target.ip!,
+      grade: report.grade,
+      fingerprintSha256: report.certificate?.fingerprintSha256 ?? null,
+      protocols: report.error ? null : report.protocols,
+      error: report.error,
+    }),
+  );
+  primary.durationMs = Date.now() - started;
+  return primary;
+}
+
+function failure(error: unknown): ScanError {
+  if (error instanceof BlockedAddressError) return { code: "blocked_address", message: error.message };
+  const scanFailure = toScanFailure(error);
+  return { code: scanFailure.code, message: scanFailure.message };
+}
+
+async function scanAddress(
+  options: ScanOptions,
+  servername: string,
+  address: string,
+  signal: AbortSignal,
+  started: number,
+  deadline: number,
+): Promise<ScanReport> {
+  const policy = options.policy ?? allowAll;
+  const port = options.port ?? 443;
+  const now = options.now ?? new Date();
+  /** Each network step gets its own bound, never past the scan's deadline. */
+  const remaining = (limit = STEP_TIMEOUT_MS) => Math.max(1, Math.min(limit, deadline - Date.now()));
+  try {
+    assertAllowed(policy, address);
+  } catch (error) {
+    return emptyReport(options, servername, address, started, failure(error));
+  }
+
+  const target = { address, port, servername, timeoutMs: remaining(), signal };
+  const [handshakeResult, enumeration, http] = await Promise.all([
+    handshake(target).catch((error: unknown) => error as Error),
+    options.quick
+      ? undefined
+      : enumerate({ ...target, concurrency: options.connectionsPerAddress ?? 4 }).catch(() => undefined),
+    options.quick ? undefined : fetchHsts({ ...target, host: options.host }),
+  ]);
+  if (handshakeResult instanceof Error) {
+    const report = emptyReport(options, servername, address, started, failure(handshakeResult));
+    if (enumeration) {
+      report.protocols = enumeration.protocols;
+      report.ciphers = enumeration.ciphers;
+    }
+    return report;
+  }
+
+  const served = handshakeResult.certificates.map((der) => parseCertificate(der));
+  const leaf = served[0]!;
+  const store = storeFor(options);
+  const fetchOptions = { policy, timeoutMs: remaining(FETCH_TIMEOUT_MS), signal };
+  const chain = await buildChain(served, store, async (url) => {
+    const response = await boundedRequest(url, { ...fetchOptions, maxBytes: 64 * 1024 });
+    return response.status === 200 ? response.body : null;
+  });
+  const stapled = handshakeResult.ocspResponse ? ocspStatus(handshakeResult.ocspResponse, leaf) : null;
+  const issuer: ParsedCertificate | undefined = chain.path[1];
+  const fetched: OcspStatus | null =
+    stapled || options.quick || !issuer ? null : await fetchOcspStatus(leaf, issuer, fetchOptions);
+
+  const protocols = enumeration?.protocols ?? { ...noProtocols(), ...(handshakeResult.negotiated.protocol ? { [handshakeResult.negotiated.protocol]: true } : {}) };
+  const suites: Partial<Record<ProtocolId, CipherSuite[]>> = {};
+  const cipherNames = enumeration?.ciphers ?? {};
+  for (const protocol of protocolIds) {
+    const names = cipherNames[protocol];
+    if (names?.length) suites[protocol] = names.map((name) => cipherSuiteByName(name)).filter((suite): suite is CipherSuite => !!suite);
+  }
+
+  const analysis: Analysis = {
+    now,
+    leaf,
+    chain,
+    leafTrustedDirectly: store.has(leaf),
+    hostnameMatches: matchesHostname(servername, { dnsNames: leaf.dnsNames, ipAddresses: leaf.ipAddresses }),
+    protocols,
+    suites,
+    serverPreference: enumeration?.serverPreference ?? {},
+    dhBits: enumeration?.dh?.primeBits ?? null,
+    hsts: http ? http.hsts : undefined,
+    ocsp: { stapled: handshakeResult.ocspResponse !== null, status: stapled ?? fetched },
+  };
+  const findings = evaluateRules(analysis).filter((finding) => !options.quick || finding.id.startsWith("cert."));
+  const grade = options.quick ? null : computeGrade(analysis, enumeration?.groups ?? []);
+
+  return {
+    target: { host: options.host, port, servername, ip: address },
+    scannedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    grade: grade?.grade ?? null,
+    gradeCaps: grade?.caps ?? [],
+    score: grade?.score ?? null,
+    certificate: leaf.info(now),
+    chain: chain.path.map((cert) => cert.info(now)),
+    trusted: chain.trusted || analysis.leafTrustedDirectly,
+    hostnameMatches: analysis.hostnameMatches,
+    protocols,
+    ciphers: cipherNames,
+    negotiated: handshakeResult.negotiated,
+    hsts: analysis.hsts ?? null,
+    ocsp: {
+      stapled: analysis.ocsp.stapled,
+      status: analysis.ocsp.status,
+      source: stapled ? "stapled" : fetched ? "fetched" : null,
+    },
+    findings,
+    addresses: [],
+    error: null,
+  };
+}
