@@ -66,7 +66,8 @@ function parseCidr(cidr: string): { address: string; prefix: number; family: Fam
   const [address = "", prefix = "", ...extra] = cidr.split("/");
   const version = isIP(address);
   const bits = Number(prefix);
-  if (version === 0 || address.includes("%") || extra.length > 0 || !/^\d{1,3}$/.test(prefix)) return undefined;
+  if (version === 0 || address.includes("%") || extra.length > 0 || !/^\d{1,3}$/.test(prefix))
+    return undefined;
   if (bits > (version === 4 ? 32 : 128)) return undefined;
   return { address, prefix: bits, family: version === 4 ? "ipv4" : "ipv6" };
 }
@@ -86,8 +87,11 @@ const embeddings = embeddingRanges.map((range) => ({ ...range, ...subnet(range.c
 function ipv6Words(address: string): number[] {
   const quad = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
   const [a = 0, b = 0, c = 0, d = 0] = quad?.slice(1).map(Number) ?? [];
-  const hex = quad ? `${address.slice(0, quad.index)}${(a * 256 + b).toString(16)}:${(c * 256 + d).toString(16)}` : address;
-  const groups = (part: string) => (part === "" ? [] : part.split(":").map((group) => Number.parseInt(group, 16)));
+  const hex = quad
+    ? `${address.slice(0, quad.index)}${(a * 256 + b).toString(16)}:${(c * 256 + d).toString(16)}`
+    : address;
+  const groups = (part: string) =>
+    part === "" ? [] : part.split(":").map((group) => Number.parseInt(group, 16));
   const [head = "", tail] = hex.split("::");
   if (tail === undefined) return groups(head);
   const [before, after] = [groups(head), groups(tail)];
@@ -100,6 +104,7 @@ function embeddedIpv4(address: string, word: number): string {
 }
 
 export function createAddressPolicy(options: AddressPolicyOptions = {}): AddressPolicy {
+  const allowPrivate = options.allowPrivate ?? false;
   const allowList = new BlockList();
   for (const entry of options.allow ?? []) {
     const parsed = parseCidr(entry);
@@ -112,10 +117,11 @@ export function createAddressPolicy(options: AddressPolicyOptions = {}): Address
     const address = isIP(ip) === 6 ? (ip.split("%")[0] ?? ip) : ip;
     const version = isIP(address);
     if (version === 0) return { allowed: false, reason: "not an IP address" };
-    if (options.allowPrivate) return { allowed: true };
+    if (allowPrivate) return { allowed: true };
     const family: Family = version === 4 ? "ipv4" : "ipv6";
     if (allowList.check(address, family)) return { allowed: true };
-    const embedding = family === "ipv6" ? embeddings.find((range) => range.list.check(address, family)) : undefined;
+    const embedding =
+      family === "ipv6" ? embeddings.find((range) => range.list.check(address, family)) : undefined;
     if (embedding) {
       const inner = check(embeddedIpv4(address, embedding.word));
       if (inner.allowed) return inner;

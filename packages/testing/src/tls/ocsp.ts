@@ -16,7 +16,7 @@ import {
 } from "@peculiar/asn1-ocsp";
 import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
 import { AlgorithmIdentifier, Certificate } from "@peculiar/asn1-x509";
-import { type IssuedCert, publicKeyHash, signatureAlgorithm, signDer } from "./pki.ts";
+import { type IssuedCert, publicKeyHash, signatureAlgorithm, signDer } from "./pki";
 
 export type OcspCertStatus = "good" | "revoked" | "unknown";
 
@@ -60,7 +60,9 @@ export function createOcspResponse(spec: OcspResponseSpec): Buffer {
   const certID = new CertID({
     hashAlgorithm: new AlgorithmIdentifier({ algorithm: id_sha1, parameters: null }),
     issuerNameHash: new OctetString(
-      createHash("sha1").update(Buffer.from(AsnConvert.serialize(tbsCertificate.issuer))).digest(),
+      createHash("sha1")
+        .update(Buffer.from(AsnConvert.serialize(tbsCertificate.issuer)))
+        .digest(),
     ),
     issuerKeyHash: new OctetString(issuerKeyHash),
     serialNumber: tbsCertificate.serialNumber,

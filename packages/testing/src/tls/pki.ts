@@ -136,7 +136,9 @@ export function signDer(data: ArrayBuffer, key: KeyObject, hash: SignatureHash):
 
 /** SHA-1 of the subjectPublicKey bits: the RFC 5280 key identifier, also OCSP's issuerKeyHash. */
 export function publicKeyHash(key: KeyObject): Buffer {
-  return createHash("sha1").update(Buffer.from(publicKeyInfo(key).subjectPublicKey)).digest();
+  return createHash("sha1")
+    .update(Buffer.from(publicKeyInfo(key).subjectPublicKey))
+    .digest();
 }
 
 function publicKeyInfo(key: KeyObject): SubjectPublicKeyInfo {
@@ -151,7 +153,9 @@ function parseName(dn: string): Name {
       const type = nameAttributes[key.trim().toUpperCase()];
       if (!type || rest.length === 0) throw new Error(`Unsupported name attribute "${part}" in "${dn}"`);
       const text = rest.join("=").trim();
-      const value = new AttributeValue(type === nameAttributes.C ? { printableString: text } : { utf8String: text });
+      const value = new AttributeValue(
+        type === nameAttributes.C ? { printableString: text } : { utf8String: text },
+      );
       return new RelativeDistinguishedName([new AttributeTypeAndValue({ type, value })]);
     }),
   );
@@ -190,8 +194,11 @@ function extension(extnID: string, value: unknown, critical = false): Extension 
 }
 
 function extensionsFor(spec: CertSpec, key: KeyObject, issuerKey: KeyObject): Extension[] {
+  // A self-signed leaf needs keyCertSign for OpenSSL to see it as self-signed (not merely unknown-issuer).
   const leafUsage =
-    KeyUsageFlags.digitalSignature | (key.asymmetricKeyType === "rsa" ? KeyUsageFlags.keyEncipherment : 0);
+    KeyUsageFlags.digitalSignature |
+    (key.asymmetricKeyType === "rsa" ? KeyUsageFlags.keyEncipherment : 0) |
+    (spec.issuer ? 0 : KeyUsageFlags.keyCertSign);
   const caUsage = KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign | KeyUsageFlags.digitalSignature;
   const constraints = new BasicConstraints({ cA: spec.ca ?? false, pathLenConstraint: spec.pathLength });
   const extensions = [
@@ -200,7 +207,9 @@ function extensionsFor(spec: CertSpec, key: KeyObject, issuerKey: KeyObject): Ex
     extension(id_ce_subjectKeyIdentifier, new SubjectKeyIdentifier(publicKeyHash(key))),
   ];
   if (spec.issuer) {
-    const authorityKey = new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(publicKeyHash(issuerKey)) });
+    const authorityKey = new AuthorityKeyIdentifier({
+      keyIdentifier: new KeyIdentifier(publicKeyHash(issuerKey)),
+    });
     extensions.push(extension(id_ce_authorityKeyIdentifier, authorityKey));
   }
   if (!spec.ca) extensions.push(extension(id_ce_extKeyUsage, new ExtendedKeyUsage([id_kp_serverAuth])));
@@ -208,7 +217,8 @@ function extensionsFor(spec: CertSpec, key: KeyObject, issuerKey: KeyObject): Ex
     ...(spec.dnsNames ?? []).map((dNSName) => new GeneralName({ dNSName })),
     ...(spec.ipAddresses ?? []).map((iPAddress) => new GeneralName({ iPAddress })),
   ];
-  if (altNames.length > 0) extensions.push(extension(id_ce_subjectAltName, new SubjectAlternativeName(altNames)));
+  if (altNames.length > 0)
+    extensions.push(extension(id_ce_subjectAltName, new SubjectAlternativeName(altNames)));
   const access = [
     ...(spec.ocspUrl ? [[id_ad_ocsp, spec.ocspUrl] as const] : []),
     ...(spec.aiaCaIssuers ? [[id_ad_caIssuers, spec.aiaCaIssuers] as const] : []),
@@ -216,7 +226,8 @@ function extensionsFor(spec: CertSpec, key: KeyObject, issuerKey: KeyObject): Ex
     ([accessMethod, uniformResourceIdentifier]) =>
       new AccessDescription({ accessMethod, accessLocation: new GeneralName({ uniformResourceIdentifier }) }),
   );
-  if (access.length > 0) extensions.push(extension(id_pe_authorityInfoAccess, new AuthorityInfoAccessSyntax(access)));
+  if (access.length > 0)
+    extensions.push(extension(id_pe_authorityInfoAccess, new AuthorityInfoAccessSyntax(access)));
   if (spec.sct) extensions.push(extension(id_sctList, new OctetString(sctList())));
   return extensions;
 }
@@ -286,7 +297,12 @@ export async function issueCert(spec: CertSpec): Promise<IssuedCert> {
 export async function createChain(
   opts: { leaf?: Partial<CertSpec>; intermediate?: Partial<CertSpec>; root?: Partial<CertSpec> } = {},
 ): Promise<{ root: IssuedCert; intermediate: IssuedCert; leaf: IssuedCert }> {
-  const root = await issueCert({ subject: "CN=Port443 Test Root CA", ca: true, ...opts.root, issuer: undefined });
+  const root = await issueCert({
+    subject: "CN=Port443 Test Root CA",
+    ca: true,
+    ...opts.root,
+    issuer: undefined,
+  });
   const intermediate = await issueCert({
     subject: "CN=Port443 Test Intermediate CA",
     ca: true,

@@ -1,0 +1,118 @@
+import { execFile } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { createChain, freePort, type Served, startTlsServer } from "@port443/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(import.meta.dirname, "../../..");
+
+/** The CLI as users run it; resolves with the exit code instead of rejecting. */
+async function port443(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run("pnpm", ["-s", "port443", ...args], { cwd: repoRoot });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+describe("port443 scan", () => {
+  let good: Served;
+  let expiring: Served;
+  let caFile: string;
+
+  beforeAll(async () => {
+    const chain = await createChain();
+    good = await startTlsServer({ chain: [chain.leaf, chain.intermediate], hsts: "max-age=31536000" });
+    const soon = await createChain({ leaf: { notAfter: new Date(Date.now() + 20 * 86_400_000) } });
+    expiring = await startTlsServer({ chain: [soon.leaf, soon.intermediate], hsts: "max-age=31536000" });
+    caFile = path.join(tmpdir(), `port443-ca-${process.pid}.pem`);
+    await writeFile(caFile, chain.root.pem + soon.root.pem);
+  });
+  afterAll(async () => {
+    await good.close();
+    await expiring.close();
+  });
+
+  it("prints one JSON report per target with the documented fields, exit 0 when nothing reaches --fail-on", async () => {
+    const result = await port443(
+      "scan",
+      "--json",
+      "--ca-file",
+      caFile,
+      "--resolve",
+      `leaf.test:${good.port}:127.0.0.1`,
+      `leaf.test:${good.port}`,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const report = JSON.parse(lines[0]!);
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining([
+        "target",
+        "scannedAt",
+        "durationMs",
+        "grade",
+        "gradeCaps",
+        "certificate",
+        "chain",
+        "trusted",
+        "hostnameMatches",
+        "protocols",
+        "ciphers",
+        "negotiated",
+        "findings",
+        "error",
+      ]),
+    );
+    expect(report.target).toEqual({ host: "leaf.test", port: good.port, servername: "leaf.test", ip: "127.0.0.1" });
+    expect(Object.keys(report.certificate)).toEqual(
+      expect.arrayContaining(["subject", "issuer", "sans", "notBefore", "notAfter", "daysRemaining", "fingerprintSha256", "serialNumber", "keyType", "keyBits", "signatureAlgorithm"]),
+    );
+    expect(Object.keys(report.protocols).sort()).toEqual(["sslv2", "sslv3", "tls1_0", "tls1_1", "tls1_2", "tls1_3"]);
+    expect(Object.keys(report.negotiated).sort()).toEqual(["alpn", "cipher", "group", "protocol"]);
+    expect(report.trusted).toBe(true);
+    expect(report.error).toBeNull();
+    for (const finding of report.findings) {
+      expect(Object.keys(finding).sort()).toEqual(["detail", "id", "remediation", "severity", "title"]);
+    }
+  });
+
+  it("exits 1 when a finding reaches --fail-on and 0 when the threshold is above it", async () => {
+    const args = ["scan", "--json", "--ca-file", caFile, "--servername", "leaf.test", `127.0.0.1:${expiring.port}`];
+    const lenient = await port443(...args);
+    expect(lenient.code).toBe(0);
+    expect(JSON.parse(lenient.stdout).findings[0]).toMatchObject({ id: "cert.expiring_soon", severity: "medium" });
+    const strict = await port443(...args.slice(0, 1), "--fail-on", "medium", ...args.slice(1));
+    expect(strict.code).toBe(1);
+    const quick = await port443("scan", "--quick", "--json", "--ca-file", caFile, "--servername", "leaf.test", `127.0.0.1:${good.port}`);
+    expect(quick.code).toBe(0);
+    expect(JSON.parse(quick.stdout)).toMatchObject({ grade: null, certificate: { subject: "CN=leaf.test" } });
+  });
+
+  it("exits 2 on a scan error and on bad usage", async () => {
+    const refused = await port443("scan", `127.0.0.1:${await freePort()}`);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain("connection_refused");
+    expect((await port443("scan")).code).toBe(2);
+    expect((await port443("scan", "--fail-on", "bogus", "example.org")).code).toBe(2);
+    expect((await port443("scan", "bad host name:99999")).code).toBe(2);
+  });
+
+  it("prints a readable report and a summary over several targets", async () => {
+    const targetsFile = path.join(tmpdir(), `port443-targets-${process.pid}.txt`);
+    await writeFile(targetsFile, `# local\n127.0.0.1:${good.port}\n127.0.0.1:${expiring.port}\n`);
+    const result = await port443("scan", "--ca-file", caFile, "--servername", "leaf.test", "--targets-file", targetsFile);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/Grade\s+A/);
+    expect(result.stdout).toContain("Expires");
+    expect(result.stdout).toContain("fix:");
+    expect(result.stdout).toMatch(/target\s+grade\s+days\s+findings/);
+    expect(result.stdout).not.toContain("\x1b["); // no colours when not on a terminal
+  });
+});

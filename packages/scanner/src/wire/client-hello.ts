@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { type ProtocolId, protocols } from "../protocols";
+import { u8, u16, u16List, u24, vector } from "./bytes";
+import { encodeExtension, extensionBuilders, type HelloContext, paddingExtension } from "./client-hello-extensions";
+import { ContentType, HandshakeType, TLS_EMPTY_RENEGOTIATION_INFO_SCSV } from "./extension-types";
+import { GROUP_X25519, groupById, groupsFor } from "./groups";
+import { offeredSignatureSchemes } from "./signature-schemes";
+
+export type TlsProtocolId = Exclude<ProtocolId, "sslv2">;
+
+export interface ClientHelloOptions {
+  version: TlsProtocolId;
+  cipherSuites: readonly number[];
+  servername?: string;
+  /** supported_groups; defaults to every group known for the version. */
+  groups?: readonly number[];
+  /**
+   * TLS 1.3 key shares, as group ids with random-byte shares (x25519, x448). Defaults to x25519
+   * when offered; an empty list asks the server to pick a group with a HelloRetryRequest.
+   */
+  keyShareGroups?: readonly number[];
+  signatureAlgorithms?: readonly number[];
+  alpn?: readonly string[];
+  statusRequest?: boolean;
+  /** Source of the random, session id and key share bytes; injectable for byte-exact tests. */
+  random?: (size: number) => Buffer;
+}
+
+const wireVersion = (id: ProtocolId): number => protocols.find((protocol) => protocol.id === id)?.wire ?? 0;
+
+function keyShares(options: ClientHelloOptions, groups: readonly number[], random: (size: number) => Buffer) {
+  const requested = options.keyShareGroups ?? (groups.includes(GROUP_X25519) ? [GROUP_X25519] : []);
+  return requested.flatMap((group) => {
+    const length = groupById(group)?.randomShareLength;
+    return length === undefined ? [] : [{ group, share: random(length) }];
+  });
+}
+
+/** One TLS record holding a ClientHello that offers exactly `version`. */
+export function buildClientHello(options: ClientHelloOptions): Buffer {
+  const random = options.random ?? randomBytes;
+  const { version } = options;
+  const tls13 = version === "tls1_3";
+  const sslv3 = version === "sslv3";
+  const groups = options.groups ?? groupsFor(version);
+  const context: HelloContext = {
+    tls13,
+    tls12Plus: version === "tls1_2" || tls13,
+    servername: options.servername,
+    groups,
+    keyShares: tls13 ? keyShares(options, groups, random) : [],
+    signatureAlgorithms: options.signatureAlgorithms ?? offeredSignatureSchemes,
+    alpn: options.alpn ?? [],
+    statusRequest: options.statusRequest ?? false,
+  };
+  // SSLv3 servers predate extensions; the SCSV signals secure renegotiation instead.
+  const suites = sslv3 ? [...options.cipherSuites, TLS_EMPTY_RENEGOTIATION_INFO_SCSV] : options.cipherSuites;
+  const head = Buffer.concat([
+    u16(wireVersion(tls13 ? "tls1_2" : version)),
+    random(32),
+    // TLS 1.3 middlebox compatibility mode (RFC 8446 §D.4) wants a non-empty session id.
+    vector(1, tls13 ? random(32) : Buffer.alloc(0)),
+    vector(2, u16List(suites)),
+    vector(1, u8(0)),
+  ]);
+  const extensions = sslv3
+    ? []
+    : extensionBuilders.flatMap(([type, build]) => {
+        const body = build(context);
+        return body === undefined ? [] : [encodeExtension(type, body)];
+      });
+  const unpaddedLength = 4 + head.length + (sslv3 ? 0 : 2 + Buffer.concat(extensions).length);
+  const padding = sslv3 ? undefined : paddingExtension(unpaddedLength);
+  const body = sslv3 ? head : Buffer.concat([head, vector(2, ...extensions, ...(padding ? [padding] : []))]);
+  const message = Buffer.concat([u8(HandshakeType.clientHello), u24(body.length), body]);
+  return Buffer.concat([u8(ContentType.handshake), u16(sslv3 ? 0x0300 : 0x0301), vector(2, message)]);
+}

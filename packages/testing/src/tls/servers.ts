@@ -1,0 +1,95 @@
+import http from "node:http";
+import https from "node:https";
+import type { AddressInfo } from "node:net";
+import net from "node:net";
+import tls from "node:tls";
+import type { IssuedCert } from "./pki";
+
+export interface Served {
+  port: number;
+  close(): Promise<void>;
+}
+
+const listen = async (server: net.Server, host = "127.0.0.1"): Promise<Served> => {
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const sockets = new Set<net.Socket>();
+  server.on("connection", (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+};
+
+export interface TlsServerSpec {
+  /** Leaf first, then whatever intermediates the server sends. */
+  chain: IssuedCert[];
+  minVersion?: tls.SecureVersion;
+  maxVersion?: tls.SecureVersion;
+  ciphers?: string;
+  honorCipherOrder?: boolean;
+  /** Strict-Transport-Security value; undefined sends none. */
+  hsts?: string;
+  /** Serve plain TLS without HTTP on top. */
+  noHttp?: boolean;
+  /** DER OCSP response to staple. */
+  staple?: Buffer;
+}
+
+/** A real Node TLS (HTTPS) endpoint on loopback, configured per test case. */
+export function startTlsServer(spec: TlsServerSpec): Promise<Served> {
+  const [leaf, ...intermediates] = spec.chain;
+  const options: tls.TlsOptions = {
+    key: leaf!.keyPem,
+    cert: [leaf!.pem, ...intermediates.map((cert) => cert.pem)].join(""),
+    minVersion: spec.minVersion ?? "TLSv1.2",
+    maxVersion: spec.maxVersion ?? "TLSv1.3",
+    ciphers: spec.ciphers ?? "DEFAULT@SECLEVEL=0",
+    honorCipherOrder: spec.honorCipherOrder ?? true,
+  };
+  const server = spec.noHttp
+    ? tls.createServer(options, (socket) => socket.end())
+    : https.createServer(options, (_request, response) => {
+        if (spec.hsts) response.setHeader("strict-transport-security", spec.hsts);
+        response.end("ok");
+      });
+  if (spec.staple) {
+    const staple = spec.staple;
+    server.on("OCSPRequest", (_cert: Buffer, _issuer: Buffer, callback: (error: Error | null, response?: Buffer) => void) =>
+      callback(null, staple),
+    );
+  }
+  server.on("tlsClientError", () => {});
+  return listen(server);
+}
+
+/** Plain HTTP serving fixed bodies by path (AIA caIssuers, OCSP). */
+export function startHttpServer(
+  routes: Record<string, { body: Buffer; type?: string }>,
+  host = "127.0.0.1",
+): Promise<Served & { url(path: string): string }> {
+  const server = http.createServer((request, response) => {
+    const route = routes[request.url ?? ""];
+    if (!route) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "content-type": route.type ?? "application/pkix-cert" }).end(route.body);
+  });
+  return listen(server, host).then((served) => ({ ...served, url: (path: string) => `http://${host}:${served.port}${path}` }));
+}
+
+/** A TCP server that accepts and then behaves as told: never answers, or answers in plain HTTP. */
+export function startRawServer(behavior: "silent" | "http"): Promise<Served> {
+  const server = net.createServer((socket) => {
+    socket.on("error", () => {});
+    if (behavior === "http") socket.end("HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n");
+  });
+  return listen(server);
+}
