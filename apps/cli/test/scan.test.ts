@@ -70,11 +70,35 @@ describe("port443 scan", () => {
         "error",
       ]),
     );
-    expect(report.target).toEqual({ host: "leaf.test", port: good.port, servername: "leaf.test", ip: "127.0.0.1" });
+    expect(report.target).toEqual({
+      host: "leaf.test",
+      port: good.port,
+      servername: "leaf.test",
+      ip: "127.0.0.1",
+    });
     expect(Object.keys(report.certificate)).toEqual(
-      expect.arrayContaining(["subject", "issuer", "sans", "notBefore", "notAfter", "daysRemaining", "fingerprintSha256", "serialNumber", "keyType", "keyBits", "signatureAlgorithm"]),
+      expect.arrayContaining([
+        "subject",
+        "issuer",
+        "sans",
+        "notBefore",
+        "notAfter",
+        "daysRemaining",
+        "fingerprintSha256",
+        "serialNumber",
+        "keyType",
+        "keyBits",
+        "signatureAlgorithm",
+      ]),
     );
-    expect(Object.keys(report.protocols).sort()).toEqual(["sslv2", "sslv3", "tls1_0", "tls1_1", "tls1_2", "tls1_3"]);
+    expect(Object.keys(report.protocols).sort()).toEqual([
+      "sslv2",
+      "sslv3",
+      "tls1_0",
+      "tls1_1",
+      "tls1_2",
+      "tls1_3",
+    ]);
     expect(Object.keys(report.negotiated).sort()).toEqual(["alpn", "cipher", "group", "protocol"]);
     expect(report.trusted).toBe(true);
     expect(report.error).toBeNull();
@@ -84,13 +108,33 @@ describe("port443 scan", () => {
   });
 
   it("exits 1 when a finding reaches --fail-on and 0 when the threshold is above it", async () => {
-    const args = ["scan", "--json", "--ca-file", caFile, "--servername", "leaf.test", `127.0.0.1:${expiring.port}`];
+    const args = [
+      "scan",
+      "--json",
+      "--ca-file",
+      caFile,
+      "--servername",
+      "leaf.test",
+      `127.0.0.1:${expiring.port}`,
+    ];
     const lenient = await port443(...args);
     expect(lenient.code).toBe(0);
-    expect(JSON.parse(lenient.stdout).findings[0]).toMatchObject({ id: "cert.expiring_soon", severity: "medium" });
+    expect(JSON.parse(lenient.stdout).findings[0]).toMatchObject({
+      id: "cert.expiring_soon",
+      severity: "medium",
+    });
     const strict = await port443(...args.slice(0, 1), "--fail-on", "medium", ...args.slice(1));
     expect(strict.code).toBe(1);
-    const quick = await port443("scan", "--quick", "--json", "--ca-file", caFile, "--servername", "leaf.test", `127.0.0.1:${good.port}`);
+    const quick = await port443(
+      "scan",
+      "--quick",
+      "--json",
+      "--ca-file",
+      caFile,
+      "--servername",
+      "leaf.test",
+      `127.0.0.1:${good.port}`,
+    );
     expect(quick.code).toBe(0);
     expect(JSON.parse(quick.stdout)).toMatchObject({ grade: null, certificate: { subject: "CN=leaf.test" } });
   });
@@ -107,7 +151,15 @@ describe("port443 scan", () => {
   it("prints a readable report and a summary over several targets", async () => {
     const targetsFile = path.join(tmpdir(), `port443-targets-${process.pid}.txt`);
     await writeFile(targetsFile, `# local\n127.0.0.1:${good.port}\n127.0.0.1:${expiring.port}\n`);
-    const result = await port443("scan", "--ca-file", caFile, "--servername", "leaf.test", "--targets-file", targetsFile);
+    const result = await port443(
+      "scan",
+      "--ca-file",
+      caFile,
+      "--servername",
+      "leaf.test",
+      "--targets-file",
+      targetsFile,
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/Grade\s+A/);
     expect(result.stdout).toContain("Expires");

@@ -22,7 +22,11 @@ const argument = (name: string, fallback: number) =>
 const ENDPOINTS = argument("endpoints", 8);
 const ROUNDS = argument("rounds", 5);
 
-const which = async (command: string) => run("which", [command]).then(() => true, () => false);
+const which = async (command: string) =>
+  run("which", [command]).then(
+    () => true,
+    () => false,
+  );
 const seconds = async (work: () => Promise<unknown>) => {
   const started = performance.now();
   await work();
@@ -30,10 +34,14 @@ const seconds = async (work: () => Promise<unknown>) => {
 };
 
 async function startEndpoints(): Promise<{ ports: number[]; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "endpoints.ts"), String(ENDPOINTS)], {
-    cwd: here,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(here, "endpoints.ts"), String(ENDPOINTS)],
+    {
+      cwd: here,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const [line] = (await once(createInterface({ input: child.stdout! }), "line")) as [string];
   return { ports: JSON.parse(line), child };
 }
@@ -42,16 +50,31 @@ async function blackboxProbesPerSecond(ports: number[]): Promise<number | null> 
   if (!(await which("prometheus-blackbox-exporter"))) return null;
   const dir = await mkdtemp(path.join(tmpdir(), "port443-bench-"));
   const config = path.join(dir, "blackbox.yml");
-  await writeFile(config, "modules:\n  tls:\n    prober: tcp\n    timeout: 5s\n    tcp:\n      tls: true\n      tls_config:\n        insecure_skip_verify: true\n");
+  await writeFile(
+    config,
+    "modules:\n  tls:\n    prober: tcp\n    timeout: 5s\n    tcp:\n      tls: true\n      tls_config:\n        insecure_skip_verify: true\n",
+  );
   const port = await freePort();
-  const exporter = spawn("prometheus-blackbox-exporter", [`--config.file=${config}`, `--web.listen-address=127.0.0.1:${port}`], { stdio: "ignore" });
+  const exporter = spawn(
+    "prometheus-blackbox-exporter",
+    [`--config.file=${config}`, `--web.listen-address=127.0.0.1:${port}`],
+    { stdio: "ignore" },
+  );
   try {
     for (let attempt = 0; attempt < 50; attempt++) {
-      if (await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)) break;
+      if (
+        await fetch(`http://127.0.0.1:${port}/`).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const result = await throughput(50, 5_000, async (index) => {
-      const response = await fetch(`http://127.0.0.1:${port}/probe?module=tls&target=127.0.0.1:${ports[index % ports.length]}`);
+      const response = await fetch(
+        `http://127.0.0.1:${port}/probe?module=tls&target=127.0.0.1:${ports[index % ports.length]}`,
+      );
       const body = await response.text();
       if (!body.includes("probe_success 1")) throw new Error("probe failed");
     });
@@ -76,15 +99,19 @@ try {
   }
   const sequentialRate = latencies.length / (latencies.reduce((sum, ms) => sum + ms, 0) / 1000);
   const concurrent = await throughput(16, 5_000, (index) => scan(targets[index % targets.length]!));
-  const quick = await throughput(50, 5_000, (index) => scan({ ...targets[index % targets.length]!, quick: true }));
+  const quick = await throughput(50, 5_000, (index) =>
+    scan({ ...targets[index % targets.length]!, quick: true }),
+  );
 
   const cliTargets = ports.map((port) => `127.0.0.1:${port}`);
   const cliSeconds = await seconds(() =>
-    run(process.execPath, ["--import", "tsx", "apps/cli/src/bin.ts", "scan", "--json", "--fail-on", "critical", ...cliTargets], { cwd: repoRoot }).catch(
-      (error: { code?: number }) => {
-        if (error.code !== 1) throw error;
-      },
-    ),
+    run(
+      process.execPath,
+      ["--import", "tsx", "apps/cli/src/bin.ts", "scan", "--json", "--fail-on", "critical", ...cliTargets],
+      { cwd: repoRoot },
+    ).catch((error: { code?: number }) => {
+      if (error.code !== 1) throw error;
+    }),
   );
   const sslscanSeconds = (await which("sslscan"))
     ? await seconds(async () => {
@@ -92,21 +119,59 @@ try {
       })
     : null;
   const testsslSeconds = (await which("testssl"))
-    ? await seconds(() => run("testssl", ["--quiet", "--fast", "--warnings", "off", "--color", "0", cliTargets[0]!], { maxBuffer: 64 * 1024 * 1024 }).catch(() => {}))
+    ? await seconds(() =>
+        run("testssl", ["--quiet", "--fast", "--warnings", "off", "--color", "0", cliTargets[0]!], {
+          maxBuffer: 64 * 1024 * 1024,
+        }).catch(() => {}),
+      )
     : null;
   const oneScanSeconds = await seconds(() => scan(targets[0]!));
   const blackbox = await blackboxProbesPerSecond(ports);
 
   const rows = [
-    ["full scan, one at a time: p50 / p95", `${round(percentile(latencies, 50))} ms / ${round(percentile(latencies, 95))} ms`, "p50 ≤ 100 ms"],
+    [
+      "full scan, one at a time: p50 / p95",
+      `${round(percentile(latencies, 50))} ms / ${round(percentile(latencies, 95))} ms`,
+      "p50 ≤ 100 ms",
+    ],
     ["full scans per second, one at a time", `${round(sequentialRate)}`, ""],
-    ["full scans per second, 16 at a time", `${round(concurrent.perSecond)} (${concurrent.failed} failed)`, ""],
-    [`\`port443 scan\` over ${ENDPOINTS} endpoints (one process, incl. start-up)`, `${round(cliSeconds, 2)} s`, ""],
-    [`sslscan on each of ${ENDPOINTS} endpoints in turn`, sslscanSeconds === null ? "not installed" : `${round(sslscanSeconds, 2)} s`, ""],
-    ["ratio port443 / sslscan", sslscanSeconds === null ? "–" : `${round(cliSeconds / sslscanSeconds, 2)}`, "≤ 0.5"],
-    ["testssl.sh --fast on one endpoint vs port443 full scan", testsslSeconds === null ? "not installed" : `${round(testsslSeconds, 1)} s vs ${round(oneScanSeconds, 3)} s`, ""],
-    ["`--quick` probes per second, 50 at a time", `${round(quick.perSecond)} (${quick.failed} failed)`, "≥ blackbox_exporter"],
-    ["blackbox_exporter TLS probes per second, 50 at a time", blackbox === null ? "not installed" : `${round(blackbox)}`, ""],
+    [
+      "full scans per second, 16 at a time",
+      `${round(concurrent.perSecond)} (${concurrent.failed} failed)`,
+      "",
+    ],
+    [
+      `\`port443 scan\` over ${ENDPOINTS} endpoints (one process, incl. start-up)`,
+      `${round(cliSeconds, 2)} s`,
+      "",
+    ],
+    [
+      `sslscan on each of ${ENDPOINTS} endpoints in turn`,
+      sslscanSeconds === null ? "not installed" : `${round(sslscanSeconds, 2)} s`,
+      "",
+    ],
+    [
+      "ratio port443 / sslscan",
+      sslscanSeconds === null ? "–" : `${round(cliSeconds / sslscanSeconds, 2)}`,
+      "≤ 0.5",
+    ],
+    [
+      "testssl.sh --fast on one endpoint vs port443 full scan",
+      testsslSeconds === null
+        ? "not installed"
+        : `${round(testsslSeconds, 1)} s vs ${round(oneScanSeconds, 3)} s`,
+      "",
+    ],
+    [
+      "`--quick` probes per second, 50 at a time",
+      `${round(quick.perSecond)} (${quick.failed} failed)`,
+      "≥ blackbox_exporter",
+    ],
+    [
+      "blackbox_exporter TLS probes per second, 50 at a time",
+      blackbox === null ? "not installed" : `${round(blackbox)}`,
+      "",
+    ],
   ];
   const table = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${ENDPOINTS} loopback endpoints (Node ${process.versions.node}).`,

@@ -6,7 +6,11 @@ export const percentile = (values: number[], p: number) => {
 export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Runs `work` from `concurrency` loops until `durationMs` passes; returns completions per second. */
-export async function throughput(concurrency: number, durationMs: number, work: (index: number) => Promise<unknown>) {
+export async function throughput(
+  concurrency: number,
+  durationMs: number,
+  work: (index: number) => Promise<unknown>,
+) {
   const until = Date.now() + durationMs;
   let done = 0;
   let failed = 0;

@@ -29,4 +29,6 @@ export const allSuites = (analysis: Analysis): CipherSuite[] => Object.values(an
 
 /** Certificates in the path whose own signature matters: all but the trust anchor. */
 export const signedPath = (analysis: Analysis): ParsedCertificate[] =>
-  analysis.chain.anchor ? analysis.chain.path.filter((cert) => cert !== analysis.chain.anchor) : analysis.chain.path;
+  analysis.chain.anchor
+    ? analysis.chain.path.filter((cert) => cert !== analysis.chain.anchor)
+    : analysis.chain.path;

@@ -60,7 +60,8 @@ export function parseCertificate(der: Buffer): ParsedCertificate {
   const x509 = new X509Certificate(der);
   const asn = AsnConvert.parse(der, Certificate);
   const extensions = asn.tbsCertificate.extensions ?? [];
-  const extension = (oid: string) => extensions.find((candidate) => candidate.extnID === oid)?.extnValue.buffer;
+  const extension = (oid: string) =>
+    extensions.find((candidate) => candidate.extnID === oid)?.extnValue.buffer;
 
   const dnsNames: string[] = [];
   const ipAddresses: string[] = [];

@@ -68,15 +68,23 @@ export function handshake(options: HandshakeOptions): Promise<HandshakeResult> {
       () => fail(new ScanFailure("timeout", `no TLS handshake within ${options.timeoutMs} ms`)),
       options.timeoutMs,
     );
-    socket.once("OCSPResponse", (response: Buffer) => {
-      ocspResponse = response.length > 0 ? response : null;
+    // Emitted with null when the server staples nothing.
+    socket.once("OCSPResponse", (response: Buffer | null) => {
+      ocspResponse = response?.length ? response : null;
     });
     socket.once("error", fail);
-    socket.once("close", () => fail(new ScanFailure("tls_handshake_failed", "the server closed the connection during the handshake")));
+    socket.once("close", () =>
+      fail(new ScanFailure("tls_handshake_failed", "the server closed the connection during the handshake")),
+    );
     socket.once("secureConnect", () => {
       clearTimeout(timer);
       const key = socket.getEphemeralKeyInfo();
-      const group = key && "name" in key && key.name ? key.name : key && "size" in key && key.type === "DH" ? `DH ${key.size}` : null;
+      const group =
+        key && "name" in key && key.name
+          ? key.name
+          : key && "size" in key && key.type === "DH"
+            ? `DH ${key.size}`
+            : null;
       const result: HandshakeResult = {
         certificates: servedChain(socket),
         negotiated: {
@@ -89,7 +97,8 @@ export function handshake(options: HandshakeOptions): Promise<HandshakeResult> {
       };
       socket.removeAllListeners("close");
       socket.destroy();
-      if (result.certificates.length === 0) reject(new ScanFailure("tls_handshake_failed", "the server sent no certificate"));
+      if (result.certificates.length === 0)
+        reject(new ScanFailure("tls_handshake_failed", "the server sent no certificate"));
       else resolve(result);
     });
   });

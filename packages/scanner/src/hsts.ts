@@ -19,7 +19,11 @@ export function parseHsts(header: string | undefined): Hsts | null {
   );
   const maxAge = Number.parseInt(directives.get("max-age") ?? "", 10);
   if (!Number.isFinite(maxAge) || maxAge < 0) return null;
-  return { maxAge, includeSubDomains: directives.has("includesubdomains"), preload: directives.has("preload") };
+  return {
+    maxAge,
+    includeSubDomains: directives.has("includesubdomains"),
+    preload: directives.has("preload"),
+  };
 }
 
 export interface HstsOptions {
@@ -43,7 +47,10 @@ export function fetchHsts(options: HstsOptions): Promise<{ hsts: Hsts | null } |
       servername: isIP(options.servername) ? undefined : options.servername,
       path: "/",
       method: "GET",
-      headers: { host: options.port === 443 ? options.host : `${options.host}:${options.port}`, "user-agent": "port443-scanner" },
+      headers: {
+        host: options.port === 443 ? options.host : `${options.host}:${options.port}`,
+        "user-agent": "port443-scanner",
+      },
       rejectUnauthorized: false,
       minVersion: "TLSv1",
       ciphers: "ALL:@SECLEVEL=0",

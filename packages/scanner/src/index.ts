@@ -1,5 +1,5 @@
-export type { Analysis } from "./analysis";
 export { allowAllAddresses, createAddressPolicy } from "./address-policy";
+export type { Analysis } from "./analysis";
 export { type ParsedCertificate, parseCertificate, parseCertificates } from "./certificate";
 export { createTrustStore, type TrustStore } from "./chain/trust-store";
 export { type CipherSuite, cipherSuiteByName } from "./data/cipher-suites";

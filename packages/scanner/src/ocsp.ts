@@ -1,5 +1,13 @@
 import { createHash } from "node:crypto";
-import { BasicOCSPResponse, CertID, OCSPRequest, OCSPResponse, OCSPResponseStatus, Request, TBSRequest } from "@peculiar/asn1-ocsp";
+import {
+  BasicOCSPResponse,
+  CertID,
+  OCSPRequest,
+  OCSPResponse,
+  OCSPResponseStatus,
+  Request,
+  TBSRequest,
+} from "@peculiar/asn1-ocsp";
 import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
 import { AlgorithmIdentifier, Certificate } from "@peculiar/asn1-x509";
 import type { ParsedCertificate } from "./certificate";
@@ -11,7 +19,12 @@ export type OcspStatus = "good" | "revoked" | "unknown";
 const SHA1_OID = "1.3.14.3.2.26";
 
 const sameSerial = (a: ArrayBuffer, b: ArrayBuffer) =>
-  Buffer.from(a).toString("hex").replace(/^(00)+/, "") === Buffer.from(b).toString("hex").replace(/^(00)+/, "");
+  Buffer.from(a)
+    .toString("hex")
+    .replace(/^(00)+/, "") ===
+  Buffer.from(b)
+    .toString("hex")
+    .replace(/^(00)+/, "");
 
 /** The status an OCSP response gives for `cert`; null when it is unusable or about another certificate. */
 export function ocspStatus(responseDer: Buffer, cert: ParsedCertificate): OcspStatus | null {
@@ -20,7 +33,9 @@ export function ocspStatus(responseDer: Buffer, cert: ParsedCertificate): OcspSt
     if (response.responseStatus !== OCSPResponseStatus.successful || !response.responseBytes) return null;
     const basic = AsnConvert.parse(response.responseBytes.response.buffer, BasicOCSPResponse);
     const serial = AsnConvert.parse(cert.der, Certificate).tbsCertificate.serialNumber;
-    const single = basic.tbsResponseData.responses.find((entry) => sameSerial(entry.certID.serialNumber, serial));
+    const single = basic.tbsResponseData.responses.find((entry) =>
+      sameSerial(entry.certID.serialNumber, serial),
+    );
     if (!single) return null;
     if (single.certStatus.revoked) return "revoked";
     if (single.certStatus.good !== undefined) return "good";
@@ -40,7 +55,9 @@ export function ocspRequest(cert: ParsedCertificate, issuer: ParsedCertificate):
     issuerKeyHash: sha1(issuerAsn.tbsCertificate.subjectPublicKeyInfo.subjectPublicKey),
     serialNumber: AsnConvert.parse(cert.der, Certificate).tbsCertificate.serialNumber,
   });
-  const request = new OCSPRequest({ tbsRequest: new TBSRequest({ requestList: [new Request({ reqCert: certId })] }) });
+  const request = new OCSPRequest({
+    tbsRequest: new TBSRequest({ requestList: [new Request({ reqCert: certId })] }),
+  });
   return Buffer.from(AsnConvert.serialize(request));
 }
 

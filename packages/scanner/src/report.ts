@@ -77,7 +77,11 @@ export interface ScanReport {
   ciphers: Partial<Record<ProtocolId, string[]>>;
   negotiated: Negotiated;
   hsts: { maxAge: number; includeSubDomains: boolean; preload: boolean } | null;
-  ocsp: { stapled: boolean; status: "good" | "revoked" | "unknown" | null; source: "stapled" | "fetched" | null };
+  ocsp: {
+    stapled: boolean;
+    status: "good" | "revoked" | "unknown" | null;
+    source: "stapled" | "fetched" | null;
+  };
   findings: Finding[];
   /** Every address scanned (with --all-ips), and what differs between them. */
   addresses: AddressResult[];

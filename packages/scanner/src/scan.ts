@@ -53,15 +53,27 @@ const FETCH_TIMEOUT_MS = 3_000;
 const allowAll: AddressPolicy = { check: () => ({ allowed: true }) };
 
 let defaultStore: TrustStore | undefined;
-const storeFor = (options: ScanOptions) =>
-  options.trustStore ??
-  (options.extraCaPems?.length ? createTrustStore(options.extraCaPems) : (defaultStore ??= createTrustStore()));
+/** The Mozilla store is parsed once per process; extra CAs get a store of their own. */
+function storeFor(options: ScanOptions): TrustStore {
+  if (options.trustStore) return options.trustStore;
+  if (options.extraCaPems?.length) return createTrustStore(options.extraCaPems);
+  defaultStore ??= createTrustStore();
+  return defaultStore;
+}
 
-const systemResolve = async (host: string) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+const systemResolve = async (host: string) =>
+  (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
 
-const noProtocols = () => Object.fromEntries(protocolIds.map((id) => [id, false])) as Record<ProtocolId, boolean>;
+const noProtocols = () =>
+  Object.fromEntries(protocolIds.map((id) => [id, false])) as Record<ProtocolId, boolean>;
 
-function emptyReport(options: ScanOptions, servername: string, ip: string | null, started: number, error: ScanError): ScanReport {
+function emptyReport(
+  options: ScanOptions,
+  servername: string,
+  ip: string | null,
+  started: number,
+  error: ScanError,
+): ScanReport {
   return {
     target: { host: options.host, port: options.port ?? 443, servername, ip },
     scannedAt: new Date(started).toISOString(),
@@ -92,7 +104,10 @@ async function resolveAddresses(options: ScanOptions, host: string): Promise<str
     if (!addresses.length) throw new Error("no addresses");
     return addresses;
   } catch (error) {
-    throw new ScanFailure("dns_not_found", `${host} does not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new ScanFailure(
+      "dns_not_found",
+      `${host} does not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
 }
 
@@ -117,7 +132,9 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   }
   const selected = options.allAddresses ? addresses.slice(0, MAX_ADDRESSES) : addresses.slice(0, 1);
   const reports = await Promise.all(
-    selected.map((address) => scanAddress({ ...options, host }, servername, address, signal, started, deadline)),
+    selected.map((address) =>
+      scanAddress({ ...options, host }, servername, address, signal, started, deadline),
+    ),
   );
   const primary = reports[0]!;
   primary.addresses = reports.map(
@@ -188,12 +205,18 @@ async function scanAddress(
   const fetched: OcspStatus | null =
     stapled || options.quick || !issuer ? null : await fetchOcspStatus(leaf, issuer, fetchOptions);
 
-  const protocols = enumeration?.protocols ?? { ...noProtocols(), ...(handshakeResult.negotiated.protocol ? { [handshakeResult.negotiated.protocol]: true } : {}) };
+  const protocols = enumeration?.protocols ?? {
+    ...noProtocols(),
+    ...(handshakeResult.negotiated.protocol ? { [handshakeResult.negotiated.protocol]: true } : {}),
+  };
   const suites: Partial<Record<ProtocolId, CipherSuite[]>> = {};
   const cipherNames = enumeration?.ciphers ?? {};
   for (const protocol of protocolIds) {
     const names = cipherNames[protocol];
-    if (names?.length) suites[protocol] = names.map((name) => cipherSuiteByName(name)).filter((suite): suite is CipherSuite => !!suite);
+    if (names?.length)
+      suites[protocol] = names
+        .map((name) => cipherSuiteByName(name))
+        .filter((suite): suite is CipherSuite => !!suite);
   }
 
   const analysis: Analysis = {
@@ -209,7 +232,9 @@ async function scanAddress(
     hsts: http ? http.hsts : undefined,
     ocsp: { stapled: handshakeResult.ocspResponse !== null, status: stapled ?? fetched },
   };
-  const findings = evaluateRules(analysis).filter((finding) => !options.quick || finding.id.startsWith("cert."));
+  const findings = evaluateRules(analysis).filter(
+    (finding) => !options.quick || finding.id.startsWith("cert."),
+  );
   const grade = options.quick ? null : computeGrade(analysis, enumeration?.groups ?? []);
 
   return {

@@ -1,9 +1,14 @@
+import {
+  createChain,
+  createOcspResponse,
+  issueCert,
+  type Served,
+  startHttpServer,
+  startTlsServer,
+} from "@port443/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTrustStore } from "../src/chain/trust-store";
-
-import { createChain, createOcspResponse, issueCert, type Served, startHttpServer, startTlsServer } from "@port443/testing";
 import { capReasons, findingIds, scanLocal, severityOf } from "./support/scan-case.ts";
-
 
 const DAY = 86_400_000;
 const YEAR_HSTS = "max-age=31536000; includeSubDomains";
@@ -28,10 +33,26 @@ describe("a well-configured endpoint", () => {
     expect(report.grade).toBe("A+");
     expect(report.trusted).toBe(true);
     expect(report.hostnameMatches).toBe(true);
-    expect(report.chain.map((cert) => cert.subject)).toEqual(["CN=leaf.test", "CN=Port443 Test Intermediate CA", "CN=Port443 Test Root CA"]);
-    expect(report.certificate).toMatchObject({ subject: "CN=leaf.test", keyType: "EC", keyBits: 256, sans: ["leaf.test"] });
+    expect(report.chain.map((cert) => cert.subject)).toEqual([
+      "CN=leaf.test",
+      "CN=Port443 Test Intermediate CA",
+      "CN=Port443 Test Root CA",
+    ]);
+    expect(report.certificate).toMatchObject({
+      subject: "CN=leaf.test",
+      keyType: "EC",
+      keyBits: 256,
+      sans: ["leaf.test"],
+    });
     expect(report.certificate?.fingerprintSha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(report.protocols).toMatchObject({ sslv2: false, sslv3: false, tls1_0: false, tls1_1: false, tls1_2: true, tls1_3: true });
+    expect(report.protocols).toMatchObject({
+      sslv2: false,
+      sslv3: false,
+      tls1_0: false,
+      tls1_1: false,
+      tls1_2: true,
+      tls1_3: true,
+    });
     expect(report.ciphers.tls1_3).toContain("TLS_AES_256_GCM_SHA384");
     expect(report.negotiated).toMatchObject({ protocol: "tls1_3", alpn: "http/1.1" });
     expect(report.ocsp).toEqual({ stapled: true, status: "good", source: "stapled" });
@@ -52,7 +73,10 @@ describe("certificate rules", () => {
   }[] = [
     {
       name: "expired",
-      chain: () => createChain({ leaf: { notBefore: new Date(Date.now() - 60 * DAY), notAfter: new Date(Date.now() - DAY) } }),
+      chain: () =>
+        createChain({
+          leaf: { notBefore: new Date(Date.now() - 60 * DAY), notAfter: new Date(Date.now() - DAY) },
+        }),
       rule: "cert.expired",
       severity: "critical",
       cap: "T: certificate expired",
@@ -60,7 +84,10 @@ describe("certificate rules", () => {
     },
     {
       name: "not yet valid",
-      chain: () => createChain({ leaf: { notBefore: new Date(Date.now() + 2 * DAY), notAfter: new Date(Date.now() + 60 * DAY) } }),
+      chain: () =>
+        createChain({
+          leaf: { notBefore: new Date(Date.now() + 2 * DAY), notAfter: new Date(Date.now() + 60 * DAY) },
+        }),
       rule: "cert.not_yet_valid",
       severity: "critical",
       cap: "T: certificate not yet valid",
@@ -126,7 +153,8 @@ describe("certificate rules", () => {
     },
     {
       name: "whose intermediate is signed with MD5",
-      chain: () => createChain({ root: { key: { type: "rsa", bits: 2048 } }, intermediate: { signatureHash: "md5" } }),
+      chain: () =>
+        createChain({ root: { key: { type: "rsa", bits: 2048 } }, intermediate: { signatureHash: "md5" } }),
       rule: "cert.weak_signature",
       severity: "critical",
       cap: "F: MD5 signature in the chain",
@@ -151,7 +179,11 @@ describe("certificate rules", () => {
     const { root, intermediate, leaf } = await testCase.chain();
     const weak = leaf.spec.key?.type === "rsa" && leaf.spec.key.bits < 1024;
     const served = await serve(
-      startTlsServer({ chain: [leaf, intermediate], hsts: YEAR_HSTS, maxVersion: weak ? "TLSv1.2" : undefined }),
+      startTlsServer({
+        chain: [leaf, intermediate],
+        hsts: YEAR_HSTS,
+        maxVersion: weak ? "TLSv1.2" : undefined,
+      }),
     );
     const report = await scanLocal(served, { extraCaPems: testCase.trustRoot === false ? [] : [root.pem] });
     expect(report.error).toBeNull();
@@ -196,17 +228,31 @@ describe("certificate rules", () => {
     expect(severityOf(report, "cert.chain_incomplete")).toBe("high");
     expect(capReasons(report)).toContain("B: incomplete certificate chain");
     expect(report.trusted).toBe(true);
-    expect(report.chain.map((cert) => cert.subject)).toEqual(["CN=leaf.test", "CN=AIA Intermediate", "CN=AIA Root"]);
+    expect(report.chain.map((cert) => cert.subject)).toEqual([
+      "CN=leaf.test",
+      "CN=AIA Intermediate",
+      "CN=AIA Root",
+    ]);
   });
 
   it("fetches AIA issuers only from addresses the policy allows", async () => {
     const root = await issueCert({ subject: "CN=AIA Root", ca: true });
     const intermediate = await issueCert({ subject: "CN=AIA Intermediate", ca: true, issuer: root });
-    const aia = await serve(startHttpServer({ "/intermediate.cer": { body: intermediate.der } }, "127.0.0.2"));
-    const leaf = await issueCert({ subject: "CN=leaf.test", dnsNames: ["leaf.test"], issuer: intermediate, aiaCaIssuers: aia.url("/intermediate.cer") });
+    const aia = await serve(
+      startHttpServer({ "/intermediate.cer": { body: intermediate.der } }, "127.0.0.2"),
+    );
+    const leaf = await issueCert({
+      subject: "CN=leaf.test",
+      dnsNames: ["leaf.test"],
+      issuer: intermediate,
+      aiaCaIssuers: aia.url("/intermediate.cer"),
+    });
     const served = await serve(startTlsServer({ chain: [leaf], hsts: YEAR_HSTS }));
     const onlyTarget = {
-      check: (ip: string) => (ip === "127.0.0.1" ? { allowed: true as const } : { allowed: false as const, reason: "not the target" }),
+      check: (ip: string) =>
+        ip === "127.0.0.1"
+          ? { allowed: true as const }
+          : { allowed: false as const, reason: "not the target" },
     };
     const report = await scanLocal(served, { extraCaPems: [root.pem], policy: onlyTarget });
     expect(report.error).toBeNull();
@@ -230,8 +276,16 @@ describe("certificate rules", () => {
     const intermediate = await issueCert({ subject: "CN=OCSP Intermediate", ca: true, issuer: root });
     const routes: Record<string, { body: Buffer; type?: string }> = {};
     const responder = await serve(startHttpServer(routes));
-    const leaf = await issueCert({ subject: "CN=leaf.test", dnsNames: ["leaf.test"], issuer: intermediate, ocspUrl: responder.url("/") });
-    routes["/"] = { body: createOcspResponse({ cert: leaf, issuer: intermediate, status: "revoked" }), type: "application/ocsp-response" };
+    const leaf = await issueCert({
+      subject: "CN=leaf.test",
+      dnsNames: ["leaf.test"],
+      issuer: intermediate,
+      ocspUrl: responder.url("/"),
+    });
+    routes["/"] = {
+      body: createOcspResponse({ cert: leaf, issuer: intermediate, status: "revoked" }),
+      type: "application/ocsp-response",
+    };
     const served = await serve(startTlsServer({ chain: [leaf, intermediate], hsts: YEAR_HSTS }));
     const report = await scanLocal(served, { extraCaPems: [root.pem] });
     expect(report.ocsp).toEqual({ stapled: false, status: "revoked", source: "fetched" });
@@ -249,7 +303,11 @@ describe("certificate rules", () => {
     const publicStore = { ...store, isPublic: () => true };
     const asPublic = await scanLocal(served, { trustStore: publicStore });
     expect(severityOf(asPublic, "cert.no_sct")).toBe("low");
-    const { root: root2, intermediate: intermediate2, leaf: withSct } = await createChain({ leaf: { sct: true } });
+    const {
+      root: root2,
+      intermediate: intermediate2,
+      leaf: withSct,
+    } = await createChain({ leaf: { sct: true } });
     const servedSct = await serve(startTlsServer({ chain: [withSct, intermediate2], hsts: YEAR_HSTS }));
     const store2 = createTrustStore([root2.pem]);
     const withScts = await scanLocal(servedSct, { trustStore: { ...store2, isPublic: () => true } });

@@ -1,10 +1,15 @@
+import {
+  createChain,
+  freePort,
+  type Served,
+  startRawServer,
+  startTlsServer,
+  type TlsServerSpec,
+} from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAddressPolicy } from "../src/address-policy";
 import { scan } from "../src/scan";
-
-import { createChain, freePort, type Served, startRawServer, startTlsServer, type TlsServerSpec } from "@port443/testing";
 import { capReasons, findingIds, scanLocal, severityOf } from "./support/scan-case.ts";
-
 
 const YEAR_HSTS = "max-age=31536000; includeSubDomains";
 let ec: Awaited<ReturnType<typeof createChain>>;
@@ -51,8 +56,16 @@ describe("protocol, cipher, key exchange and HTTP rules on real Node TLS servers
   });
 
   it("no forward secrecy with static RSA key exchange", async () => {
-    const report = await scanServer({ rsa: true, maxVersion: "TLSv1.2", ciphers: "AES128-GCM-SHA256:AES256-GCM-SHA384", hsts: YEAR_HSTS });
-    expect(report.ciphers.tls1_2).toEqual(["TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_256_GCM_SHA384"]);
+    const report = await scanServer({
+      rsa: true,
+      maxVersion: "TLSv1.2",
+      ciphers: "AES128-GCM-SHA256:AES256-GCM-SHA384",
+      hsts: YEAR_HSTS,
+    });
+    expect(report.ciphers.tls1_2).toEqual([
+      "TLS_RSA_WITH_AES_128_GCM_SHA256",
+      "TLS_RSA_WITH_AES_256_GCM_SHA384",
+    ]);
     expect(severityOf(report, "kex.no_forward_secrecy")).toBe("medium");
     expect(capReasons(report)).toContain("B: no forward secrecy");
   });
@@ -66,11 +79,17 @@ describe("protocol, cipher, key exchange and HTTP rules on real Node TLS servers
       hsts: YEAR_HSTS,
     });
     expect(findingIds(report)).toContain("kex.no_forward_secrecy");
-    expect(report.findings.find((finding) => finding.id === "kex.no_forward_secrecy")?.detail).toMatch(/prefers TLS_RSA_WITH_AES_128_GCM_SHA256/);
+    expect(report.findings.find((finding) => finding.id === "kex.no_forward_secrecy")?.detail).toMatch(
+      /prefers TLS_RSA_WITH_AES_128_GCM_SHA256/,
+    );
   });
 
   it("CBC suites only", async () => {
-    const report = await scanServer({ maxVersion: "TLSv1.2", ciphers: "ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA", hsts: YEAR_HSTS });
+    const report = await scanServer({
+      maxVersion: "TLSv1.2",
+      ciphers: "ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA",
+      hsts: YEAR_HSTS,
+    });
     expect(severityOf(report, "cipher.cbc_only")).toBe("low");
     expect(capReasons(report)).toContain("B: no AEAD cipher suites");
   });
@@ -109,7 +128,12 @@ describe("scan errors", () => {
   });
 
   it("connection_refused", async () => {
-    const report = await scan({ host: "leaf.test", address: "127.0.0.1", port: await freePort(), timeoutMs: 5_000 });
+    const report = await scan({
+      host: "leaf.test",
+      address: "127.0.0.1",
+      port: await freePort(),
+      timeoutMs: 5_000,
+    });
     expect(report.error?.code).toBe("connection_refused");
   });
 
@@ -117,7 +141,12 @@ describe("scan errors", () => {
     const silent = await startRawServer("silent");
     servers.push(silent);
     const started = Date.now();
-    const report = await scan({ host: "leaf.test", address: "127.0.0.1", port: silent.port, timeoutMs: 1_500 });
+    const report = await scan({
+      host: "leaf.test",
+      address: "127.0.0.1",
+      port: silent.port,
+      timeoutMs: 1_500,
+    });
     expect(report.error?.code).toBe("timeout");
     expect(Date.now() - started).toBeLessThan(5_000);
   });
@@ -125,12 +154,22 @@ describe("scan errors", () => {
   it("not_tls, from a plain HTTP server", async () => {
     const plain = await startRawServer("http");
     servers.push(plain);
-    const report = await scan({ host: "leaf.test", address: "127.0.0.1", port: plain.port, timeoutMs: 5_000 });
+    const report = await scan({
+      host: "leaf.test",
+      address: "127.0.0.1",
+      port: plain.port,
+      timeoutMs: 5_000,
+    });
     expect(report.error?.code).toBe("not_tls");
   });
 
   it("blocked_address, without connecting", async () => {
-    const report = await scan({ host: "leaf.test", address: "127.0.0.1", port: 443, policy: createAddressPolicy() });
+    const report = await scan({
+      host: "leaf.test",
+      address: "127.0.0.1",
+      port: 443,
+      policy: createAddressPolicy(),
+    });
     expect(report.error).toMatchObject({ code: "blocked_address" });
     expect(report.error?.message).toMatch(/loopback/);
   });

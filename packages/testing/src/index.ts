@@ -3,5 +3,18 @@ export { freePort } from "./ports";
 export { databaseName, dropDatabase, ensureDatabase, recreateDatabase, withDatabase } from "./postgres";
 export { testRedisUrl, uniquePrefix } from "./redis";
 export { createOcspResponse, type OcspCertStatus, type OcspResponseSpec } from "./tls/ocsp";
-export { type CertSpec, createChain, type IssuedCert, issueCert, type KeySpec, legacyTlsOptions } from "./tls/pki";
-export { type Served, startHttpServer, startRawServer, startTlsServer, type TlsServerSpec } from "./tls/servers";
+export {
+  type CertSpec,
+  createChain,
+  type IssuedCert,
+  issueCert,
+  type KeySpec,
+  legacyTlsOptions,
+} from "./tls/pki";
+export {
+  type Served,
+  startHttpServer,
+  startRawServer,
+  startTlsServer,
+  type TlsServerSpec,
+} from "./tls/servers";

@@ -1,5 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { createTrustStore, type ScanReport, scan, type Severity, severities, severityRank } from "@port443/scanner";
+import {
+  createTrustStore,
+  type ScanReport,
+  type Severity,
+  scan,
+  severities,
+  severityRank,
+} from "@port443/scanner";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { paletteFor } from "../scan/colors";
 import { formatReport, formatSummary } from "../scan/format";
@@ -21,7 +28,8 @@ interface ScanFlags {
 
 const positiveInteger = (value: string) => {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError("expected a positive whole number");
+  if (!Number.isInteger(number) || number < 1)
+    throw new InvalidArgumentError("expected a positive whole number");
   return number;
 };
 
@@ -43,7 +51,11 @@ async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<
 export function exitCodeFor(reports: ScanReport[], failOn: Severity): number {
   if (reports.some((report) => report.error)) return 2;
   const threshold = severityRank(failOn);
-  return reports.some((report) => report.findings.some((finding) => severityRank(finding.severity) >= threshold)) ? 1 : 0;
+  return reports.some((report) =>
+    report.findings.some((finding) => severityRank(finding.severity) >= threshold),
+  )
+    ? 1
+    : 0;
 }
 
 export function registerScan(program: Command): void {
@@ -51,14 +63,26 @@ export function registerScan(program: Command): void {
     .command("scan")
     .description("scan TLS endpoints: certificate, chain, protocols, cipher suites, grade and findings")
     .argument("[targets...]", "host[:port] to scan (port 443 by default)")
-    .option("--servername <name>", "SNI name and the name the certificate must cover (when a target is an address)")
-    .option("--resolve <host:port:addr>", "connect to addr for host:port, like curl (repeatable)", (value: string, all: string[]) => [...all, value], [])
+    .option(
+      "--servername <name>",
+      "SNI name and the name the certificate must cover (when a target is an address)",
+    )
+    .option(
+      "--resolve <host:port:addr>",
+      "connect to addr for host:port, like curl (repeatable)",
+      (value: string, all: string[]) => [...all, value],
+      [],
+    )
     .option("--ca-file <pem>", "extra trust anchors (PEM bundle), added to the default store")
     .option("--all-ips", "scan every address the name resolves to (up to 8) and compare them")
     .option("--timeout <ms>", "upper bound for each target's scan", positiveInteger, 20_000)
     .option("--concurrency <n>", "targets scanned at once", positiveInteger, 16)
     .option("--targets-file <file>", "read targets from a file, one per line")
-    .addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at least this severe").choices(severities).default("high"))
+    .addOption(
+      new Option("--fail-on <severity>", "exit 1 when a finding is at least this severe")
+        .choices(severities)
+        .default("high"),
+    )
     .option("--quick", "expiry probe: one handshake, certificate chain and validity only")
     .option("--json", "print one JSON report per target per line")
     .action(async (args: string[], flags: ScanFlags, command: Command) => {
@@ -72,18 +96,28 @@ export function registerScan(program: Command): void {
 }
 
 async function runScan(args: string[], flags: ScanFlags): Promise<number> {
-  const inputs = [...args, ...(flags.targetsFile ? parseTargetsFile(await readFile(flags.targetsFile, "utf8").catch(() => {
-    throw new UsageError(`cannot read --targets-file ${flags.targetsFile}`);
-  })) : [])];
+  const inputs = [
+    ...args,
+    ...(flags.targetsFile
+      ? parseTargetsFile(
+          await readFile(flags.targetsFile, "utf8").catch(() => {
+            throw new UsageError(`cannot read --targets-file ${flags.targetsFile}`);
+          }),
+        )
+      : []),
+  ];
   if (!inputs.length) throw new UsageError("no targets: give host[:port] arguments or --targets-file");
   const targets = inputs.map(parseTarget);
   const overrides = parseResolve(flags.resolve);
   const extraCaPems = flags.caFile
-    ? [await readFile(flags.caFile, "utf8").catch(() => {
-        throw new UsageError(`cannot read --ca-file ${flags.caFile}`);
-      })]
+    ? [
+        await readFile(flags.caFile, "utf8").catch(() => {
+          throw new UsageError(`cannot read --ca-file ${flags.caFile}`);
+        }),
+      ]
     : [];
-  if (flags.caFile && !extraCaPems[0]?.includes("BEGIN CERTIFICATE")) throw new UsageError(`--ca-file ${flags.caFile} holds no PEM certificate`);
+  if (flags.caFile && !extraCaPems[0]?.includes("BEGIN CERTIFICATE"))
+    throw new UsageError(`--ca-file ${flags.caFile} holds no PEM certificate`);
 
   const trustStore = createTrustStore(extraCaPems);
   const out = paletteFor(process.stdout);

@@ -13,8 +13,11 @@ export function formatReport(report: ScanReport, c: Palette): string {
   }
   const cert = report.certificate;
   const grade = report.grade ?? "–";
-  lines.push(`  Grade        ${c.bold(c[gradeStyle(report.grade)](grade))}${report.score ? c.dim(`  (score ${report.score.total})`) : ""}`);
-  for (const cap of report.gradeCaps) lines.push(`               ${c.dim(`capped at ${cap.grade}: ${cap.reason}`)}`);
+  lines.push(
+    `  Grade        ${c.bold(c[gradeStyle(report.grade)](grade))}${report.score ? c.dim(`  (score ${report.score.total})`) : ""}`,
+  );
+  for (const cap of report.gradeCaps)
+    lines.push(`               ${c.dim(`capped at ${cap.grade}: ${cap.reason}`)}`);
   if (cert) {
     const days = cert.daysRemaining;
     const daysStyle = days < 0 || days <= 7 ? "red" : days <= 30 ? "yellow" : "green";
@@ -28,7 +31,9 @@ export function formatReport(report: ScanReport, c: Palette): string {
   }
   lines.push("  Chain");
   report.chain.forEach((link, index) => {
-    lines.push(`    ${index}  ${link.subject}  ${c.dim(`${link.keyType} ${link.keyBits}, until ${link.notAfter.slice(0, 10)}`)}`);
+    lines.push(
+      `    ${index}  ${link.subject}  ${c.dim(`${link.keyType} ${link.keyBits}, until ${link.notAfter.slice(0, 10)}`)}`,
+    );
   });
   const matrix = protocols
     .map((protocol) => {
@@ -40,14 +45,20 @@ export function formatReport(report: ScanReport, c: Palette): string {
   lines.push(`  Protocols    ${matrix}`);
   const { negotiated } = report;
   if (negotiated.cipher) {
-    lines.push(`  Negotiated   ${negotiated.protocol} ${negotiated.cipher}${negotiated.group ? ` ${negotiated.group}` : ""}${negotiated.alpn ? ` ALPN ${negotiated.alpn}` : ""}`);
+    lines.push(
+      `  Negotiated   ${negotiated.protocol} ${negotiated.cipher}${negotiated.group ? ` ${negotiated.group}` : ""}${negotiated.alpn ? ` ALPN ${negotiated.alpn}` : ""}`,
+    );
   }
   if (report.addresses.length > 1) {
     lines.push("  Addresses");
     for (const address of report.addresses) {
-      lines.push(`    ${address.ip.padEnd(40)} ${address.error ? c.red(address.error.code) : `${address.grade ?? "–"}  ${address.fingerprintSha256?.slice(0, 16) ?? ""}`}`);
+      lines.push(
+        `    ${address.ip.padEnd(40)} ${address.error ? c.red(address.error.code) : `${address.grade ?? "–"}  ${address.fingerprintSha256?.slice(0, 16) ?? ""}`}`,
+      );
     }
-    const fingerprints = new Set(report.addresses.map((address) => address.fingerprintSha256).filter(Boolean));
+    const fingerprints = new Set(
+      report.addresses.map((address) => address.fingerprintSha256).filter(Boolean),
+    );
     if (fingerprints.size > 1) lines.push(`    ${c.yellow("the addresses serve different certificates")}`);
   }
   if (report.findings.length) {
@@ -74,7 +85,11 @@ export function formatSummary(reports: ScanReport[], c: Palette): string {
       targetLabel(report).padEnd(40),
       c[gradeStyle(report.grade)]((report.grade ?? "–").padEnd(3)),
       (report.certificate ? `${report.certificate.daysRemaining}d` : "–").padStart(6),
-      report.error ? c.red(report.error.code) : worst ? c[severityStyle[worst.severity]](`${report.findings.length} findings, worst ${worst.severity}`) : c.green("no findings"),
+      report.error
+        ? c.red(report.error.code)
+        : worst
+          ? c[severityStyle[worst.severity]](`${report.findings.length} findings, worst ${worst.severity}`)
+          : c.green("no findings"),
     ].join("  ");
   });
   return [c.bold(`${"target".padEnd(40)}  grade  days  findings`), ...rows, ""].join("\n");

@@ -20,7 +20,8 @@ export function parseTarget(input: string): Target {
       ? [text, undefined]
       : (text.split(":") as [string, string | undefined]);
   const port = rawPort === undefined ? 443 : Number(rawPort);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new UsageError(`invalid port in "${input}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new UsageError(`invalid port in "${input}"`);
   try {
     return { host: normalizeHostname(rawHost), port };
   } catch {

@@ -33,17 +33,33 @@ export async function buildChain(
   let current = leaf;
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
     if (store.has(current)) {
-      return { path, trusted: true, anchor: current, publicAnchor: store.isPublic(current), fetched, untrustedIssuer: null };
+      return {
+        path,
+        trusted: true,
+        anchor: current,
+        publicAnchor: store.isPublic(current),
+        fetched,
+        untrustedIssuer: null,
+      };
     }
     const anchor = store.anchorsFor(current).find((candidate) => safeVerify(current.x509, candidate.x509));
     if (anchor) {
       path.push(anchor);
-      return { path, trusted: true, anchor, publicAnchor: store.isPublic(anchor), fetched, untrustedIssuer: null };
+      return {
+        path,
+        trusted: true,
+        anchor,
+        publicAnchor: store.isPublic(anchor),
+        fetched,
+        untrustedIssuer: null,
+      };
     }
     if (current.selfSigned) break;
     const issuer =
-      served.find((candidate) => candidate !== current && !path.includes(candidate) && safeVerify(current.x509, candidate.x509)) ??
-      (await fetchFromAia(current, fetchIssuer));
+      served.find(
+        (candidate) =>
+          candidate !== current && !path.includes(candidate) && safeVerify(current.x509, candidate.x509),
+      ) ?? (await fetchFromAia(current, fetchIssuer));
     if (!issuer) break;
     if (!served.includes(issuer)) fetched.push(issuer);
     path.push(issuer);

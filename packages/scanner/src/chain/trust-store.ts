@@ -11,7 +11,8 @@ export interface TrustStore {
 
 function index(certs: ParsedCertificate[]) {
   const bySubject = new Map<string, ParsedCertificate[]>();
-  for (const cert of certs) bySubject.set(cert.x509.subject, [...(bySubject.get(cert.x509.subject) ?? []), cert]);
+  for (const cert of certs)
+    bySubject.set(cert.x509.subject, [...(bySubject.get(cert.x509.subject) ?? []), cert]);
   return bySubject;
 }
 

@@ -518,7 +518,8 @@ function describeTls(code: number, name: string): CipherSuite {
   const kexInfo = keyExchanges[kexPart.replace(/_EXPORT(1024)?$/, "")];
   const cipher = cipherKeysLongestFirst.find((key) => rest === key || rest.startsWith(`${key}_`));
   const cipherInfo = cipher === undefined ? undefined : ciphers[cipher];
-  if (!kexInfo || cipher === undefined || !cipherInfo) throw new Error(`cipher-suites: cannot describe ${name}`);
+  if (!kexInfo || cipher === undefined || !cipherInfo)
+    throw new Error(`cipher-suites: cannot describe ${name}`);
   const mac = rest.slice(cipher.length + 1);
   const aead = cipherInfo.aead ?? false;
   const tls13 = kexInfo.kex === "TLS13";
@@ -581,7 +582,16 @@ export function cipherSuiteName(code: number): string {
 /** Strongest first, so a server that follows the client's order reveals its best suites first. */
 function strength(suite: CipherSuite): number[] {
   const ecdhe = suite.kex === "ECDHE" || suite.tls13;
-  return [Number(suite.forwardSecrecy), Number(suite.aead), suite.bits, Number(ecdhe), Number(!suite.anonymous)];
+  // RC4 is broken whatever its key length.
+  const rc4 = suite.cipher.startsWith("RC4");
+  return [
+    Number(suite.forwardSecrecy),
+    Number(suite.aead),
+    Number(!rc4),
+    suite.bits,
+    Number(ecdhe),
+    Number(!suite.anonymous),
+  ];
 }
 
 function compareStrength(a: CipherSuite, b: CipherSuite): number {

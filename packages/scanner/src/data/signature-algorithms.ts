@@ -19,7 +19,16 @@ export const signatureAlgorithms: Record<string, { name: string; hash: Signature
   "1.3.101.113": { name: "Ed448", hash: "shake256" },
 };
 
-export type SignatureHash = "md2" | "md5" | "sha1" | "sha224" | "sha256" | "sha384" | "sha512" | "shake256" | "unknown";
+export type SignatureHash =
+  | "md2"
+  | "md5"
+  | "sha1"
+  | "sha224"
+  | "sha256"
+  | "sha384"
+  | "sha512"
+  | "shake256"
+  | "unknown";
 
 /** Security bits of named curves (key size as SSL Labs counts it). */
 export const curveBits: Record<string, number> = {

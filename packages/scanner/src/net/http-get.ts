@@ -52,7 +52,8 @@ export function boundedRequest(url: string, options: HttpOptions): Promise<HttpR
     const client = parsed.protocol === "https:" ? https : parsed.protocol === "http:" ? http : undefined;
     if (!client) return reject(new Error(`unsupported URL scheme ${parsed.protocol}`));
     try {
-      if (isIpLiteral(parsed.hostname)) assertAllowed(options.policy, parsed.hostname.replace(/^\[|\]$/g, ""));
+      if (isIpLiteral(parsed.hostname))
+        assertAllowed(options.policy, parsed.hostname.replace(/^\[|\]$/g, ""));
     } catch (error) {
       return reject(error);
     }
@@ -64,7 +65,10 @@ export function boundedRequest(url: string, options: HttpOptions): Promise<HttpR
       signal: options.signal,
       agent: false,
     });
-    const deadline = setTimeout(() => request.destroy(new Error(`timeout after ${options.timeoutMs} ms`)), options.timeoutMs);
+    const deadline = setTimeout(
+      () => request.destroy(new Error(`timeout after ${options.timeoutMs} ms`)),
+      options.timeoutMs,
+    );
     request.once("timeout", () => request.destroy(new Error(`timeout after ${options.timeoutMs} ms`)));
     request.once("error", (error) => {
       clearTimeout(deadline);

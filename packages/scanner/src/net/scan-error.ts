@@ -11,7 +11,8 @@ export class ScanFailure extends Error {
   }
 }
 
-const NOT_TLS = /WRONG_VERSION_NUMBER|packet length too long|unknown protocol|record layer failure|http request/i;
+const NOT_TLS =
+  /WRONG_VERSION_NUMBER|packet length too long|unknown protocol|record layer failure|http request/i;
 
 /** Maps what Node's net/tls layer throws onto the contract's error codes. */
 export function toScanFailure(error: unknown): ScanFailure {
@@ -24,6 +25,7 @@ export function toScanFailure(error: unknown): ScanFailure {
   if (code === "ETIMEDOUT" || code === "ABORT_ERR" || /timeout|timed out/i.test(message)) {
     return new ScanFailure("timeout", message);
   }
-  if (NOT_TLS.test(code) || NOT_TLS.test(message)) return new ScanFailure("not_tls", `the server did not speak TLS (${message})`);
+  if (NOT_TLS.test(code) || NOT_TLS.test(message))
+    return new ScanFailure("not_tls", `the server did not speak TLS (${message})`);
   return new ScanFailure("tls_handshake_failed", message || code);
 }

@@ -9,12 +9,14 @@ export const ruleCatalog = {
   "cert.expired": {
     severity: "critical",
     title: "Certificate has expired",
-    remediation: "Renew the certificate and deploy it with its intermediates; automate renewal (ACME) so it cannot lapse again.",
+    remediation:
+      "Renew the certificate and deploy it with its intermediates; automate renewal (ACME) so it cannot lapse again.",
   },
   "cert.not_yet_valid": {
     severity: "critical",
     title: "Certificate is not yet valid",
-    remediation: "Check the server clock and the certificate's notBefore date; deploy a certificate that is valid now.",
+    remediation:
+      "Check the server clock and the certificate's notBefore date; deploy a certificate that is valid now.",
   },
   "cert.expiring_soon": {
     severity: "medium",
@@ -24,22 +26,26 @@ export const ruleCatalog = {
   "cert.hostname_mismatch": {
     severity: "critical",
     title: "Certificate does not cover this hostname",
-    remediation: "Issue a certificate whose Subject Alternative Names include this hostname (or a matching wildcard), or fix SNI routing.",
+    remediation:
+      "Issue a certificate whose Subject Alternative Names include this hostname (or a matching wildcard), or fix SNI routing.",
   },
   "cert.self_signed": {
     severity: "critical",
     title: "Certificate is self-signed",
-    remediation: "Serve a certificate from a publicly trusted CA (e.g. Let's Encrypt), or upload your private CA so Port443 trusts it.",
+    remediation:
+      "Serve a certificate from a publicly trusted CA (e.g. Let's Encrypt), or upload your private CA so Port443 trusts it.",
   },
   "cert.untrusted_issuer": {
     severity: "critical",
     title: "Certificate chain ends at an untrusted CA",
-    remediation: "Use a publicly trusted CA, or add your private CA's root certificate to the trusted bundle.",
+    remediation:
+      "Use a publicly trusted CA, or add your private CA's root certificate to the trusted bundle.",
   },
   "cert.chain_incomplete": {
     severity: "high",
     title: "Server does not send the intermediate certificates",
-    remediation: "Configure the server with the full chain (leaf followed by its intermediates, e.g. fullchain.pem); clients that do not fetch missing intermediates fail.",
+    remediation:
+      "Configure the server with the full chain (leaf followed by its intermediates, e.g. fullchain.pem); clients that do not fetch missing intermediates fail.",
   },
   "cert.weak_key": {
     severity: "high",
@@ -49,27 +55,32 @@ export const ruleCatalog = {
   "cert.weak_signature": {
     severity: "high",
     title: "Certificate chain uses a weak signature algorithm",
-    remediation: "Reissue the affected certificate with a SHA-256 (or stronger) signature; replace intermediates signed with SHA-1 or MD5.",
+    remediation:
+      "Reissue the affected certificate with a SHA-256 (or stronger) signature; replace intermediates signed with SHA-1 or MD5.",
   },
   "cert.lifetime_too_long": {
     severity: "medium",
     title: "Certificate lifetime exceeds the CA/Browser Forum maximum",
-    remediation: "Issue certificates with a shorter validity; browsers reject publicly trusted certificates valid longer than the maximum for their issue date.",
+    remediation:
+      "Issue certificates with a shorter validity; browsers reject publicly trusted certificates valid longer than the maximum for their issue date.",
   },
   "cert.intermediate_expiring": {
     severity: "medium",
     title: "An intermediate certificate expires soon",
-    remediation: "Get the current intermediate from your CA and serve it instead; the chain breaks when the intermediate expires.",
+    remediation:
+      "Get the current intermediate from your CA and serve it instead; the chain breaks when the intermediate expires.",
   },
   "cert.revoked": {
     severity: "critical",
     title: "Certificate has been revoked",
-    remediation: "Replace the certificate immediately with a newly issued one; revoked certificates are rejected by clients that check.",
+    remediation:
+      "Replace the certificate immediately with a newly issued one; revoked certificates are rejected by clients that check.",
   },
   "cert.no_sct": {
     severity: "low",
     title: "Certificate carries no Certificate Transparency proof",
-    remediation: "Use a CA that embeds SCTs; Chrome and Safari require Certificate Transparency for publicly trusted certificates.",
+    remediation:
+      "Use a CA that embeds SCTs; Chrome and Safari require Certificate Transparency for publicly trusted certificates.",
   },
   "protocol.sslv2": {
     severity: "critical",
@@ -99,7 +110,8 @@ export const ruleCatalog = {
   "protocol.no_tls1_3": {
     severity: "low",
     title: "TLS 1.3 is not supported",
-    remediation: "Enable TLS 1.3 (OpenSSL 1.1.1+, nginx ssl_protocols TLSv1.2 TLSv1.3); it is faster and removes weak options.",
+    remediation:
+      "Enable TLS 1.3 (OpenSSL 1.1.1+, nginx ssl_protocols TLSv1.2 TLSv1.3); it is faster and removes weak options.",
   },
   "cipher.null": {
     severity: "critical",
@@ -109,7 +121,8 @@ export const ruleCatalog = {
   "cipher.export": {
     severity: "critical",
     title: "Export-grade cipher suites are accepted",
-    remediation: "Remove export suites from the cipher list (e.g. add !EXPORT); they are broken (FREAK, Logjam).",
+    remediation:
+      "Remove export suites from the cipher list (e.g. add !EXPORT); they are broken (FREAK, Logjam).",
   },
   "cipher.anonymous": {
     severity: "critical",
@@ -134,12 +147,14 @@ export const ruleCatalog = {
   "kex.no_forward_secrecy": {
     severity: "medium",
     title: "No forward secrecy",
-    remediation: "Enable and prefer ECDHE suites (and TLS 1.3) so a stolen key cannot decrypt recorded traffic.",
+    remediation:
+      "Enable and prefer ECDHE suites (and TLS 1.3) so a stolen key cannot decrypt recorded traffic.",
   },
   "kex.weak_dh": {
     severity: "medium",
     title: "Diffie-Hellman parameters are too small",
-    remediation: "Use DH parameters of at least 2048 bits (RFC 7919 ffdhe2048+), or drop DHE suites in favour of ECDHE.",
+    remediation:
+      "Use DH parameters of at least 2048 bits (RFC 7919 ffdhe2048+), or drop DHE suites in favour of ECDHE.",
   },
   "http.no_hsts": {
     severity: "low",
@@ -149,12 +164,14 @@ export const ruleCatalog = {
   "http.hsts_short": {
     severity: "low",
     title: "HSTS max-age is short",
-    remediation: "Raise the Strict-Transport-Security max-age to at least 15768000 seconds (six months), ideally a year.",
+    remediation:
+      "Raise the Strict-Transport-Security max-age to at least 15768000 seconds (six months), ideally a year.",
   },
   "ocsp.no_stapling": {
     severity: "info",
     title: "OCSP stapling is not enabled",
-    remediation: "Enable OCSP stapling (nginx: ssl_stapling on; Apache: SSLUseStapling on) to speed up revocation checks.",
+    remediation:
+      "Enable OCSP stapling (nginx: ssl_stapling on; Apache: SSLUseStapling on) to speed up revocation checks.",
   },
 } as const satisfies Record<string, { severity: Severity; title: string; remediation: string }>;
 

@@ -27,7 +27,11 @@ const expiryTiers: { withinDays: number; severity: Severity }[] = [
 ];
 
 const suitesWhere = (analysis: Analysis, test: (suite: ReturnType<typeof allSuites>[number]) => boolean) => [
-  ...new Set(allSuites(analysis).filter(test).map((suite) => suite.name)),
+  ...new Set(
+    allSuites(analysis)
+      .filter(test)
+      .map((suite) => suite.name),
+  ),
 ];
 
 const cipherRule =
@@ -44,33 +48,63 @@ const protocolRule =
 
 export const checks: Check[] = [
   ({ leaf, now }) =>
-    notAfter(leaf) < now ? { id: "cert.expired", detail: `Expired on ${notAfter(leaf).toISOString()} (${-days(now, notAfter(leaf))} days ago).` } : null,
+    notAfter(leaf) < now
+      ? {
+          id: "cert.expired",
+          detail: `Expired on ${notAfter(leaf).toISOString()} (${-days(now, notAfter(leaf))} days ago).`,
+        }
+      : null,
   ({ leaf, now }) =>
-    notBefore(leaf) > now ? { id: "cert.not_yet_valid", detail: `Valid only from ${notBefore(leaf).toISOString()}.` } : null,
+    notBefore(leaf) > now
+      ? { id: "cert.not_yet_valid", detail: `Valid only from ${notBefore(leaf).toISOString()}.` }
+      : null,
   ({ leaf, now }) => {
     const left = days(now, notAfter(leaf));
-    const tier = notAfter(leaf) >= now ? expiryTiers.find((candidate) => left <= candidate.withinDays) : undefined;
+    const tier =
+      notAfter(leaf) >= now ? expiryTiers.find((candidate) => left <= candidate.withinDays) : undefined;
     return tier
-      ? { id: "cert.expiring_soon", severity: tier.severity, detail: `Expires on ${notAfter(leaf).toISOString()}, in ${left} days.` }
+      ? {
+          id: "cert.expiring_soon",
+          severity: tier.severity,
+          detail: `Expires on ${notAfter(leaf).toISOString()}, in ${left} days.`,
+        }
       : null;
   },
   ({ hostnameMatches, leaf }) =>
     hostnameMatches
       ? null
-      : { id: "cert.hostname_mismatch", detail: `The certificate covers ${[...leaf.dnsNames, ...leaf.ipAddresses].join(", ") || "no names"}.` },
+      : {
+          id: "cert.hostname_mismatch",
+          detail: `The certificate covers ${[...leaf.dnsNames, ...leaf.ipAddresses].join(", ") || "no names"}.`,
+        },
   ({ leaf, leafTrustedDirectly }) =>
-    leaf.selfSigned && !leafTrustedDirectly ? { id: "cert.self_signed", detail: `${name(leaf)} is signed by its own key.` } : null,
+    leaf.selfSigned && !leafTrustedDirectly
+      ? { id: "cert.self_signed", detail: `${name(leaf)} is signed by its own key.` }
+      : null,
   ({ chain, leaf }) =>
     !chain.trusted && !leaf.selfSigned && chain.untrustedIssuer
-      ? { id: "cert.untrusted_issuer", detail: `The chain ends at ${chain.untrustedIssuer.info(new Date()).issuer}, which is not a trusted CA.` }
+      ? {
+          id: "cert.untrusted_issuer",
+          detail: `The chain ends at ${chain.untrustedIssuer.info(new Date()).issuer}, which is not a trusted CA.`,
+        }
       : null,
   ({ chain }) =>
     chain.fetched.length
-      ? { id: "cert.chain_incomplete", detail: `Missing from the served chain: ${chain.fetched.map(name).join("; ")}.` }
+      ? {
+          id: "cert.chain_incomplete",
+          detail: `Missing from the served chain: ${chain.fetched.map(name).join("; ")}.`,
+        }
       : null,
   ({ leaf }) => {
     const { keyType, keyBits } = leaf.info(new Date());
-    const weak = (keyType === "RSA" || keyType === "DSA") && keyBits < 2048 ? (keyBits < 1024 ? "critical" : "high") : keyType === "EC" && keyBits < 256 ? "high" : null;
+    const weak =
+      (keyType === "RSA" || keyType === "DSA") && keyBits < 2048
+        ? keyBits < 1024
+          ? "critical"
+          : "high"
+        : keyType === "EC" && keyBits < 256
+          ? "high"
+          : null;
     return weak ? { id: "cert.weak_key", severity: weak, detail: `${keyType} ${keyBits}-bit key.` } : null;
   },
   (analysis) => {
@@ -89,12 +123,17 @@ export const checks: Check[] = [
     const lifetime = days(notBefore(leaf), notAfter(leaf));
     const limit = maxLifetimeDays(notBefore(leaf));
     return lifetime > limit
-      ? { id: "cert.lifetime_too_long", detail: `Valid for ${lifetime} days; the maximum for certificates issued on ${notBefore(leaf).toISOString().slice(0, 10)} is ${limit}.` }
+      ? {
+          id: "cert.lifetime_too_long",
+          detail: `Valid for ${lifetime} days; the maximum for certificates issued on ${notBefore(leaf).toISOString().slice(0, 10)} is ${limit}.`,
+        }
       : null;
   },
   ({ chain, leaf, now }) => {
     const intermediates = chain.path.slice(1).filter((cert) => cert !== chain.anchor);
-    const expiring = intermediates.filter((cert) => days(now, notAfter(cert)) <= 30 || notAfter(cert) < notAfter(leaf));
+    const expiring = intermediates.filter(
+      (cert) => days(now, notAfter(cert)) <= 30 || notAfter(cert) < notAfter(leaf),
+    );
     if (!expiring.length) return null;
     return {
       id: "cert.intermediate_expiring",
@@ -103,7 +142,12 @@ export const checks: Check[] = [
     };
   },
   ({ ocsp }) =>
-    ocsp.status === "revoked" ? { id: "cert.revoked", detail: `The CA's OCSP response says the certificate is revoked${ocsp.stapled ? " (stapled)" : ""}.` } : null,
+    ocsp.status === "revoked"
+      ? {
+          id: "cert.revoked",
+          detail: `The CA's OCSP response says the certificate is revoked${ocsp.stapled ? " (stapled)" : ""}.`,
+        }
+      : null,
   ({ chain, leaf }) =>
     chain.trusted && chain.publicAnchor && !leaf.hasSct
       ? { id: "cert.no_sct", detail: "The certificate has no embedded signed certificate timestamps." }
@@ -112,8 +156,10 @@ export const checks: Check[] = [
   protocolRule("protocol.sslv3", "sslv3", "SSL 3.0"),
   protocolRule("protocol.tls1_0", "tls1_0", "TLS 1.0"),
   protocolRule("protocol.tls1_1", "tls1_1", "TLS 1.1"),
-  ({ protocols }) => (protocols.tls1_2 ? null : { id: "protocol.no_tls1_2", detail: "The server does not accept TLS 1.2." }),
-  ({ protocols }) => (protocols.tls1_3 ? null : { id: "protocol.no_tls1_3", detail: "The server does not accept TLS 1.3." }),
+  ({ protocols }) =>
+    protocols.tls1_2 ? null : { id: "protocol.no_tls1_2", detail: "The server does not accept TLS 1.2." },
+  ({ protocols }) =>
+    protocols.tls1_3 ? null : { id: "protocol.no_tls1_3", detail: "The server does not accept TLS 1.3." },
   cipherRule("cipher.null", (suite) => suite.null),
   cipherRule("cipher.export", (suite) => suite.export),
   cipherRule("cipher.anonymous", (suite) => suite.anonymous),
@@ -131,18 +177,36 @@ export const checks: Check[] = [
     if (!suites.some((suite) => suite.forwardSecrecy)) {
       return { id: "kex.no_forward_secrecy", detail: "No accepted suite uses ECDHE or DHE." };
     }
-    const preferred = (["tls1_2", "tls1_1", "tls1_0"] as const).find((protocol) => analysis.suites[protocol]?.length);
-    const first = preferred && analysis.serverPreference[preferred] ? analysis.suites[preferred]?.[0] : undefined;
+    const preferred = (["tls1_2", "tls1_1", "tls1_0"] as const).find(
+      (protocol) => analysis.suites[protocol]?.length,
+    );
+    const first =
+      preferred && analysis.serverPreference[preferred] ? analysis.suites[preferred]?.[0] : undefined;
     return first && !first.forwardSecrecy
-      ? { id: "kex.no_forward_secrecy", detail: `The server prefers ${first.name}, which has no forward secrecy.` }
+      ? {
+          id: "kex.no_forward_secrecy",
+          detail: `The server prefers ${first.name}, which has no forward secrecy.`,
+        }
       : null;
   },
   ({ dhBits }) =>
     dhBits !== null && dhBits < 2048
-      ? { id: "kex.weak_dh", severity: dhBits < 1024 ? "high" : "medium", detail: `DHE uses a ${dhBits}-bit group.` }
+      ? {
+          id: "kex.weak_dh",
+          severity: dhBits < 1024 ? "high" : "medium",
+          detail: `DHE uses a ${dhBits}-bit group.`,
+        }
       : null,
-  ({ hsts }) => (hsts === null ? { id: "http.no_hsts", detail: "HTTPS responses carry no Strict-Transport-Security header." } : null),
   ({ hsts }) =>
-    hsts && hsts.maxAge < 15_768_000 ? { id: "http.hsts_short", detail: `max-age=${hsts.maxAge} (less than six months).` } : null,
-  ({ ocsp }) => (ocsp.stapled ? null : { id: "ocsp.no_stapling", detail: "The server sent no OCSP response in the handshake." }),
+    hsts === null
+      ? { id: "http.no_hsts", detail: "HTTPS responses carry no Strict-Transport-Security header." }
+      : null,
+  ({ hsts }) =>
+    hsts && hsts.maxAge < 15_768_000
+      ? { id: "http.hsts_short", detail: `max-age=${hsts.maxAge} (less than six months).` }
+      : null,
+  ({ ocsp }) =>
+    ocsp.stapled
+      ? null
+      : { id: "ocsp.no_stapling", detail: "The server sent no OCSP response in the handshake." },
 ];

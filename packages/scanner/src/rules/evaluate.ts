@@ -9,7 +9,13 @@ export function evaluateRules(analysis: Analysis): Finding[] {
     .flatMap((check) => [check(analysis) ?? []].flat())
     .map((hit) => {
       const rule = ruleCatalog[hit.id];
-      return { id: hit.id, severity: hit.severity ?? rule.severity, title: rule.title, detail: hit.detail, remediation: rule.remediation };
+      return {
+        id: hit.id,
+        severity: hit.severity ?? rule.severity,
+        title: rule.title,
+        detail: hit.detail,
+        remediation: rule.remediation,
+      };
     })
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
 }

@@ -7,5 +7,7 @@ export const lifetimeLimits: { from: string; maxDays: number }[] = [
 ];
 
 export function maxLifetimeDays(issuedAt: Date): number {
-  return (lifetimeLimits.find((limit) => issuedAt >= new Date(`${limit.from}T00:00:00Z`)) ?? lifetimeLimits.at(-1)!).maxDays;
+  return (
+    lifetimeLimits.find((limit) => issuedAt >= new Date(`${limit.from}T00:00:00Z`)) ?? lifetimeLimits.at(-1)!
+  ).maxDays;
 }

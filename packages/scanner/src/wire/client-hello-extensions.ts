@@ -30,10 +30,16 @@ export const extensionBuilders: readonly ExtensionBuilder[] = [
         : undefined,
   ],
   [ExtensionType.ecPointFormats, () => vector(1, Buffer.of(0, 1, 2))],
-  [ExtensionType.supportedGroups, ({ groups }) => (groups.length > 0 ? vector(2, u16List(groups)) : undefined)],
+  [
+    ExtensionType.supportedGroups,
+    ({ groups }) => (groups.length > 0 ? vector(2, u16List(groups)) : undefined),
+  ],
   [ExtensionType.sessionTicket, () => empty],
   // OCSP, no responder ids, no request extensions.
-  [ExtensionType.statusRequest, ({ statusRequest }) => (statusRequest ? Buffer.of(1, 0, 0, 0, 0) : undefined)],
+  [
+    ExtensionType.statusRequest,
+    ({ statusRequest }) => (statusRequest ? Buffer.of(1, 0, 0, 0, 0) : undefined),
+  ],
   [
     ExtensionType.alpn,
     ({ alpn }) =>
@@ -51,11 +57,14 @@ export const extensionBuilders: readonly ExtensionBuilder[] = [
   [
     ExtensionType.keyShare,
     ({ tls13, keyShares }) =>
-      tls13 ? vector(2, ...keyShares.map(({ group, share }) => Buffer.concat([u16(group), vector(2, share)]))) : undefined,
+      tls13
+        ? vector(2, ...keyShares.map(({ group, share }) => Buffer.concat([u16(group), vector(2, share)])))
+        : undefined,
   ],
 ];
 
-export const encodeExtension = (type: number, body: Buffer): Buffer => Buffer.concat([u16(type), vector(2, body)]);
+export const encodeExtension = (type: number, body: Buffer): Buffer =>
+  Buffer.concat([u16(type), vector(2, body)]);
 
 /**
  * Some TLS terminators (F5 among them) hang on ClientHellos of 256–511 bytes; RFC 7685 padding

@@ -1,7 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { type ProtocolId, protocols } from "../protocols";
 import { u8, u16, u16List, u24, vector } from "./bytes";
-import { encodeExtension, extensionBuilders, type HelloContext, paddingExtension } from "./client-hello-extensions";
+import {
+  encodeExtension,
+  extensionBuilders,
+  type HelloContext,
+  paddingExtension,
+} from "./client-hello-extensions";
 import { ContentType, HandshakeType, TLS_EMPTY_RENEGOTIATION_INFO_SCSV } from "./extension-types";
 import { GROUP_X25519, groupById, groupsFor } from "./groups";
 import { offeredSignatureSchemes } from "./signature-schemes";
@@ -36,6 +41,17 @@ function keyShares(options: ClientHelloOptions, groups: readonly number[], rando
   });
 }
 
+/** The extensions vector, padded as RFC 7685 suggests when the hello lands at 256–511 bytes. */
+function extensionBlock(context: HelloContext, lengthBefore: number): Buffer {
+  const extensions = extensionBuilders.flatMap(([type, build]) => {
+    const body = build(context);
+    return body === undefined ? [] : [encodeExtension(type, body)];
+  });
+  const length = lengthBefore + 2 + extensions.reduce((sum, extension) => sum + extension.length, 0);
+  const padding = paddingExtension(length);
+  return vector(2, ...extensions, ...(padding ? [padding] : []));
+}
+
 /** One TLS record holding a ClientHello that offers exactly `version`. */
 export function buildClientHello(options: ClientHelloOptions): Buffer {
   const random = options.random ?? randomBytes;
@@ -63,15 +79,7 @@ export function buildClientHello(options: ClientHelloOptions): Buffer {
     vector(2, u16List(suites)),
     vector(1, u8(0)),
   ]);
-  const extensions = sslv3
-    ? []
-    : extensionBuilders.flatMap(([type, build]) => {
-        const body = build(context);
-        return body === undefined ? [] : [encodeExtension(type, body)];
-      });
-  const unpaddedLength = 4 + head.length + (sslv3 ? 0 : 2 + Buffer.concat(extensions).length);
-  const padding = sslv3 ? undefined : paddingExtension(unpaddedLength);
-  const body = sslv3 ? head : Buffer.concat([head, vector(2, ...extensions, ...(padding ? [padding] : []))]);
+  const body = sslv3 ? head : Buffer.concat([head, extensionBlock(context, 4 + head.length)]);
   const message = Buffer.concat([u8(HandshakeType.clientHello), u24(body.length), body]);
   return Buffer.concat([u8(ContentType.handshake), u16(sslv3 ? 0x0300 : 0x0301), vector(2, message)]);
 }

@@ -22,9 +22,7 @@ export const HandshakeType = {
   serverHello: 2,
   certificate: 11,
   serverKeyExchange: 12,
-  certificateRequest: 13,
   serverHelloDone: 14,
-  certificateStatus: 22,
 } as const;
 
 /** TLS record content types. */

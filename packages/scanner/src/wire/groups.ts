@@ -18,7 +18,14 @@ export interface NamedGroup {
   randomShareLength?: number;
 }
 
-type Row = [id: number, name: string, bits: number, securityBits: number, kind: GroupKind, versions: "12" | "13" | "both"];
+type Row = [
+  id: number,
+  name: string,
+  bits: number,
+  securityBits: number,
+  kind: GroupKind,
+  versions: "12" | "13" | "both",
+];
 
 /** Supported groups in the order a client offers them: modern first, legacy curves last. */
 const rows: Row[] = [
@@ -72,16 +79,18 @@ const rows: Row[] = [
 /** Shares made of random bytes are valid public keys only on the Montgomery curves. */
 const randomShareLengths: Record<string, number> = { x25519: 32, x448: 56 };
 
-export const namedGroups: readonly NamedGroup[] = rows.map(([id, name, bits, securityBits, kind, versions]) => ({
-  id,
-  name,
-  bits,
-  securityBits,
-  kind,
-  tls12: versions !== "13",
-  tls13: versions !== "12",
-  randomShareLength: randomShareLengths[name],
-}));
+export const namedGroups: readonly NamedGroup[] = rows.map(
+  ([id, name, bits, securityBits, kind, versions]) => ({
+    id,
+    name,
+    bits,
+    securityBits,
+    kind,
+    tls12: versions !== "13",
+    tls13: versions !== "12",
+    randomShareLength: randomShareLengths[name],
+  }),
+);
 
 const byId = new Map(namedGroups.map((group) => [group.id, group]));
 const byName = new Map(namedGroups.map((group) => [group.name, group]));

@@ -1,7 +1,12 @@
 export { ALERT_HANDSHAKE_FAILURE, ALERT_PROTOCOL_VERSION, type Alert, alertName, parseAlert } from "./alerts";
 export { parseCertificateMessage } from "./certificate-message";
 export { buildClientHello, type ClientHelloOptions, type TlsProtocolId } from "./client-hello";
-export { type ClientHello, readClientHello, type Sslv2ClientHello, type TlsClientHello } from "./client-hello-parser";
+export {
+  type ClientHello,
+  readClientHello,
+  type Sslv2ClientHello,
+  type TlsClientHello,
+} from "./client-hello-parser";
 export { HELLO_RETRY_RANDOM } from "./extension-types";
 export { groupById, groupByName, groupName, groupsFor, type NamedGroup, namedGroups } from "./groups";
 export type { ParseResult } from "./parse-result";

@@ -27,9 +27,15 @@ export function probe(options: ProbeOptions): Promise<ProbeResult> {
   const target = `${options.servername ?? address}:${port}`;
   if (signal?.aborted) return Promise.resolve({ type: "error", detail: "aborted" });
 
+  let socket: net.Socket;
+  try {
+    socket = net.connect({ host: address, port, noDelay: true });
+  } catch (error) {
+    // Invalid ports and the like throw synchronously.
+    return Promise.resolve({ type: "error", detail: `${target}: ${(error as Error).message}` });
+  }
   return new Promise((resolve) => {
     const reader = new ServerResponseReader(options.until);
-    const socket = net.connect({ host: address, port, noDelay: true });
     let timer = setTimeout(() => finish({ type: "timeout", phase: "connect" }), timeoutMs);
     let done = false;
 

@@ -41,6 +41,23 @@ export class ServerResponseReader {
     [ContentType.heartbeat]: () => undefined,
   };
 
+  /** What the messages of a TLS ≤ 1.2 flight add to the ServerHello. */
+  private readonly afterServerHello: Record<number, (hello: ServerHelloResult, body: Buffer) => Step> = {
+    [HandshakeType.certificate]: (hello, body) => {
+      const certificates = parseCertificateMessage(body);
+      if (certificates.ok) hello.certificates = certificates.value;
+      return undefined;
+    },
+    [HandshakeType.serverKeyExchange]: (hello, body) => {
+      const suite = cipherSuiteByCode(hello.cipherSuite);
+      const parsed = suite ? parseServerKeyExchange(body, suite) : undefined;
+      if (parsed?.ok && parsed.value.kind === "dh") hello.dhBits = parsed.value.primeBits;
+      if (parsed?.ok && parsed.value.kind === "ecdh") hello.ecdheGroup = parsed.value.group;
+      return hello;
+    },
+    [HandshakeType.serverHelloDone]: (hello) => hello,
+  };
+
   constructor(private readonly until: ProbeUntil = "server_hello") {}
 
   /** The ServerHello read so far, if any: a partial answer is better than none. */
@@ -54,7 +71,8 @@ export class ServerResponseReader {
     this.pending = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
     this.result = this.drain();
     if (!this.result && this.received > MAX_RESPONSE_BYTES) {
-      this.result = this.hello ?? notTls(`response exceeded ${MAX_RESPONSE_BYTES} bytes without a ServerHello`);
+      this.result =
+        this.hello ?? notTls(`response exceeded ${MAX_RESPONSE_BYTES} bytes without a ServerHello`);
     }
     return this.result;
   }
@@ -64,7 +82,9 @@ export class ServerResponseReader {
     if (this.result) return this.result;
     if (this.hello) return this.hello;
     if (this.received === 0) return { type: "closed" };
-    return notTls(`connection closed inside a record after ${this.received} bytes: ${hexPreview(this.pending)}`);
+    return notTls(
+      `connection closed inside a record after ${this.received} bytes: ${hexPreview(this.pending)}`,
+    );
   }
 
   private drain(): Step {
@@ -96,7 +116,8 @@ export class ServerResponseReader {
     const parsed = parseSslv2ServerMessage(this.pending.subarray(2, 2 + length));
     if (!parsed.ok) return notTls(`malformed SSLv2 message: ${parsed.detail}`);
     const message = parsed.value;
-    if (message.type === "error") return { type: "alert", description: message.description, code: message.code, level: 2 };
+    if (message.type === "error")
+      return { type: "alert", description: message.description, code: message.code, level: 2 };
     return { type: "sslv2_server_hello", cipherSpecs: message.cipherSpecs, certificate: message.certificate };
   }
 
@@ -126,15 +147,9 @@ export class ServerResponseReader {
   private message(type: number, body: Buffer): Step {
     if (type === HandshakeType.helloRequest) return undefined;
     if (type === HandshakeType.serverHello) return this.serverHelloMessage(body);
-    const hello = this.hello;
-    if (!hello) return notTls(`handshake message ${type} before any ServerHello`);
-    if (type === HandshakeType.certificate) {
-      const certificates = parseCertificateMessage(body);
-      if (certificates.ok) hello.certificates = certificates.value;
-    }
-    if (type === HandshakeType.serverKeyExchange) return this.keyExchange(hello, body);
-    if (type === HandshakeType.serverHelloDone) return hello;
-    return undefined;
+    if (!this.hello) return notTls(`handshake message ${type} before any ServerHello`);
+    // Anything else after the ServerHello (CertificateStatus, CertificateRequest) is skipped.
+    return this.afterServerHello[type]?.(this.hello, body);
   }
 
   private serverHelloMessage(body: Buffer): Step {
@@ -161,13 +176,5 @@ export class ServerResponseReader {
     if (this.until === "server_hello" || version === "tls1_3" || hello.helloRetry) return result;
     this.hello = result;
     return undefined;
-  }
-
-  private keyExchange(hello: ServerHelloResult, body: Buffer): Step {
-    const suite = cipherSuiteByCode(hello.cipherSuite);
-    const parsed = suite ? parseServerKeyExchange(body, suite) : undefined;
-    if (parsed?.ok && parsed.value.kind === "dh") hello.dhBits = parsed.value.primeBits;
-    if (parsed?.ok && parsed.value.kind === "ecdh") hello.ecdheGroup = parsed.value.group;
-    return hello;
   }
 }

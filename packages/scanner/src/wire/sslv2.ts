@@ -15,7 +15,13 @@ export const sslv2Errors: Readonly<Record<number, string>> = {
 };
 
 export type Sslv2ServerMessage =
-  | { type: "server_hello"; version: number; certificate?: Buffer; cipherSpecs: number[]; connectionId: Buffer }
+  | {
+      type: "server_hello";
+      version: number;
+      certificate?: Buffer;
+      cipherSpecs: number[];
+      connectionId: Buffer;
+    }
   | { type: "error"; code: number; description: string };
 
 /** An SSLv2 record (2-byte header) holding a CLIENT-HELLO for version 2 with a 16-byte challenge. */

@@ -1,13 +1,18 @@
+import type { Served } from "@port443/testing";
+import type { ScanReport } from "../../src/report";
 import type { ScanOptions } from "../../src/scan";
 import { scan } from "../../src/scan";
-import type { ScanReport } from "../../src/report";
-import type { Served } from "@port443/testing";
 
 /** Scans a local endpoint as `host` (the certificate's name), connecting to 127.0.0.1. */
-export async function scanLocal(served: Served, options: Partial<ScanOptions> & { host?: string } = {}): Promise<ScanReport> {
+export async function scanLocal(
+  served: Served,
+  options: Partial<ScanOptions> & { host?: string } = {},
+): Promise<ScanReport> {
   return scan({ host: "leaf.test", address: "127.0.0.1", port: served.port, timeoutMs: 10_000, ...options });
 }
 
 export const findingIds = (report: ScanReport) => report.findings.map((finding) => finding.id);
-export const severityOf = (report: ScanReport, id: string) => report.findings.find((finding) => finding.id === id)?.severity;
-export const capReasons = (report: ScanReport) => report.gradeCaps.map((cap) => `${cap.grade}: ${cap.reason}`);
+export const severityOf = (report: ScanReport, id: string) =>
+  report.findings.find((finding) => finding.id === id)?.severity;
+export const capReasons = (report: ScanReport) =>
+  report.gradeCaps.map((cap) => `${cap.grade}: ${cap.reason}`);

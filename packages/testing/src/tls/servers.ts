@@ -61,8 +61,10 @@ export function startTlsServer(spec: TlsServerSpec): Promise<Served> {
       });
   if (spec.staple) {
     const staple = spec.staple;
-    server.on("OCSPRequest", (_cert: Buffer, _issuer: Buffer, callback: (error: Error | null, response?: Buffer) => void) =>
-      callback(null, staple),
+    server.on(
+      "OCSPRequest",
+      (_cert: Buffer, _issuer: Buffer, callback: (error: Error | null, response?: Buffer) => void) =>
+        callback(null, staple),
     );
   }
   server.on("tlsClientError", () => {});
@@ -82,7 +84,10 @@ export function startHttpServer(
     }
     response.writeHead(200, { "content-type": route.type ?? "application/pkix-cert" }).end(route.body);
   });
-  return listen(server, host).then((served) => ({ ...served, url: (path: string) => `http://${host}:${served.port}${path}` }));
+  return listen(server, host).then((served) => ({
+    ...served,
+    url: (path: string) => `http://${host}:${served.port}${path}`,
+  }));
 }
 
 /** A TCP server that accepts and then behaves as told: never answers, or answers in plain HTTP. */

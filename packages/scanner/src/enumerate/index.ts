@@ -1,0 +1,2 @@
+export { enumerate } from "./enumerate";
+export type { EnumerateOptions, EnumerationResult } from "./types";

@@ -1,0 +1,92 @@
+import type { ProtocolId } from "../protocols";
+import { buildClientHello, type ClientHelloOptions, type TlsProtocolId } from "../wire/client-hello";
+import { groupName } from "../wire/groups";
+import { probe } from "../wire/probe";
+import type { ProbeResult, ProbeUntil, ServerHelloResult } from "../wire/probe-result";
+import { createLimiter, type Limiter } from "./limiter";
+import type { EnumerateOptions } from "./types";
+
+/** What offering a list of suites came to. */
+export type Offer =
+  /** `code` may be one that was not offered (a broken server): callers check. */
+  | { kind: "chosen"; code: number; hello: ServerHelloResult }
+  /** The server declined: an alert, a hang-up, or a ServerHello for another version. */
+  | { kind: "refused"; reason: string; alert?: number }
+  /** Nothing usable came back (timeout, garbage, network error); worth reporting. */
+  | { kind: "failed"; reason: string };
+
+export type OfferExtras = Pick<ClientHelloOptions, "groups" | "keyShareGroups"> & { until?: ProbeUntil };
+
+type Failure = Exclude<ProbeResult, { type: "server_hello" | "alert" | "closed" }>;
+
+const failureReasons: { [K in Failure["type"]]: (result: Extract<Failure, { type: K }>) => string } = {
+  timeout: (result) => `timed out ${result.phase === "connect" ? "connecting" : "waiting for an answer"}`,
+  not_tls: (result) => `not a TLS answer: ${result.detail}`,
+  refused: () => "connection refused",
+  error: (result) => result.detail,
+  sslv2_server_hello: () => "answered a TLS ClientHello in SSLv2",
+};
+
+/** Why a probe result is no answer at all; undefined for answers (ServerHello, alert, hang-up). */
+export function failureReason(result: ProbeResult): string | undefined {
+  if (result.type === "server_hello" || result.type === "alert" || result.type === "closed") return undefined;
+  return (failureReasons[result.type] as (result: Failure) => string)(result);
+}
+
+/** Everything one enumeration shares: the connection limit, counters and what was learned on the way. */
+export class Session {
+  probes = 0;
+  readonly errors = new Set<string>();
+  readonly groups = new Set<string>();
+  readonly dhBits: number[] = [];
+  /** Per protocol: does the server cope with ClientHellos offering more than 128 suites? */
+  readonly longHellos = new Map<ProtocolId, boolean>();
+  private readonly limit: Limiter;
+
+  constructor(readonly options: EnumerateOptions) {
+    this.limit = createLimiter(Math.max(1, options.concurrency ?? 4));
+  }
+
+  get aborted(): boolean {
+    return this.options.signal?.aborted ?? false;
+  }
+
+  send(hello: Buffer, until?: ProbeUntil): Promise<ProbeResult> {
+    const { address, port, servername, timeoutMs, signal } = this.options;
+    return this.limit(() => {
+      if (signal?.aborted) return Promise.resolve<ProbeResult>({ type: "error", detail: "aborted" });
+      this.probes++;
+      return probe({ address, port, servername, hello, until, timeoutMs, signal });
+    });
+  }
+
+  async offer(protocol: TlsProtocolId, suites: readonly number[], extras: OfferExtras = {}): Promise<Offer> {
+    const { until, ...hello } = extras;
+    const result = await this.send(
+      buildClientHello({
+        version: protocol,
+        cipherSuites: suites,
+        servername: this.options.servername,
+        ...hello,
+      }),
+      until,
+    );
+    if (result.type === "alert") return { kind: "refused", reason: result.description, alert: result.code };
+    if (result.type === "closed") return { kind: "refused", reason: "closed" };
+    if (result.type !== "server_hello")
+      return { kind: "failed", reason: failureReason(result) ?? result.type };
+    if (result.version !== protocol) return { kind: "refused", reason: `answered with ${result.version}` };
+    this.learn(result);
+    return { kind: "chosen", code: result.cipherSuite, hello: result };
+  }
+
+  error(protocol: ProtocolId, message: string): void {
+    this.errors.add(`${protocol}: ${message}`);
+  }
+
+  private learn(hello: ServerHelloResult): void {
+    if (hello.group !== undefined) this.groups.add(groupName(hello.group));
+    if (hello.ecdheGroup !== undefined) this.groups.add(groupName(hello.ecdheGroup));
+    if (hello.dhBits !== undefined) this.dhBits.push(hello.dhBits);
+  }
+}

@@ -1,0 +1,28 @@
+import type { ProtocolId } from "../protocols";
+
+export interface EnumerateOptions {
+  address: string;
+  port: number;
+  /** SNI for every probe (left out for IP literals). */
+  servername?: string;
+  /** Per connection: connecting and reading each get this long. */
+  timeoutMs: number;
+  /** Most connections open to this host at once; default 4. */
+  concurrency?: number;
+  signal?: AbortSignal;
+}
+
+export interface EnumerationResult {
+  protocols: Record<ProtocolId, boolean>;
+  /** IANA names per supported protocol, in the server's order of preference when it has one. */
+  ciphers: Partial<Record<ProtocolId, string[]>>;
+  /** Whether the server picks by its own order; null when it could not be told (fewer than 2 suites). */
+  serverPreference: Record<ProtocolId, boolean | null>;
+  /** Smallest DHE prime seen. */
+  dh: { primeBits: number } | null;
+  /** Key exchange groups the server accepted: TLS 1.3 groups by enumeration, ECDHE curves as seen. */
+  groups: string[];
+  /** Connections made. */
+  probes: number;
+  errors: string[];
+}
