@@ -10,6 +10,7 @@ import { computeGrade } from "./grade/compute";
 import { handshake } from "./handshake";
 import { matchesHostname } from "./hostname";
 import { fetchHsts } from "./hsts";
+import { legacyHandshake } from "./legacy-handshake";
 import { BlockedAddressError } from "./net/errors";
 import { boundedRequest } from "./net/http-get";
 import { type AddressPolicy, assertAllowed } from "./net/policy";
@@ -183,8 +184,13 @@ async function scanAddress(
       : enumerate({ ...target, concurrency: options.connectionsPerAddress ?? 4 }).catch(() => undefined),
     options.quick ? undefined : fetchHsts({ ...target, host: options.host }),
   ]);
-  if (handshakeResult instanceof Error) {
-    const report = emptyReport(options, servername, address, started, failure(handshakeResult));
+  const connected =
+    handshakeResult instanceof Error && enumeration
+      ? ((await legacyHandshake({ ...target, timeoutMs: remaining() }, enumeration).catch(() => null)) ??
+        handshakeResult)
+      : handshakeResult;
+  if (connected instanceof Error) {
+    const report = emptyReport(options, servername, address, started, failure(connected));
     if (enumeration) {
       report.protocols = enumeration.protocols;
       report.ciphers = enumeration.ciphers;
@@ -192,7 +198,15 @@ async function scanAddress(
     return report;
   }
 
-  const served = handshakeResult.certificates.map((der) => parseCertificate(der));
+  let served: ParsedCertificate[];
+  try {
+    served = connected.certificates.map((der) => parseCertificate(der));
+  } catch (error) {
+    return emptyReport(options, servername, address, started, {
+      code: "tls_handshake_failed",
+      message: `the server sent a certificate that cannot be parsed (${(error as Error).message})`,
+    });
+  }
   const leaf = served[0]!;
   const store = storeFor(options);
   const fetchOptions = { policy, timeoutMs: remaining(FETCH_TIMEOUT_MS), signal };
@@ -200,14 +214,14 @@ async function scanAddress(
     const response = await boundedRequest(url, { ...fetchOptions, maxBytes: 64 * 1024 });
     return response.status === 200 ? response.body : null;
   });
-  const stapled = handshakeResult.ocspResponse ? ocspStatus(handshakeResult.ocspResponse, leaf) : null;
+  const stapled = connected.ocspResponse ? ocspStatus(connected.ocspResponse, leaf) : null;
   const issuer: ParsedCertificate | undefined = chain.path[1];
   const fetched: OcspStatus | null =
     stapled || options.quick || !issuer ? null : await fetchOcspStatus(leaf, issuer, fetchOptions);
 
   const protocols = enumeration?.protocols ?? {
     ...noProtocols(),
-    ...(handshakeResult.negotiated.protocol ? { [handshakeResult.negotiated.protocol]: true } : {}),
+    ...(connected.negotiated.protocol ? { [connected.negotiated.protocol]: true } : {}),
   };
   const suites: Partial<Record<ProtocolId, CipherSuite[]>> = {};
   const cipherNames = enumeration?.ciphers ?? {};
@@ -230,7 +244,7 @@ async function scanAddress(
     serverPreference: enumeration?.serverPreference ?? {},
     dhBits: enumeration?.dh?.primeBits ?? null,
     hsts: http ? http.hsts : undefined,
-    ocsp: { stapled: handshakeResult.ocspResponse !== null, status: stapled ?? fetched },
+    ocsp: { stapled: connected.ocspResponse !== null, status: stapled ?? fetched },
   };
   const findings = evaluateRules(analysis).filter(
     (finding) => !options.quick || finding.id.startsWith("cert."),
@@ -250,7 +264,7 @@ async function scanAddress(
     hostnameMatches: analysis.hostnameMatches,
     protocols,
     ciphers: cipherNames,
-    negotiated: handshakeResult.negotiated,
+    negotiated: connected.negotiated,
     hsts: analysis.hsts ?? null,
     ocsp: {
       stapled: analysis.ocsp.stapled,
