@@ -19,8 +19,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../../..");
 const argument = (name: string, fallback: number) =>
   Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
-const ENDPOINTS = argument("endpoints", 8);
-const ROUNDS = argument("rounds", 5);
+const ENDPOINTS = argument("endpoints", 24);
+const ROUNDS = argument("rounds", 3);
 
 const which = async (command: string) =>
   run("which", [command]).then(

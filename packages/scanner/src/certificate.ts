@@ -1,26 +1,16 @@
 import { X509Certificate } from "node:crypto";
-import { AsnConvert } from "@peculiar/asn1-schema";
-import {
-  AuthorityInfoAccessSyntax,
-  BasicConstraints,
-  Certificate,
-  id_ce_basicConstraints,
-  id_ce_subjectAltName,
-  id_pe_authorityInfoAccess,
-  SubjectAlternativeName,
-} from "@peculiar/asn1-x509";
 import { curveBits, type SignatureHash, signatureAlgorithms } from "./data/signature-algorithms";
 import type { CertificateInfo } from "./report";
+import { readX509Fields } from "./x509-fields";
 
-const ID_SCT_LIST = "1.3.6.1.4.1.11129.2.4.2";
-const ID_AD_CA_ISSUERS = "1.3.6.1.5.5.7.48.2";
-const ID_AD_OCSP = "1.3.6.1.5.5.7.48.1";
 const DAY_MS = 86_400_000;
 
 /** A served or fetched certificate with everything the analysis needs, parsed once. */
 export interface ParsedCertificate {
   der: Buffer;
   x509: X509Certificate;
+  /** DER INTEGER content of the serial number (for OCSP). */
+  serial: Buffer;
   fingerprint: string;
   dnsNames: string[];
   ipAddresses: string[];
@@ -56,36 +46,13 @@ function keyOf(x509: X509Certificate): { keyType: CertificateInfo["keyType"]; ke
   }
 }
 
-export function parseCertificate(der: Buffer): ParsedCertificate {
-  const x509 = new X509Certificate(der);
-  const asn = AsnConvert.parse(der, Certificate);
-  const extensions = asn.tbsCertificate.extensions ?? [];
-  const extension = (oid: string) =>
-    extensions.find((candidate) => candidate.extnID === oid)?.extnValue.buffer;
-
-  const dnsNames: string[] = [];
-  const ipAddresses: string[] = [];
-  const san = extension(id_ce_subjectAltName);
-  if (san) {
-    for (const name of AsnConvert.parse(san, SubjectAlternativeName)) {
-      if (name.dNSName !== undefined) dnsNames.push(name.dNSName.toLowerCase());
-      if (name.iPAddress !== undefined) ipAddresses.push(name.iPAddress); // formatted by asn1-x509
-    }
-  }
-  const aiaCaIssuers: string[] = [];
-  const ocspUrls: string[] = [];
-  const aia = extension(id_pe_authorityInfoAccess);
-  if (aia) {
-    for (const access of AsnConvert.parse(aia, AuthorityInfoAccessSyntax)) {
-      const url = access.accessLocation.uniformResourceIdentifier;
-      if (!url) continue;
-      if (access.accessMethod === ID_AD_CA_ISSUERS) aiaCaIssuers.push(url);
-      if (access.accessMethod === ID_AD_OCSP) ocspUrls.push(url);
-    }
-  }
-  const basicConstraints = extension(id_ce_basicConstraints);
-  const isCa = basicConstraints ? AsnConvert.parse(basicConstraints, BasicConstraints).cA : false;
-  const algorithm = signatureAlgorithms[asn.signatureAlgorithm.algorithm];
+/** Parses DER, or completes an X509Certificate Node already parsed (a handshake's peer chain). */
+export function parseCertificate(source: Buffer | X509Certificate): ParsedCertificate {
+  const x509 = source instanceof X509Certificate ? source : new X509Certificate(source);
+  const der = x509.raw;
+  const fields = readX509Fields(der);
+  const { dnsNames, ipAddresses, aiaCaIssuers, ocspUrls, isCa } = fields;
+  const algorithm = signatureAlgorithms[fields.signatureOid];
   const selfSigned = x509.subject === x509.issuer && safeVerify(x509, x509);
   const fingerprint = x509.fingerprint256.replaceAll(":", "").toLowerCase();
   const { keyType, keyBits } = keyOf(x509);
@@ -98,7 +65,8 @@ export function parseCertificate(der: Buffer): ParsedCertificate {
     ipAddresses,
     aiaCaIssuers,
     ocspUrls,
-    hasSct: extensions.some((candidate) => candidate.extnID === ID_SCT_LIST),
+    hasSct: fields.hasSct,
+    serial: fields.serial,
     isCa,
     signatureHash: algorithm?.hash ?? "unknown",
     selfSigned,
@@ -115,7 +83,7 @@ export function parseCertificate(der: Buffer): ParsedCertificate {
         serialNumber: x509.serialNumber.toUpperCase(),
         keyType,
         keyBits,
-        signatureAlgorithm: algorithm?.name ?? asn.signatureAlgorithm.algorithm,
+        signatureAlgorithm: algorithm?.name ?? fields.signatureOid,
         pem: x509.toString(),
       };
     },

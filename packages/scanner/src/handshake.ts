@@ -1,3 +1,4 @@
+import type { X509Certificate } from "node:crypto";
 import { isIP } from "node:net";
 import tls from "node:tls";
 import { ScanFailure, toScanFailure } from "./net/scan-error";
@@ -14,7 +15,7 @@ export interface HandshakeOptions {
 
 export interface HandshakeResult {
   /** As served, leaf first (Node may append the root it found in its own store). */
-  certificates: Buffer[];
+  certificates: X509Certificate[];
   negotiated: Negotiated;
   ocspResponse: Buffer | null;
 }
@@ -28,21 +29,29 @@ const nodeProtocols: Record<string, ProtocolId> = {
   "TLSv1.3": "tls1_3",
 };
 
-function servedChain(socket: tls.TLSSocket): Buffer[] {
-  const chain: Buffer[] = [];
-  let cert = socket.getPeerCertificate(true) as tls.DetailedPeerCertificate | undefined;
-  while (cert?.raw && chain.length < 16) {
-    if (chain.some((seen) => seen.equals(cert!.raw))) break;
-    chain.push(cert.raw);
+function servedChain(socket: tls.TLSSocket): X509Certificate[] {
+  const chain: X509Certificate[] = [];
+  let cert = socket.getPeerX509Certificate();
+  while (cert && chain.length < 16 && !chain.some((seen) => seen.fingerprint256 === cert!.fingerprint256)) {
+    chain.push(cert);
     cert = cert.issuerCertificate;
   }
   return chain;
 }
 
 /**
+ * Old protocols and weak suites are allowed so a server that only speaks them still shows its
+ * certificate. One context for every connection: building one loads the whole root store.
+ */
+let context: tls.SecureContext | undefined;
+export function permissiveContext(): tls.SecureContext {
+  context ??= tls.createSecureContext({ ciphers: "ALL:@SECLEVEL=0", minVersion: "TLSv1" });
+  return context;
+}
+
+/**
  * One ordinary handshake (SNI, ALPN h2/http1.1, OCSP status requested), accepting whatever the
- * server presents: judging it is the analysis' job. Old protocols and weak suites are allowed so
- * a server that only speaks them still shows its certificate.
+ * server presents: judging it is the analysis' job.
  */
 export function handshake(options: HandshakeOptions): Promise<HandshakeResult> {
   return new Promise((resolve, reject) => {
@@ -55,8 +64,7 @@ export function handshake(options: HandshakeOptions): Promise<HandshakeResult> {
       ALPNProtocols: ["h2", "http/1.1"],
       requestOCSP: true,
       rejectUnauthorized: false,
-      minVersion: "TLSv1",
-      ciphers: "ALL:@SECLEVEL=0",
+      secureContext: permissiveContext(),
       signal: options.signal,
     });
     const fail = (error: unknown) => {

@@ -1,5 +1,7 @@
 import https from "node:https";
 import { isIP } from "node:net";
+import type tls from "node:tls";
+import { permissiveContext } from "./handshake";
 
 export interface Hsts {
   maxAge: number;
@@ -41,7 +43,8 @@ export interface HstsOptions {
  */
 export function fetchHsts(options: HstsOptions): Promise<{ hsts: Hsts | null } | undefined> {
   return new Promise((resolve) => {
-    const request = https.request({
+    // https passes TLS options through to tls.connect; its types only list some of them.
+    const request = https.request(<https.RequestOptions & tls.ConnectionOptions>{
       host: options.address,
       port: options.port,
       servername: isIP(options.servername) ? undefined : options.servername,
@@ -52,8 +55,7 @@ export function fetchHsts(options: HstsOptions): Promise<{ hsts: Hsts | null } |
         "user-agent": "port443-scanner",
       },
       rejectUnauthorized: false,
-      minVersion: "TLSv1",
-      ciphers: "ALL:@SECLEVEL=0",
+      secureContext: permissiveContext(),
       agent: false,
       timeout: options.timeoutMs,
       signal: options.signal,

@@ -1,3 +1,4 @@
+import { X509Certificate } from "node:crypto";
 import { cipherSuiteByName, cipherSuitesFor } from "./data/cipher-suites";
 import type { EnumerationResult } from "./enumerate";
 import type { HandshakeResult } from "./handshake";
@@ -41,7 +42,7 @@ export async function legacyHandshake(
         : [];
   if (!certificates.length) return null;
   return {
-    certificates,
+    certificates: certificates.map((der) => new X509Certificate(der)),
     negotiated: {
       protocol,
       cipher: enumeration.ciphers[protocol]?.[0] ?? null,

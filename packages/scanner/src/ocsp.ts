@@ -18,13 +18,11 @@ export type OcspStatus = "good" | "revoked" | "unknown";
 
 const SHA1_OID = "1.3.14.3.2.26";
 
-const sameSerial = (a: ArrayBuffer, b: ArrayBuffer) =>
-  Buffer.from(a)
-    .toString("hex")
-    .replace(/^(00)+/, "") ===
-  Buffer.from(b)
+const hex = (bytes: ArrayBuffer | Buffer) =>
+  Buffer.from(new Uint8Array(bytes))
     .toString("hex")
     .replace(/^(00)+/, "");
+const sameSerial = (a: ArrayBuffer | Buffer, b: ArrayBuffer | Buffer) => hex(a) === hex(b);
 
 /** The status an OCSP response gives for `cert`; null when it is unusable or about another certificate. */
 export function ocspStatus(responseDer: Buffer, cert: ParsedCertificate): OcspStatus | null {
@@ -53,7 +51,7 @@ export function ocspRequest(cert: ParsedCertificate, issuer: ParsedCertificate):
     hashAlgorithm: new AlgorithmIdentifier({ algorithm: SHA1_OID, parameters: null }),
     issuerNameHash: sha1(AsnConvert.serialize(issuerAsn.tbsCertificate.subject)),
     issuerKeyHash: sha1(issuerAsn.tbsCertificate.subjectPublicKeyInfo.subjectPublicKey),
-    serialNumber: AsnConvert.parse(cert.der, Certificate).tbsCertificate.serialNumber,
+    serialNumber: new Uint8Array(cert.serial).buffer,
   });
   const request = new OCSPRequest({
     tbsRequest: new TBSRequest({ requestList: [new Request({ reqCert: certId })] }),

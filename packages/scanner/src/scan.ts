@@ -200,7 +200,7 @@ async function scanAddress(
 
   let served: ParsedCertificate[];
   try {
-    served = connected.certificates.map((der) => parseCertificate(der));
+    served = connected.certificates.map((cert) => parseCertificate(cert));
   } catch (error) {
     return emptyReport(options, servername, address, started, {
       code: "tls_handshake_failed",
