@@ -10,8 +10,8 @@ export interface Served {
   close(): Promise<void>;
 }
 
-const listen = async (server: net.Server, host = "127.0.0.1"): Promise<Served> => {
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+const listen = async (server: net.Server, host = "127.0.0.1", port = 0): Promise<Served> => {
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const sockets = new Set<net.Socket>();
   server.on("connection", (socket: net.Socket) => {
     sockets.add(socket);
@@ -40,6 +40,9 @@ export interface TlsServerSpec {
   noHttp?: boolean;
   /** DER OCSP response to staple. */
   staple?: Buffer;
+  /** Where to listen (default 127.0.0.1, any free port): several loopback addresses can share a port. */
+  host?: string;
+  port?: number;
 }
 
 /** A real Node TLS (HTTPS) endpoint on loopback, configured per test case. */
@@ -68,7 +71,7 @@ export function startTlsServer(spec: TlsServerSpec): Promise<Served> {
     );
   }
   server.on("tlsClientError", () => {});
-  return listen(server);
+  return listen(server, spec.host, spec.port);
 }
 
 /** Plain HTTP serving fixed bodies by path (AIA caIssuers, OCSP). */
