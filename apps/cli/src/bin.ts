@@ -3,7 +3,7 @@ import { createProgram } from "./program";
 
 /** Exit status: 0 ok, 1 a check or scan failed its threshold, 2 usage or runtime error. */
 try {
-  await createProgram().exitOverride().parseAsync(process.argv);
+  await createProgram().parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
   console.error(error instanceof Error ? error.message : String(error));

@@ -9,7 +9,10 @@ export function createProgram(): Command {
     .description("Certificate and TLS monitoring: scan endpoints, gate deploys, manage monitored domains.")
     .version(packageJson.version, "-v, --version", "print the version")
     .helpOption("-h, --help", "show help")
-    .showHelpAfterError("(run port443 --help for usage)");
+    .showHelpAfterError("(run port443 --help for usage)")
+    // Usage errors throw instead of exiting, so bin.ts can map them to exit status 2; subcommands
+    // inherit this when they are added.
+    .exitOverride();
   registerScan(program);
   return program;
 }

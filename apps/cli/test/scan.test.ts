@@ -160,7 +160,7 @@ describe("port443 scan", () => {
       "--targets-file",
       targetsFile,
     );
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(0); // the worst finding is medium, below the default --fail-on high
     expect(result.stdout).toMatch(/Grade\s+A/);
     expect(result.stdout).toContain("Expires");
     expect(result.stdout).toContain("fix:");
