@@ -36,3 +36,27 @@ export const nodeEnv = z.preprocess(
 );
 
 export const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
+
+export const smtpUrl = urlWithProtocols("SMTP_URL", ["smtp:", "smtps:"]);
+
+export const booleanFlag = z.preprocess(
+  unsetIfEmpty,
+  z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
+);
+
+/** Comma-separated CIDRs, e.g. "10.0.0.0/8, fd00::/8". */
+export const cidrList = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    ),
+);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { databaseUrl, logLevel, nodeEnv, port, positiveInt, redisUrl } from "./fields";
+import { booleanFlag, cidrList, databaseUrl, logLevel, nodeEnv, optional, port, positiveInt, redisUrl, smtpUrl } from "./fields";
 import { lazyEnv } from "./parse";
 import { processEnv } from "./source";
 
@@ -10,8 +10,25 @@ export const workerEnvSchema = z.object({
   LOG_LEVEL: logLevel,
   /** Port of the worker's own /health and /metrics server. */
   WORKER_PORT: port(3001),
-  /** Jobs processed at once by this process, per queue. */
+  /** Scans run at once by this process. */
   WORKER_CONCURRENCY: positiveInt(16),
+  /** Simultaneous connections to one target address, across this process. */
+  SCAN_CONNECTIONS_PER_HOST: positiveInt(4),
+  /** Upper bound for one scan, in milliseconds. */
+  SCAN_TIMEOUT_MS: positiveInt(20_000),
+  /** Scan history older than this is pruned daily. */
+  SCAN_RETENTION_DAYS: positiveInt(400),
+  /** Deployment-wide extra trust anchors (PEM file), for every team's scans. */
+  PORT443_EXTRA_CA_FILE: optional(z.string()),
+  /** CIDRs re-opened for scanning despite the address policy (internal monitoring). */
+  PORT443_TARGET_ALLOWLIST: cidrList,
+  /** Development and tests only: scan loopback and private addresses. */
+  PORT443_ALLOW_PRIVATE_TARGETS: booleanFlag,
+  /** Where alert emails go out; unset means notifications are logged, not sent. */
+  SMTP_URL: optional(smtpUrl),
+  MAIL_FROM: z.preprocess((value) => (value === "" ? undefined : value), z.string().default("Port443 <alerts@port443.localhost>")),
+  /** The dashboard's public address, for links in notifications. */
+  PUBLIC_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url().default("http://localhost:3000")),
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;

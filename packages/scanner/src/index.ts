@@ -4,6 +4,8 @@ export { type ParsedCertificate, parseCertificate, parseCertificates } from "./c
 export { createTrustStore, type TrustStore } from "./chain/trust-store";
 export { type CipherSuite, cipherSuiteByName } from "./data/cipher-suites";
 export { matchesHostname, normalizeHostname } from "./hostname";
+export { BlockedAddressError } from "./net/errors";
+export { boundedRequest, type HttpOptions, type HttpResult } from "./net/http-get";
 export type { AddressPolicy } from "./net/policy";
 export { type ProtocolId, protocolIds, protocols } from "./protocols";
 export * from "./report";
