@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { workerEnv } from "@port443/config/worker";
 import { createPrismaClient } from "@port443/db";
+import { createMailer } from "@port443/email";
+import { createAddressPolicy } from "@port443/scanner";
 import { createHttpServer } from "./http";
 import { createLogger } from "./logger";
 import { createMetrics } from "./metrics";
@@ -15,7 +18,18 @@ const runtime = createRuntime({
   concurrency: env.WORKER_CONCURRENCY,
   logger,
   metrics,
+  policy: createAddressPolicy({
+    allowPrivate: env.PORT443_ALLOW_PRIVATE_TARGETS,
+    allow: env.PORT443_TARGET_ALLOWLIST,
+  }),
+  deploymentCaPem: env.PORT443_EXTRA_CA_FILE ? readFileSync(env.PORT443_EXTRA_CA_FILE, "utf8") : null,
+  mailer: env.SMTP_URL ? createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }) : null,
+  publicUrl: env.PUBLIC_URL,
+  scanTimeoutMs: env.SCAN_TIMEOUT_MS,
+  connectionsPerHost: env.SCAN_CONNECTIONS_PER_HOST,
+  retentionDays: env.SCAN_RETENTION_DAYS,
 });
+if (!env.SMTP_URL) logger.warn("SMTP_URL is not set: alert emails will be marked failed, not sent");
 const server = createHttpServer(runtime, metrics);
 
 let stopping = false;

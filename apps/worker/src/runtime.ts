@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@port443/db";
+import type { Mailer } from "@port443/email";
 import {
   createProcessor,
   createQueues,
@@ -6,22 +7,39 @@ import {
   DEFAULT_PREFIX,
   enqueue,
   type JobName,
+  jobs,
   queueNames,
 } from "@port443/jobs";
+import type { AddressPolicy } from "@port443/scanner";
 import { type Job, Worker } from "bullmq";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
+import { deliverNotification } from "./processors/deliver";
 import { type Heartbeat, heartbeat } from "./processors/heartbeat";
+import { prune } from "./processors/prune";
+import { scanDomain } from "./processors/scan";
+import { tick } from "./processors/tick";
+import { KeyedLimiter } from "./scanning/keyed-limiter";
+import { trustStores } from "./scanning/trust";
 
 export interface RuntimeOptions {
   prisma: PrismaClient;
   redisUrl: string;
-  concurrency: number;
   logger: Logger;
   metrics: Metrics;
+  /** Scans at once in this process. */
+  concurrency: number;
+  policy: AddressPolicy;
+  deploymentCaPem?: string | null;
+  mailer?: Mailer | null;
+  publicUrl?: string;
+  scanTimeoutMs?: number;
+  connectionsPerHost?: number;
+  retentionDays?: number;
   /** BullMQ key prefix; tests isolate themselves with their own. */
   prefix?: string;
   heartbeatEveryMs?: number;
+  tickEveryMs?: number;
 }
 
 export interface Status {
@@ -31,17 +49,42 @@ export interface Status {
   lastHeartbeat: Heartbeat | null;
 }
 
+/** Scans at once towards one destination address, across this process. */
+const SCANS_PER_ADDRESS = 2;
+
 /** The worker's queues, processors and schedules, without the process around them. */
 export function createRuntime(options: RuntimeOptions) {
   const { prisma, logger, metrics } = options;
   const prefix = options.prefix ?? DEFAULT_PREFIX;
   const connection = createRedisConnection(options.redisUrl, "worker");
   const queues = createQueues({ connection, prefix });
+  metrics.observe({ queues, prisma });
   let lastHeartbeat: Heartbeat | null = null;
 
   const processor = createProcessor({
     "system.heartbeat": heartbeat(prisma, (beat) => {
       lastHeartbeat = beat;
+    }),
+    "schedule.tick": () => tick(prisma, queues, logger),
+    "schedule.prune": () => prune(prisma, logger, options.retentionDays ?? 400),
+    "scan.domain": scanDomain({
+      prisma,
+      queues,
+      logger,
+      metrics,
+      policy: options.policy,
+      trustStoreFor: trustStores(options.deploymentCaPem ?? null),
+      limiter: new KeyedLimiter(SCANS_PER_ADDRESS),
+      timeoutMs: options.scanTimeoutMs ?? 20_000,
+      connectionsPerHost: options.connectionsPerHost ?? 4,
+      publicUrl: options.publicUrl ?? "http://localhost:3000",
+    }),
+    "notify.deliver": deliverNotification({
+      prisma,
+      logger,
+      metrics,
+      mailer: options.mailer ?? null,
+      webhookPolicy: options.policy,
     }),
   });
 
@@ -54,31 +97,48 @@ export function createRuntime(options: RuntimeOptions) {
     }
   };
 
+  const concurrencyFor: Record<string, number> = {
+    scans: options.concurrency,
+    notifications: 8,
+    schedule: 1,
+    system: 1,
+  };
   const workers = Object.values(queueNames).map(
-    (queue) => new Worker(queue, instrumented, { connection, prefix, concurrency: options.concurrency }),
+    (queue) =>
+      new Worker(queue, instrumented, { connection, prefix, concurrency: concurrencyFor[queue] ?? 1 }),
   );
   for (const worker of workers) {
     worker.on("completed", (job) => {
       metrics.jobsCompleted.inc({ job: job.name, outcome: "completed" });
-      logger.debug({ jobId: job.id, job: job.name }, "job completed");
     });
     worker.on("failed", (job, error) => {
       metrics.jobsCompleted.inc({ job: job?.name ?? "unknown", outcome: "failed" });
-      logger.warn({ jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: error }, "job failed");
+      logger.warn(
+        { jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: error.message },
+        "job failed",
+      );
     });
     worker.on("error", (error) => logger.error({ err: error }, "worker error"));
   }
 
+  const upsertScheduler = (
+    name: JobName,
+    repeat: { every: number } | { pattern: string },
+    data: Record<string, unknown> = {},
+  ) => queues[jobs[name].queue].upsertJobScheduler(name, repeat, { name, data, opts: jobs[name].options });
+
   return {
     queues,
+    /** Idempotent: every process registers the same schedulers; BullMQ keeps one of each. */
     async start(): Promise<void> {
-      const name: JobName = "system.heartbeat";
-      await queues.system.upsertJobScheduler(
-        name,
+      await upsertScheduler(
+        "system.heartbeat",
         { every: options.heartbeatEveryMs ?? 60_000 },
-        { name, data: { source: "schedule" } },
+        { source: "schedule" },
       );
-      await enqueue(queues, name, { source: "startup" });
+      await upsertScheduler("schedule.tick", { every: options.tickEveryMs ?? 30_000 });
+      await upsertScheduler("schedule.prune", { pattern: "17 3 * * *" });
+      await enqueue(queues, "system.heartbeat", { source: "startup" });
       logger.info({ queues: Object.values(queueNames), concurrency: options.concurrency }, "worker started");
     },
     async status(): Promise<Status> {
@@ -94,6 +154,7 @@ export function createRuntime(options: RuntimeOptions) {
       await Promise.all(workers.map((worker) => worker.close()));
       await queues.close();
       await connection.quit().catch(() => connection.disconnect());
+      options.mailer?.close();
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   enqueue,
   PermanentJobError,
 } from "@port443/jobs";
+import { createAddressPolicy } from "@port443/scanner";
 import { createTestDatabase, type TestDatabase, testRedisUrl, uniquePrefix } from "@port443/testing";
 import { Job, QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +39,7 @@ describe("worker runtime against real Redis and PostgreSQL", () => {
       logger: createLogger("silent"),
       metrics,
       prefix,
+      policy: createAddressPolicy({ allowPrivate: true }),
     });
     await events.waitUntilReady();
     await runtime.start();
@@ -77,8 +79,13 @@ describe("worker runtime against real Redis and PostgreSQL", () => {
 
   it("registers the heartbeat scheduler once however often it starts", async () => {
     await runtime.start();
-    const schedulers = await queues.system.getJobSchedulers();
-    expect(schedulers.map((scheduler) => scheduler.key)).toEqual(["system.heartbeat"]);
+    expect((await queues.system.getJobSchedulers()).map((scheduler) => scheduler.key)).toEqual([
+      "system.heartbeat",
+    ]);
+    expect((await queues.schedule.getJobSchedulers()).map((scheduler) => scheduler.key).sort()).toEqual([
+      "schedule.prune",
+      "schedule.tick",
+    ]);
   });
 
   it("serves /health and /metrics", async () => {

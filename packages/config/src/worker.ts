@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { booleanFlag, cidrList, databaseUrl, logLevel, nodeEnv, optional, port, positiveInt, redisUrl, smtpUrl } from "./fields";
+import {
+  booleanFlag,
+  cidrList,
+  databaseUrl,
+  logLevel,
+  nodeEnv,
+  optional,
+  port,
+  positiveInt,
+  redisUrl,
+  smtpUrl,
+} from "./fields";
 import { lazyEnv } from "./parse";
 import { processEnv } from "./source";
 
@@ -26,9 +37,15 @@ export const workerEnvSchema = z.object({
   PORT443_ALLOW_PRIVATE_TARGETS: booleanFlag,
   /** Where alert emails go out; unset means notifications are logged, not sent. */
   SMTP_URL: optional(smtpUrl),
-  MAIL_FROM: z.preprocess((value) => (value === "" ? undefined : value), z.string().default("Port443 <alerts@port443.localhost>")),
+  MAIL_FROM: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().default("Port443 <alerts@port443.localhost>"),
+  ),
   /** The dashboard's public address, for links in notifications. */
-  PUBLIC_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url().default("http://localhost:3000")),
+  PUBLIC_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.url().default("http://localhost:3000"),
+  ),
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;

@@ -7,6 +7,10 @@ import { z } from "zod";
  */
 export const queueNames = {
   system: "system",
+  /** The scheduler's ticks and housekeeping. */
+  schedule: "schedule",
+  scans: "scans",
+  notifications: "notifications",
 } as const;
 
 export type QueueKey = keyof typeof queueNames;
@@ -32,6 +36,56 @@ export const jobs = {
       backoff: { type: "exponential", delay: 1_000 },
       removeOnComplete: { age: HOUR, count: 100 },
       removeOnFail: { age: 7 * DAY },
+    },
+  }),
+  /** Claims due domains from PostgreSQL and enqueues their scans; also re-enqueues stuck outbox rows. */
+  "schedule.tick": define({
+    queue: "schedule",
+    schema: z.object({}).strict(),
+    options: {
+      attempts: 1,
+      backoff: { type: "fixed", delay: 1_000 },
+      removeOnComplete: { age: HOUR, count: 50 },
+      removeOnFail: { age: DAY },
+    },
+  }),
+  /** Deletes scans, findings and delivered notifications past the retention period. */
+  "schedule.prune": define({
+    queue: "schedule",
+    schema: z.object({}).strict(),
+    options: {
+      attempts: 3,
+      backoff: { type: "exponential", delay: 60_000 },
+      removeOnComplete: { age: DAY, count: 30 },
+      removeOnFail: { age: 7 * DAY },
+    },
+  }),
+  /** One scan of one domain: a scheduled slot (lease) or a requested scan (scanId). */
+  "scan.domain": define({
+    queue: "scans",
+    schema: z.object({
+      domainId: z.uuid(),
+      /** Epoch ms of the schedule lease this job owns. */
+      lease: z.number().int().optional(),
+      /** A Scan row created by "Scan now". */
+      scanId: z.uuid().optional(),
+    }),
+    options: {
+      attempts: 3,
+      backoff: { type: "exponential", delay: 15_000 },
+      removeOnComplete: { age: HOUR, count: 1_000 },
+      removeOnFail: { age: 7 * DAY, count: 10_000 },
+    },
+  }),
+  /** Delivers one outbox row (email or webhook); retried with backoff through outages. */
+  "notify.deliver": define({
+    queue: "notifications",
+    schema: z.object({ notificationId: z.uuid() }),
+    options: {
+      attempts: 10,
+      backoff: { type: "exponential", delay: 5_000 },
+      removeOnComplete: { age: DAY, count: 1_000 },
+      removeOnFail: { age: 30 * DAY },
     },
   }),
 } as const;

@@ -18,3 +18,4 @@ export {
   startTlsServer,
   type TlsServerSpec,
 } from "./tls/servers";
+export { startSmtpServer, type SmtpTestServer } from "./smtp";

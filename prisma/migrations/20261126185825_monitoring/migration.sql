@@ -23,7 +23,7 @@ CREATE TYPE "NotificationChannel" AS ENUM ('email', 'webhook');
 CREATE TYPE "NotificationEvent" AS ENUM ('opened', 'resolved', 'digest', 'test');
 
 -- CreateEnum
-CREATE TYPE "DeliveryState" AS ENUM ('pending', 'sent', 'failed');
+CREATE TYPE "DeliveryState" AS ENUM ('pending', 'sending', 'sent', 'failed');
 
 -- DropIndex
 DROP INDEX "domains_due_idx";
@@ -148,6 +148,7 @@ CREATE TABLE "notifications" (
     "state" "DeliveryState" NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "last_error" TEXT,
+    "last_attempt_at" TIMESTAMP(3),
     "sent_at" TIMESTAMP(3),
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

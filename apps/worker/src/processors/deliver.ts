@@ -1,0 +1,92 @@
+import type { PrismaClient } from "@port443/db";
+import { alertNoticeSchema, isPermanentSmtpError, type Mailer, renderAlertEmail } from "@port443/email";
+import type { Handler } from "@port443/jobs";
+import type { AddressPolicy } from "@port443/scanner";
+import { deliverWebhook, WebhookDeliveryError } from "@port443/webhooks";
+import type { Logger } from "../logger";
+import type { Metrics } from "../metrics";
+
+export interface DeliverDeps {
+  prisma: PrismaClient;
+  logger: Logger;
+  metrics: Metrics;
+  mailer: Mailer | null;
+  /** Webhook URLs are user input: the same address policy as scans keeps them off internal hosts. */
+  webhookPolicy: AddressPolicy;
+}
+
+class PermanentDeliveryError extends Error {}
+
+/**
+ * Delivers one outbox row. A conditional update claims it (pending → sending), so a duplicate
+ * job does nothing; transient failures put it back to pending and throw for BullMQ's backoff,
+ * permanent ones mark it failed. A process that dies mid-send leaves "sending", which the tick
+ * hands out again after a while: delivery is at least once, and in practice once.
+ */
+export const deliverNotification =
+  (deps: DeliverDeps): Handler<"notify.deliver"> =>
+  async (payload, job) => {
+    const now = new Date();
+    const claimed = await deps.prisma.notification.updateMany({
+      where: {
+        id: payload.notificationId,
+        state: { in: ["pending", "sending"] },
+        OR: [{ state: "pending" }, { lastAttemptAt: { lt: new Date(now.getTime() - 5 * 60_000) } }],
+      },
+      data: { state: "sending", lastAttemptAt: now, attempts: { increment: 1 } },
+    });
+    if (!claimed.count) return { skipped: "already delivered or being delivered" };
+    const row = await deps.prisma.notification.findUniqueOrThrow({
+      where: { id: payload.notificationId },
+      include: { webhook: true },
+    });
+    try {
+      const notice = alertNoticeSchema.parse(row.payload);
+      if (row.channel === "email") {
+        if (!deps.mailer) throw new PermanentDeliveryError("SMTP_URL is not configured");
+        const email = await renderAlertEmail(notice);
+        await deps.mailer.send({
+          to: row.recipient,
+          ...email,
+          headers: { "X-Port443-Notification": row.id },
+        });
+      } else {
+        if (!row.webhook) throw new PermanentDeliveryError("the webhook was deleted");
+        await deliverWebhook({
+          url: row.webhook.url,
+          kind: row.webhook.kind,
+          secret: row.webhook.secret,
+          notice,
+          deliveryId: row.id,
+          policy: deps.webhookPolicy,
+        });
+      }
+      await deps.prisma.notification.update({
+        where: { id: row.id },
+        data: { state: "sent", sentAt: new Date(), lastError: null },
+      });
+      deps.metrics.notifications.inc({ channel: row.channel, outcome: "sent" });
+      deps.logger.info({ jobId: job.id, notificationId: row.id, channel: row.channel }, "notification sent");
+      return { sent: true };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const permanent =
+        error instanceof PermanentDeliveryError ||
+        (error instanceof WebhookDeliveryError && error.permanent) ||
+        (row.channel === "email" && isPermanentSmtpError(error)) ||
+        (error instanceof Error && error.name === "ZodError");
+      const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await deps.prisma.notification.update({
+        where: { id: row.id },
+        // After the queue's last attempt the row stays pending: the tick retries it later, so a long outage delays mail but loses none.
+        data: { state: permanent ? "failed" : "pending", lastError: message.slice(0, 1_000) },
+      });
+      deps.metrics.notifications.inc({ channel: row.channel, outcome: permanent ? "failed" : "retry" });
+      deps.logger.warn(
+        { jobId: job.id, notificationId: row.id, channel: row.channel, permanent, lastTry, err: message },
+        "delivery failed",
+      );
+      if (permanent) return { failed: message };
+      throw error;
+    }
+  };

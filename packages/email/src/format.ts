@@ -1,0 +1,34 @@
+import type { AlertNotice } from "./notice";
+
+export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
+export const endpoint = (domain: AlertNotice["domain"]) => `${domain.hostname}:${domain.port}`;
+
+/** UTC and ISO order: recipients sit in every time zone, and "03/04" means two different days. */
+export function formatDate(iso: string): string {
+  const at = new Date(iso).toISOString();
+  return `${at.slice(0, 10)} ${at.slice(11, 16)} UTC`;
+}
+
+/** "5 days left", "expires today", "expired 3 days ago". */
+export function daysLeft(days: number): string {
+  if (days > 0) return `${plural(days, "day")} left`;
+  if (days === 0) return "expires today";
+  return `expired ${plural(-days, "day")} ago`;
+}
+
+/** "2026-12-01 12:00 UTC (5 days left)", or whichever half is known. */
+export function expiryText(certificate: AlertNotice["certificate"]): string | null {
+  const date = certificate?.notAfter ? formatDate(certificate.notAfter) : null;
+  const days = certificate?.daysRemaining != null ? daysLeft(certificate.daysRemaining) : null;
+  if (date && days) return `${date} (${days})`;
+  return date ?? days ?? null;
+}
+
+/** "A → C", or the one grade that is known. */
+export function gradeChange(grade: AlertNotice["grade"]): string | null {
+  if (!grade?.current) return null;
+  return grade.previous && grade.previous !== grade.current
+    ? `${grade.previous} → ${grade.current}`
+    : grade.current;
+}

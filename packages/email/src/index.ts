@@ -1,0 +1,10 @@
+export { createMailer, isPermanentSmtpError, type Mailer, type MailerOptions, type OutgoingEmail } from "./mailer";
+export {
+  type AlertKind,
+  type AlertNotice,
+  alertNoticeSchema,
+  type DigestInput,
+  InvalidNoticeError,
+  type Severity,
+} from "./notice";
+export { type RenderedEmail, renderAlertEmail, renderDigestEmail } from "./render";

@@ -1,0 +1,6 @@
+export { type AlertPlan, type ExistingAlert, planAlerts } from "./alerts/plan";
+export { buildNotice, type NoticeContext } from "./notices/build";
+export { type RecordedScan, type RecordScanInput, recordScan } from "./persist/record-scan";
+export { domainStatus, gradeFromDb, gradeToDb } from "./persist/status";
+export { defaultPolicy, type EffectivePolicy, effectivePolicy } from "./policy";
+export { type Claim, claimDomainNow, claimDueDomains, scanJobId } from "./schedule/claim";

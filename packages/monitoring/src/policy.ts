@@ -1,0 +1,50 @@
+import type { AlertPolicy, Severity } from "@port443/db";
+
+/** What a domain's alerts follow: the team policy with the domain's overrides applied. */
+export interface EffectivePolicy {
+  expiryThresholds: number[];
+  minSeverity: Severity;
+  notifyGradeDrop: boolean;
+  notifyCertChange: boolean;
+  failingScanThreshold: number;
+  recipients: string[];
+  dailyDigest: boolean;
+}
+
+export const defaultPolicy: EffectivePolicy = {
+  expiryThresholds: [30, 14, 7, 3, 1],
+  minSeverity: "high",
+  notifyGradeDrop: true,
+  notifyCertChange: false,
+  failingScanThreshold: 3,
+  recipients: [],
+  dailyDigest: false,
+};
+
+type PolicyRow = Pick<
+  AlertPolicy,
+  | "expiryThresholds"
+  | "minSeverity"
+  | "notifyGradeDrop"
+  | "notifyCertChange"
+  | "failingScanThreshold"
+  | "recipients"
+  | "dailyDigest"
+>;
+
+/** Later layers win field by field; null (and an empty list) means "inherit". */
+export function effectivePolicy(...layers: (PolicyRow | null | undefined)[]): EffectivePolicy {
+  const policy = { ...defaultPolicy };
+  for (const layer of layers) {
+    if (!layer) continue;
+    if (layer.expiryThresholds.length)
+      policy.expiryThresholds = [...layer.expiryThresholds].sort((a, b) => b - a);
+    if (layer.recipients.length) policy.recipients = layer.recipients;
+    policy.minSeverity = layer.minSeverity ?? policy.minSeverity;
+    policy.notifyGradeDrop = layer.notifyGradeDrop ?? policy.notifyGradeDrop;
+    policy.notifyCertChange = layer.notifyCertChange ?? policy.notifyCertChange;
+    policy.failingScanThreshold = layer.failingScanThreshold ?? policy.failingScanThreshold;
+    policy.dailyDigest = layer.dailyDigest ?? policy.dailyDigest;
+  }
+  return policy;
+}

@@ -1,0 +1,54 @@
+import type { PrismaClient } from "@port443/db";
+
+export interface Claim {
+  domainId: string;
+  /** The lease the claim wrote into next_scan_at; the scan job carries it so stale jobs can tell. */
+  lease: Date;
+}
+
+/**
+ * Claims up to `limit` due domains in one statement: their next_scan_at moves to a short lease
+ * (FOR UPDATE SKIP LOCKED, so concurrent schedulers never claim the same row). The scan that
+ * completes sets the real next time; if its job is lost (Redis flushed, worker killed), the lease
+ * expires and the next tick claims the domain again, so PostgreSQL alone decides what is due.
+ */
+export async function claimDueDomains(
+  prisma: PrismaClient,
+  options: { now?: Date; limit?: number; leaseSeconds?: number } = {},
+): Promise<Claim[]> {
+  const now = options.now ?? new Date();
+  const lease = new Date(now.getTime() + (options.leaseSeconds ?? 600) * 1000);
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    WITH due AS (
+      SELECT id FROM domains
+      WHERE enabled AND next_scan_at <= ${now}
+      ORDER BY next_scan_at
+      LIMIT ${options.limit ?? 500}
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE domains SET next_scan_at = ${lease}
+    FROM due WHERE domains.id = due.id
+    RETURNING domains.id`;
+  return rows.map((row) => ({ domainId: row.id, lease }));
+}
+
+/** BullMQ job id for one scan slot: the same claim always maps to the same job. */
+export const scanJobId = (claim: Claim) => `scan_${claim.domainId}_${claim.lease.getTime()}`;
+
+/**
+ * Claims one domain now, whatever its schedule (a domain just added): the same lease as a tick's
+ * claim, so the regular schedule cannot scan it twice for this slot. Null when it is disabled.
+ */
+export async function claimDomainNow(
+  prisma: PrismaClient,
+  domainId: string,
+  options: { now?: Date; leaseSeconds?: number } = {},
+): Promise<Claim | null> {
+  const now = options.now ?? new Date();
+  const lease = new Date(now.getTime() + (options.leaseSeconds ?? 600) * 1000);
+  const claimed = await prisma.domain.updateMany({
+    where: { id: domainId, enabled: true },
+    data: { nextScanAt: lease },
+  });
+  return claimed.count ? { domainId, lease } : null;
+}

@@ -1,0 +1,84 @@
+import { type AddressPolicy, BlockedAddressError, boundedRequest } from "@port443/scanner";
+import { WebhookDeliveryError } from "./errors";
+import { eventType, formatGenericPayload } from "./generic-payload";
+import type { WebhookNotice } from "./notice";
+import { signatureHeader, signPayload } from "./signature";
+import { formatSlackPayload } from "./slack-payload";
+import { classifyStatus } from "./status";
+import { webhookUrlSchema } from "./url";
+
+export type WebhookKind = "generic" | "slack";
+
+export interface DeliverOptions {
+  url: string;
+  kind: WebhookKind;
+  /** Signs generic deliveries; Slack URLs carry their own secret. */
+  secret: string;
+  notice: WebhookNotice;
+  /** Stable across retries of the same notification to the same webhook. */
+  deliveryId: string;
+  policy: AddressPolicy;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** The response body is never used; the cap only stops a receiver from streaming at us. */
+const maxResponseBytes = 64 * 1024;
+
+function request(options: DeliverOptions): { body: string; headers: Record<string, string> } {
+  const common = { "content-type": "application/json", "user-agent": "Port443-Webhooks/1" };
+  if (options.kind === "slack")
+    return { body: JSON.stringify(formatSlackPayload(options.notice)), headers: common };
+  const body = JSON.stringify(formatGenericPayload(options.notice, { deliveryId: options.deliveryId }));
+  const timestamp = Math.floor(Date.now() / 1000);
+  return {
+    body,
+    headers: {
+      ...common,
+      [signatureHeader]: signPayload(options.secret, body, timestamp),
+      "X-Port443-Event": eventType(options.notice),
+      "X-Port443-Delivery": options.deliveryId,
+    },
+  };
+}
+
+/**
+ * POSTs one notice to one webhook, through the address policy so a registered URL cannot reach
+ * our own network. Resolves on 2xx; otherwise throws a WebhookDeliveryError saying whether a
+ * retry can help.
+ */
+export async function deliverWebhook(options: DeliverOptions): Promise<{ status: number }> {
+  const url = webhookUrlSchema.safeParse(options.url);
+  if (!url.success)
+    throw new WebhookDeliveryError(`invalid webhook URL: ${url.error.issues[0]?.message}`, true);
+  if (options.kind === "generic" && options.secret === "")
+    throw new WebhookDeliveryError("generic webhooks need a signing secret", true);
+
+  const { body, headers } = request(options);
+  let status: number;
+  try {
+    ({ status } = await boundedRequest(url.data, {
+      method: "POST",
+      body: Buffer.from(body),
+      headers,
+      policy: options.policy,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      maxBytes: maxResponseBytes,
+      signal: options.signal,
+    }));
+  } catch (error) {
+    // Everything but a refused address (timeouts, resets, DNS, TLS) may pass on a later attempt.
+    const blocked = error instanceof BlockedAddressError;
+    throw new WebhookDeliveryError(
+      `webhook delivery failed: ${(error as Error).message}`,
+      blocked,
+      undefined,
+      {
+        cause: error,
+      },
+    );
+  }
+  const outcome = classifyStatus(status);
+  if (outcome === "delivered") return { status };
+  throw new WebhookDeliveryError(`webhook receiver answered HTTP ${status}`, outcome === "permanent", status);
+}

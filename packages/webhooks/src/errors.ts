@@ -1,0 +1,16 @@
+/**
+ * A failed delivery. `permanent` tells the caller's queue to stop: retrying cannot help until
+ * someone changes the webhook (bad URL, refused address, receiver says the hook is gone).
+ */
+export class WebhookDeliveryError extends Error {
+  override name = "WebhookDeliveryError";
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    /** The receiver's HTTP status, when it answered. */
+    readonly status?: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
