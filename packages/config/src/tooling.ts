@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { databaseUrl, optional, port, redisUrl } from "./fields";
+import { databaseUrl, optional, port, redisUrl, smtpUrl } from "./fields";
 import { lazyEnv } from "./parse";
 import { processEnv } from "./source";
 
@@ -17,6 +17,10 @@ export const toolingEnvSchema = z.object({
   PORT443_DATA_DIR: optional(z.string()),
   PORT443_PG_PORT: port(54329),
   PORT443_REDIS_PORT: port(6390),
+  /** Unset: `npm start` runs a local mail catcher (maildev) and sends alerts there. */
+  SMTP_URL: optional(smtpUrl),
+  PORT443_MAIL_SMTP_PORT: port(1025),
+  PORT443_MAIL_WEB_PORT: port(1080),
 });
 
 export type ToolingEnv = z.infer<typeof toolingEnvSchema>;

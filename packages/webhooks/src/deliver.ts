@@ -25,7 +25,7 @@ export interface DeliverOptions {
 /** The response body is never used; the cap only stops a receiver from streaming at us. */
 const maxResponseBytes = 64 * 1024;
 
-function request(options: DeliverOptions): { body: string; headers: Record<string, string> } {
+function buildRequest(options: DeliverOptions): { body: string; headers: Record<string, string> } {
   const common = { "content-type": "application/json", "user-agent": "Port443-Webhooks/1" };
   if (options.kind === "slack")
     return { body: JSON.stringify(formatSlackPayload(options.notice)), headers: common };
@@ -50,11 +50,13 @@ function request(options: DeliverOptions): { body: string; headers: Record<strin
 export async function deliverWebhook(options: DeliverOptions): Promise<{ status: number }> {
   const url = webhookUrlSchema.safeParse(options.url);
   if (!url.success)
-    throw new WebhookDeliveryError(`invalid webhook URL: ${url.error.issues[0]?.message}`, true);
+    throw new WebhookDeliveryError(`invalid webhook URL: ${url.error.issues[0]?.message}`, {
+      permanent: true,
+    });
   if (options.kind === "generic" && options.secret === "")
-    throw new WebhookDeliveryError("generic webhooks need a signing secret", true);
+    throw new WebhookDeliveryError("generic webhooks need a signing secret", { permanent: true });
 
-  const { body, headers } = request(options);
+  const { body, headers } = buildRequest(options);
   let status: number;
   try {
     ({ status } = await boundedRequest(url.data, {
@@ -68,17 +70,15 @@ export async function deliverWebhook(options: DeliverOptions): Promise<{ status:
     }));
   } catch (error) {
     // Everything but a refused address (timeouts, resets, DNS, TLS) may pass on a later attempt.
-    const blocked = error instanceof BlockedAddressError;
-    throw new WebhookDeliveryError(
-      `webhook delivery failed: ${(error as Error).message}`,
-      blocked,
-      undefined,
-      {
-        cause: error,
-      },
-    );
+    throw new WebhookDeliveryError(`webhook delivery failed: ${(error as Error).message}`, {
+      permanent: error instanceof BlockedAddressError,
+      cause: error,
+    });
   }
   const outcome = classifyStatus(status);
   if (outcome === "delivered") return { status };
-  throw new WebhookDeliveryError(`webhook receiver answered HTTP ${status}`, outcome === "permanent", status);
+  throw new WebhookDeliveryError(`webhook receiver answered HTTP ${status}`, {
+    permanent: outcome === "permanent",
+    status,
+  });
 }

@@ -4,13 +4,13 @@
  */
 export class WebhookDeliveryError extends Error {
   override name = "WebhookDeliveryError";
-  constructor(
-    message: string,
-    readonly permanent: boolean,
-    /** The receiver's HTTP status, when it answered. */
-    readonly status?: number,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
+  readonly permanent: boolean;
+  /** The receiver's HTTP status, when it answered. */
+  readonly status: number | undefined;
+
+  constructor(message: string, options: { permanent: boolean; status?: number; cause?: unknown }) {
+    super(message, { cause: options.cause });
+    this.permanent = options.permanent;
+    this.status = options.status;
   }
 }

@@ -1,11 +1,35 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import { toolingEnv } from "@port443/config/tooling";
+import { type ToolingEnv, toolingEnv } from "@port443/config/tooling";
 import { applyMigrations } from "@port443/db/migrate";
 import { log } from "../log";
-import { repoRoot } from "../paths";
+import { dataDir, repoRoot } from "../paths";
 import { run, Supervisor } from "../processes";
 import { provideServices } from "../services";
+
+/** maildev: an SMTP server with a web inbox, so a new user sees alert emails without configuring SMTP. */
+function startMailCatcher(supervisor: Supervisor, env: ToolingEnv): string {
+  const maildev = path.join(path.dirname(createRequire(import.meta.url).resolve("maildev")), "bin/maildev.js");
+  supervisor.start(
+    "mail",
+    process.execPath,
+    [
+      maildev,
+      "--smtp",
+      String(env.PORT443_MAIL_SMTP_PORT),
+      "--ip",
+      "127.0.0.1",
+      "--web",
+      String(env.PORT443_MAIL_WEB_PORT),
+      "--web-ip",
+      "127.0.0.1",
+      "--mail-directory",
+      path.join(dataDir(), "mail"),
+    ],
+    { cwd: repoRoot, env: {} },
+  );
+  return `smtp://127.0.0.1:${env.PORT443_MAIL_SMTP_PORT}`;
+}
 
 /** `npm start`: services, migrations, a production build, then web and worker until Ctrl-C. */
 export async function start(): Promise<number> {
@@ -28,11 +52,16 @@ export async function start(): Promise<number> {
         cwd: repoRoot,
       },
     );
+    const smtpUrl = env.SMTP_URL ?? startMailCatcher(supervisor, env);
     const appEnv = {
       NODE_ENV: "production",
       DATABASE_URL: services.databaseUrl,
       REDIS_URL: services.redisUrl,
       WORKER_PORT: String(env.WORKER_PORT),
+      SMTP_URL: smtpUrl,
+      PUBLIC_URL: `http://localhost:${env.PORT}`,
+      // Local development scans local test servers too; a deployment keeps the address policy on.
+      PORT443_ALLOW_PRIVATE_TARGETS: "true",
     };
     const webDir = path.join(repoRoot, "apps/web");
     const nextBin = createRequire(path.join(webDir, "package.json")).resolve("next/dist/bin/next");
@@ -47,6 +76,7 @@ export async function start(): Promise<number> {
     log(`web       http://localhost:${env.PORT}`);
     log(`health    http://localhost:${env.PORT}/api/health`);
     log(`worker    http://localhost:${env.WORKER_PORT}/health  http://localhost:${env.WORKER_PORT}/metrics`);
+    if (!env.SMTP_URL) log(`mail      http://localhost:${env.PORT443_MAIL_WEB_PORT} (every alert email lands here)`);
     log("press Ctrl-C to stop");
     return await supervisor.done;
   } finally {

@@ -18,8 +18,7 @@ function DigestRow({ notice }: { notice: AlertNotice }) {
             <Badge tone="resolved" />{" "}
           </>
         )}
-        <Link href={notice.domain.url}>{endpoint(notice.domain)}</Link>
-        {` – ${notice.title}`}
+        <Link href={notice.domain.url}>{`${endpoint(notice.domain)} – ${notice.title}`}</Link>
       </Text>
       {facts && <Text style={styles.muted}>{facts}</Text>}
       {notice.findings.length > 0 && (
