@@ -1,4 +1,4 @@
-import { expiryText, plural } from "./format";
+import { expiryText, plural, shortName } from "./format";
 import type { AlertKind, AlertNotice } from "./notice";
 
 interface KindCopy {
@@ -20,7 +20,9 @@ const firstFinding = (notice: AlertNotice, fallback: string) => {
 
 const renewed = (notice: AlertNotice) => {
   const expiry = expiryText(notice.certificate);
-  return expiry ? `Renewed: the new certificate is valid until ${expiry}.` : "Renewed: a new certificate is served.";
+  return expiry
+    ? `Renewed: the new certificate is valid until ${expiry}.`
+    : "Renewed: a new certificate is served.";
 };
 
 const days = (notice: AlertNotice) => notice.certificate?.daysRemaining ?? null;
@@ -75,8 +77,11 @@ export const kindCopy: Record<AlertKind, KindCopy> = {
   },
   grade_drop: {
     opened: ({ grade }) =>
-      grade?.previous && grade.current ? `grade dropped from ${grade.previous} to ${grade.current}` : "grade dropped",
-    resolved: (notice) => (notice.grade?.current ? `grade back to ${notice.grade.current}` : "grade recovered"),
+      grade?.previous && grade.current
+        ? `grade dropped from ${grade.previous} to ${grade.current}`
+        : "grade dropped",
+    resolved: (notice) =>
+      notice.grade?.current ? `grade back to ${notice.grade.current}` : "grade recovered",
     resolvedSummary: (notice) =>
       notice.grade?.current ? `Recovered: the endpoint grades ${notice.grade.current} again.` : "Recovered.",
     advice: {
@@ -90,7 +95,7 @@ export const kindCopy: Record<AlertKind, KindCopy> = {
   cert_changed: {
     opened: (notice) =>
       notice.certificate?.issuer
-        ? `certificate changed, now issued by ${notice.certificate.issuer}`
+        ? `certificate changed, now issued by ${shortName(notice.certificate.issuer)}`
         : "certificate changed",
     resolved: () => "certificate change closed",
     resolvedSummary: () => "Closed: the certificate change was reviewed.",

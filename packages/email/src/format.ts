@@ -25,6 +25,15 @@ export function expiryText(certificate: AlertNotice["certificate"]): string | nu
   return date ?? days ?? null;
 }
 
+/**
+ * The organisation, else the common name, of a DN as the scanner writes it ("C=US, O=Example
+ * Trust, CN=R11" gives "Example Trust"): short enough for a subject line.
+ */
+export function shortName(dn: string): string {
+  const attribute = (name: string) => new RegExp(`(?:^|,\\s*)${name}=([^,]+)`).exec(dn)?.[1]?.trim();
+  return attribute("O") ?? attribute("CN") ?? dn;
+}
+
 /** "A → C", or the one grade that is known. */
 export function gradeChange(grade: AlertNotice["grade"]): string | null {
   if (!grade?.current) return null;

@@ -1,4 +1,10 @@
-export { createMailer, isPermanentSmtpError, type Mailer, type MailerOptions, type OutgoingEmail } from "./mailer";
+export {
+  createMailer,
+  isPermanentSmtpError,
+  type Mailer,
+  type MailerOptions,
+  type OutgoingEmail,
+} from "./mailer";
 export {
   type AlertKind,
   type AlertNotice,

@@ -14,6 +14,7 @@ export type AlertKind = z.infer<typeof alertKindSchema>;
 /** Mildest first, the order of the database enum. */
 export const severitySchema = z.enum(["info", "low", "medium", "high", "critical"]);
 export type Severity = z.infer<typeof severitySchema>;
+export const severitiesDescending = [...severitySchema.options].reverse();
 
 const isoDateTime = z.iso.datetime({ offset: true });
 /** Links end up in href attributes: only web URLs, never javascript: or data:. */

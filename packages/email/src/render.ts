@@ -1,7 +1,14 @@
 import { render, toPlainText } from "@react-email/render";
 import type { ReactElement } from "react";
 import { createElement } from "react";
-import { type AlertKind, type AlertNotice, alertNoticeSchema, type DigestInput, digestInputSchema, parseOrThrow } from "./notice";
+import {
+  type AlertKind,
+  type AlertNotice,
+  alertNoticeSchema,
+  type DigestInput,
+  digestInputSchema,
+  parseOrThrow,
+} from "./notice";
 import { alertSubject, digestSubject } from "./subject";
 import { DailyDigest } from "./templates/daily-digest";
 import { ExpiryAlert } from "./templates/expiry-alert";

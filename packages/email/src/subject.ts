@@ -1,10 +1,6 @@
 import { kindCopy } from "./copy";
 import { endpoint } from "./format";
-import type { AlertNotice, DigestInput } from "./notice";
-import { severitySchema } from "./notice";
-
-/** Most severe first. */
-export const severitiesDescending = [...severitySchema.options].reverse();
+import { type AlertNotice, type DigestInput, severitiesDescending } from "./notice";
 
 /**
  * "[critical] api.example.com:443 – certificate expires in 5 days". Built only from the notice, so

@@ -9,7 +9,8 @@ export function notice(overrides: Partial<AlertNotice> = {}): AlertNotice {
     kind: "expiry",
     severity: "critical",
     title: "Certificate for api.example.com expires in 5 days",
-    detail: "The certificate served on api.example.com:443 expires on 2026-12-01.\nRenewal was not detected yet.",
+    detail:
+      "The certificate served on api.example.com:443 expires on 2026-12-01.\nRenewal was not detected yet.",
     occurredAt: "2026-11-26T08:00:00.000Z",
     team: { name: "Acme" },
     domain: { hostname: "api.example.com", port: 443, url: domainUrl },

@@ -40,10 +40,14 @@ describe("createMailer", () => {
   it("delivers From, To, Subject, headers and both parts", async () => {
     const smtp = await server();
     const message = await email();
-    const { messageId } = await mailer(smtp.url).send({ ...message, headers: { "X-Port443-Alert": "expiry:5" } });
+    const { messageId } = await mailer(smtp.url).send({
+      ...message,
+      headers: { "X-Port443-Alert": "expiry:5" },
+    });
     await smtp.waitFor(1);
 
     const [received] = smtp.messages;
+    expect(received?.auth).toBeUndefined();
     expect(received?.from).toBe("alerts@port443.test");
     expect(received?.to).toEqual([to]);
     expect(received?.subject).toBe("[critical] api.example.com:443 – certificate expires in 5 days");
@@ -61,12 +65,12 @@ describe("createMailer", () => {
     await expect(mailer(smtp.url).verify()).resolves.toBeUndefined();
   });
 
-  it("passes URL credentials on", async () => {
+  it("logs in with the credentials in the URL, percent-decoded", async () => {
     const smtp = await server();
     const authed = mailer(`smtp://alerts:p%40ss@127.0.0.1:${smtp.port}`);
     await authed.send(await email());
     await smtp.waitFor(1);
-    expect(smtp.messages[0]?.to).toEqual([to]);
+    expect(smtp.messages[0]?.auth).toEqual({ username: "alerts", password: "p@ss" });
   });
 
   it("throws a transient error on a 451 and delivers on the retry", async () => {

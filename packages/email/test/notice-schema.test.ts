@@ -14,11 +14,23 @@ describe("alertNoticeSchema", () => {
   it.each([
     ["a port out of range", { domain: { ...notice().domain, port: 70000 } }, "domain.port"],
     ["an unknown kind", { kind: "ocsp" }, "kind"],
-    ["a non-web dashboard link", { domain: { ...notice().domain, url: "javascript:alert(1)" } }, "domain.url"],
-    ["a hostname with a line break", { domain: { ...notice().domain, hostname: "a.example\r\nBcc: x" } }, "domain.hostname"],
+    [
+      "a non-web dashboard link",
+      { domain: { ...notice().domain, url: "javascript:alert(1)" } },
+      "domain.url",
+    ],
+    [
+      "a hostname with a line break",
+      { domain: { ...notice().domain, hostname: "a.example\r\nBcc: x" } },
+      "domain.hostname",
+    ],
     ["a date that is not ISO", { occurredAt: "yesterday" }, "occurredAt"],
     ["a finding without a title", { findings: [{ ...tls10, title: "" }] }, "findings.0.title"],
-    ["fractional days", { certificate: { ...notice().certificate!, daysRemaining: 4.5 } }, "certificate.daysRemaining"],
+    [
+      "fractional days",
+      { certificate: { ...notice().certificate!, daysRemaining: 4.5 } },
+      "certificate.daysRemaining",
+    ],
   ])("rejects %s", (_name, change, path) => {
     const result = alertNoticeSchema.safeParse(stored({ ...notice(), ...change }));
     expect(result.success).toBe(false);

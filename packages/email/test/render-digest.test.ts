@@ -15,17 +15,33 @@ const notices = [
     findings: [tls10, weakCipher],
   }),
   notice(),
-  notice({ event: "resolved", kind: "trust", severity: "high", title: "Chain of mail.example.com is incomplete" }),
+  notice({
+    event: "resolved",
+    kind: "trust",
+    severity: "high",
+    title: "Chain of mail.example.com is incomplete",
+  }),
 ];
 
 describe("DailyDigest", () => {
   it("summarises the day in the subject", async () => {
-    const { subject } = await renderDigestEmail({ team: { name: "Acme" }, date: "2026-11-26", dashboardUrl, notices });
+    const { subject } = await renderDigestEmail({
+      team: { name: "Acme" },
+      date: "2026-11-26",
+      dashboardUrl,
+      notices,
+    });
     expect(subject).toBe("[digest] Acme – 2026-11-26: 1 critical, 1 high, 1 resolved");
   });
 
   it("groups notices by severity, most severe first, one row each with its facts", async () => {
-    const { html, text } = await renderDigestEmail({ team: { name: "Acme" }, date: "2026-11-26", dashboardUrl, notices });
+    const { html, text } = await renderDigestEmail({
+      team: { name: "Acme" },
+      date: "2026-11-26",
+      dashboardUrl,
+      notices,
+    });
+    expect(text).toContain("Summary: 1 critical, 1 high, 1 resolved.");
     expect(text).toContain("critical – 1 alert");
     expect(text).toContain("high – 2 alerts");
     for (const part of [html, text]) {
@@ -33,8 +49,12 @@ describe("DailyDigest", () => {
       const high = part.indexOf("– 2 alerts");
       expect(critical).toBeGreaterThan(-1);
       expect(high).toBeGreaterThan(critical);
-      expect(part.indexOf("api.example.com:443 – Certificate for api.example.com expires in 5 days")).toBeGreaterThan(critical);
-      expect(part.indexOf("www.example.com:8443 – Weak TLS configuration on www.example.com")).toBeGreaterThan(high);
+      expect(
+        part.indexOf("api.example.com:443 – Certificate for api.example.com expires in 5 days"),
+      ).toBeGreaterThan(critical);
+      expect(
+        part.indexOf("www.example.com:8443 – Weak TLS configuration on www.example.com"),
+      ).toBeGreaterThan(high);
       for (const fact of [
         "2026-12-01 12:00 UTC (5 days left)",
         "61 days left",
@@ -55,7 +75,12 @@ describe("DailyDigest", () => {
   });
 
   it("marks resolved notices in their row", async () => {
-    const { text } = await renderDigestEmail({ team: { name: "Acme" }, date: "2026-11-26", dashboardUrl, notices });
+    const { text } = await renderDigestEmail({
+      team: { name: "Acme" },
+      date: "2026-11-26",
+      dashboardUrl,
+      notices,
+    });
     expect(text).toContain("resolved api.example.com:443 – Chain of mail.example.com is incomplete");
     expect(text).not.toContain("resolved api.example.com:443 – Certificate for");
   });
@@ -68,13 +93,18 @@ describe("DailyDigest", () => {
       notices: [],
     });
     expect(subject).toBe("[digest] Acme – 2026-11-26: no alerts");
-    expect(text).toContain("No alerts opened or resolved today.");
+    expect(text).toContain("No alerts were opened or resolved.");
   });
 
   it("validates every notice", async () => {
     const broken = { ...notice(), severity: "urgent" } as unknown as ReturnType<typeof notice>;
     await expect(
-      renderDigestEmail({ team: { name: "Acme" }, date: "2026-11-26", dashboardUrl, notices: [notice(), broken] }),
+      renderDigestEmail({
+        team: { name: "Acme" },
+        date: "2026-11-26",
+        dashboardUrl,
+        notices: [notice(), broken],
+      }),
     ).rejects.toThrow(/→ at notices\[1\]\.severity/);
   });
 });

@@ -2,6 +2,7 @@ export { createTestDatabase, type TestDatabase } from "./database";
 export { freePort } from "./ports";
 export { databaseName, dropDatabase, ensureDatabase, recreateDatabase, withDatabase } from "./postgres";
 export { testRedisUrl, uniquePrefix } from "./redis";
+export { type SmtpTestServer, startSmtpServer } from "./smtp";
 export { createOcspResponse, type OcspCertStatus, type OcspResponseSpec } from "./tls/ocsp";
 export {
   type CertSpec,
@@ -18,4 +19,3 @@ export {
   startTlsServer,
   type TlsServerSpec,
 } from "./tls/servers";
-export { startSmtpServer, type SmtpTestServer } from "./smtp";

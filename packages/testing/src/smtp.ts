@@ -8,9 +8,11 @@ export interface ReceivedMessage {
   to: string[];
   /** The message as received, headers and MIME body. */
   raw: string;
+  /** Credentials the client logged in with, if it did. */
+  auth?: { username: string; password: string };
   /** Subject header with RFC 2047 encoded words decoded. */
   subject: string;
-  /** The text/plain and text/html parts, transfer encoding undone (UTF-8 assumed). */
+  /** The text/plain and text/html parts, transfer encoding undone, LF line ends (UTF-8 assumed). */
   text?: string;
   html?: string;
 }
@@ -22,7 +24,7 @@ export interface SmtpTestServer {
   messages: ReceivedMessage[];
   /** Resolves once `count` messages have arrived; rejects after timeoutMs (default 5 s). */
   waitFor(count: number, timeoutMs?: number): Promise<void>;
-  /** Stops listening and drops open connections. */
+  /** Stops listening; connections still open after 200 ms get a 421 and are closed. */
   stop(): Promise<void>;
   /** Listens again on the same port, to end a simulated outage. */
   start(): Promise<void>;
@@ -35,7 +37,8 @@ export interface SmtpTestServerOptions {
   rejectWith?: number;
 }
 
-const smtpError = (responseCode: number, message: string) => Object.assign(new Error(message), { responseCode });
+const smtpError = (responseCode: number, message: string) =>
+  Object.assign(new Error(message), { responseCode });
 
 /**
  * A real SMTP server on loopback that records what it receives: plain SMTP (no STARTTLS, so
@@ -56,7 +59,8 @@ export async function startSmtpServer(options: SmtpTestServerOptions = {}): Prom
     logger: false,
     // stop() should not wait the default 30 s for clients that keep a connection open
     closeTimeout: 200,
-    onAuth: (_auth, _session, callback) => callback(null, { user: "test" }),
+    onAuth: (auth, _session, callback) =>
+      callback(null, { user: { username: auth.username ?? "", password: auth.password ?? "" } }),
     onRcptTo: (_address, _session, callback) =>
       callback(options.rejectWith ? smtpError(options.rejectWith, "Mailbox unavailable") : null),
     onData: (stream, session, callback) => {
@@ -72,6 +76,7 @@ export async function startSmtpServer(options: SmtpTestServerOptions = {}): Prom
         messages.push({
           from: mailFrom ? mailFrom.address : "",
           to: rcptTo.map((recipient) => recipient.address),
+          auth: session.user as ReceivedMessage["auth"],
           raw,
           ...parseMessage(raw),
         });
@@ -146,7 +151,9 @@ function splitPart(raw: string): MimePart {
 
 const qpBytes = (text: string) =>
   Buffer.from(
-    text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+    text
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
     "latin1",
   );
 
@@ -161,11 +168,16 @@ function decodeWords(value: string): string {
   });
 }
 
+/** The part's text with the transfer encoding undone and SMTP's CRLF line ends turned back into LF. */
 function decodeBody({ headers, body }: MimePart): string {
   const encoding = headers.get("content-transfer-encoding")?.toLowerCase();
-  if (encoding === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-  if (encoding === "quoted-printable") return qpBytes(body).toString("utf8");
-  return body;
+  const decoded =
+    encoding === "base64"
+      ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
+      : encoding === "quoted-printable"
+        ? qpBytes(body).toString("utf8")
+        : body;
+  return decoded.replace(/\r\n/g, "\n");
 }
 
 /** The first text/plain and text/html leaves, searched depth first through multipart bodies. */
@@ -174,7 +186,8 @@ function findBodies(part: MimePart, found: { text?: string; html?: string }) {
   const boundary = /boundary="?([^";]+)"?/i.exec(part.headers.get("content-type") ?? "")?.[1];
   if (type.startsWith("multipart/") && boundary) {
     const sections = part.body.split(`--${boundary}`).slice(1, -1);
-    for (const section of sections) findBodies(splitPart(section.replace(/^\r?\n/, "").replace(/\r?\n$/, "")), found);
+    for (const section of sections)
+      findBodies(splitPart(section.replace(/^\r?\n/, "").replace(/\r?\n$/, "")), found);
   } else if (type.startsWith("text/html")) {
     found.html ??= decodeBody(part);
   } else if (type.startsWith("text/plain")) {

@@ -1,7 +1,7 @@
 import { Heading, Link, Section, Text } from "@react-email/components";
 import { endpoint, expiryText, plural } from "../format";
-import type { AlertNotice, DigestInput } from "../notice";
-import { digestSummary, severitiesDescending } from "../subject";
+import { type AlertNotice, type DigestInput, severitiesDescending } from "../notice";
+import { digestSummary } from "../subject";
 import { Badge } from "./badge";
 import { Layout } from "./layout";
 import { styles } from "./styles";
@@ -10,6 +10,7 @@ function DigestRow({ notice }: { notice: AlertNotice }) {
   const expiry = expiryText(notice.certificate);
   const issuer = notice.certificate?.issuer;
   const facts = [expiry && `Expires ${expiry}`, issuer && `Issuer ${issuer}`].filter(Boolean).join(" · ");
+  const findings = notice.findings.map((finding) => finding.title).join("; ");
   return (
     <Section style={styles.item}>
       <Text style={styles.itemTitle}>
@@ -21,9 +22,7 @@ function DigestRow({ notice }: { notice: AlertNotice }) {
         <Link href={notice.domain.url}>{`${endpoint(notice.domain)} – ${notice.title}`}</Link>
       </Text>
       {facts && <Text style={styles.muted}>{facts}</Text>}
-      {notice.findings.length > 0 && (
-        <Text style={styles.muted}>{`Findings: ${notice.findings.map((finding) => finding.title).join("; ")}`}</Text>
-      )}
+      {findings && <Text style={styles.muted}>{`Findings: ${findings}`}</Text>}
     </Section>
   );
 }
@@ -39,7 +38,9 @@ export function DailyDigest({ team, date, dashboardUrl, notices }: DigestInput) 
       heading={`Daily digest for ${team.name}, ${date}`}
       href={dashboardUrl}
     >
-      <Text style={styles.paragraph}>{notices.length ? `Today: ${summary}.` : "No alerts opened or resolved today."}</Text>
+      <Text style={styles.paragraph}>
+        {notices.length ? `Summary: ${summary}.` : "No alerts were opened or resolved."}
+      </Text>
       {severitiesDescending.map((severity) => {
         const group = notices.filter((notice) => notice.severity === severity);
         if (group.length === 0) return null;
