@@ -89,7 +89,8 @@ describe("monitoring pipeline: schedule → scan → persist → alert → email
     const [message] = smtp.messages;
     expect(message?.to).toEqual(["owner@acme.test"]);
     expect(message?.subject).toMatch(/^\[critical\] 127\.0\.0\.1:\d+ – certificate expires in 5 days$/);
-    expect(message?.raw).toContain(`https://port443.test/domains/${domainId}`);
+    expect(message?.text).toContain(`https://port443.test/domains/${domainId}`);
+    expect(message?.html).toContain(`https://port443.test/domains/${domainId}`);
 
     const domain = await prisma.domain.findUniqueOrThrow({ where: { id: domainId } });
     expect(domain).toMatchObject({ status: "critical", failureCount: 0, lastError: null });
