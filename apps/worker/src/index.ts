@@ -28,6 +28,10 @@ const runtime = createRuntime({
   scanTimeoutMs: env.SCAN_TIMEOUT_MS,
   connectionsPerHost: env.SCAN_CONNECTIONS_PER_HOST,
   retentionDays: env.SCAN_RETENTION_DAYS,
+  lockDurationMs: env.WORKER_LOCK_DURATION_MS,
+  tickEveryMs: env.SCHEDULER_TICK_MS,
+  leaseSeconds: env.SCHEDULE_LEASE_SECONDS,
+  retryDelayMs: env.JOB_RETRY_DELAY_MS,
 });
 if (!env.SMTP_URL) logger.warn("SMTP_URL is not set: alert emails will be marked failed, not sent");
 const server = createHttpServer(runtime, metrics);

@@ -40,6 +40,12 @@ export interface RuntimeOptions {
   prefix?: string;
   heartbeatEveryMs?: number;
   tickEveryMs?: number;
+  /** Schedule lease (see claimDueDomains); short in tests that lose jobs on purpose. */
+  leaseSeconds?: number;
+  /** Base retry delay for scans and deliveries, instead of the registry's (tests). */
+  retryDelayMs?: number;
+  /** BullMQ job lock: a job whose worker died is handed to another after this long. */
+  lockDurationMs?: number;
 }
 
 export interface Status {
@@ -65,7 +71,11 @@ export function createRuntime(options: RuntimeOptions) {
     "system.heartbeat": heartbeat(prisma, (beat) => {
       lastHeartbeat = beat;
     }),
-    "schedule.tick": () => tick(prisma, queues, logger),
+    "schedule.tick": () =>
+      tick(prisma, queues, logger, {
+        leaseSeconds: options.leaseSeconds,
+        retryDelayMs: options.retryDelayMs,
+      }),
     "schedule.prune": () => prune(prisma, logger, options.retentionDays ?? 400),
     "scan.domain": scanDomain({
       prisma,
@@ -78,6 +88,7 @@ export function createRuntime(options: RuntimeOptions) {
       timeoutMs: options.scanTimeoutMs ?? 20_000,
       connectionsPerHost: options.connectionsPerHost ?? 4,
       publicUrl: options.publicUrl ?? "http://localhost:3000",
+      retryDelayMs: options.retryDelayMs,
     }),
     "notify.deliver": deliverNotification({
       prisma,
@@ -127,17 +138,29 @@ export function createRuntime(options: RuntimeOptions) {
     data: Record<string, unknown> = {},
   ) => queues[jobs[name].queue].upsertJobScheduler(name, repeat, { name, data, opts: jobs[name].options });
 
+  /** Idempotent: every process registers the same schedulers; BullMQ keeps one of each. */
+  const registerSchedulers = async () => {
+    await upsertScheduler(
+      "system.heartbeat",
+      { every: options.heartbeatEveryMs ?? 60_000 },
+      { source: "schedule" },
+    );
+    await upsertScheduler("schedule.tick", { every: options.tickEveryMs ?? 30_000 });
+    await upsertScheduler("schedule.prune", { pattern: "17 3 * * *" });
+  };
+  // Redis holds the schedulers too; if it lost them (flushed, restarted empty), this brings them back.
+  let healer: NodeJS.Timeout | undefined;
+
   return {
     queues,
-    /** Idempotent: every process registers the same schedulers; BullMQ keeps one of each. */
+    registerSchedulers,
     async start(): Promise<void> {
-      await upsertScheduler(
-        "system.heartbeat",
-        { every: options.heartbeatEveryMs ?? 60_000 },
-        { source: "schedule" },
-      );
-      await upsertScheduler("schedule.tick", { every: options.tickEveryMs ?? 30_000 });
-      await upsertScheduler("schedule.prune", { pattern: "17 3 * * *" });
+      await registerSchedulers();
+      healer = setInterval(() => {
+        registerSchedulers().catch((error: Error) =>
+          logger.warn({ err: error.message }, "could not register schedulers"),
+        );
+      }, options.tickEveryMs ?? 30_000);
       await enqueue(queues, "system.heartbeat", { source: "startup" });
       logger.info({ queues: Object.values(queueNames), concurrency: options.concurrency }, "worker started");
     },
@@ -151,6 +174,7 @@ export function createRuntime(options: RuntimeOptions) {
     },
     /** Lets running jobs finish, then releases Redis. */
     async close(): Promise<void> {
+      clearInterval(healer);
       await Promise.all(workers.map((worker) => worker.close()));
       await queues.close();
       await connection.quit().catch(() => connection.disconnect());

@@ -27,6 +27,14 @@ export const workerEnvSchema = z.object({
   SCAN_CONNECTIONS_PER_HOST: positiveInt(4),
   /** Upper bound for one scan, in milliseconds. */
   SCAN_TIMEOUT_MS: positiveInt(20_000),
+  /** A job whose worker died (crash, SIGKILL) goes to another worker after this long. */
+  WORKER_LOCK_DURATION_MS: positiveInt(30_000),
+  /** How often the scheduler claims due domains. */
+  SCHEDULER_TICK_MS: positiveInt(30_000),
+  /** A claimed domain whose scan never completed is claimed again after this long. */
+  SCHEDULE_LEASE_SECONDS: positiveInt(600),
+  /** Base delay of the exponential retry backoff for scans and deliveries (default per job type). */
+  JOB_RETRY_DELAY_MS: optional(z.coerce.number().int().positive()),
   /** Scan history older than this is pruned daily. */
   SCAN_RETENTION_DAYS: positiveInt(400),
   /** Deployment-wide extra trust anchors (PEM file), for every team's scans. */

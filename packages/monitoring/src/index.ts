@@ -1,3 +1,4 @@
+export type { OutboxRow } from "./alerts/apply";
 export { type AlertPlan, type ExistingAlert, planAlerts } from "./alerts/plan";
 export { buildNotice, type NoticeContext } from "./notices/build";
 export { type RecordedScan, type RecordScanInput, recordScan } from "./persist/record-scan";

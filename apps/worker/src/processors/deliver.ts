@@ -20,7 +20,7 @@ class PermanentDeliveryError extends Error {}
 /**
  * Delivers one outbox row. A conditional update claims it (pending → sending), so a duplicate
  * job does nothing; transient failures put it back to pending and throw for BullMQ's backoff,
- * permanent ones mark it failed. A process that dies mid-send leaves "sending", which the tick
+ * permanent ones (and the last attempt) mark it failed. A process that dies mid-send leaves "sending", which the tick
  * hands out again after a while: delivery is at least once, and in practice once.
  */
 export const deliverNotification =
@@ -78,15 +78,14 @@ export const deliverNotification =
       const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await deps.prisma.notification.update({
         where: { id: row.id },
-        // After the queue's last attempt the row stays pending: the tick retries it later, so a long outage delays mail but loses none.
-        data: { state: permanent ? "failed" : "pending", lastError: message.slice(0, 1_000) },
+        data: { state: permanent || lastTry ? "failed" : "pending", lastError: message.slice(0, 1_000) },
       });
       deps.metrics.notifications.inc({ channel: row.channel, outcome: permanent ? "failed" : "retry" });
       deps.logger.warn(
         { jobId: job.id, notificationId: row.id, channel: row.channel, permanent, lastTry, err: message },
         "delivery failed",
       );
-      if (permanent) return { failed: message };
+      if (permanent || lastTry) return { failed: message };
       throw error;
     }
   };

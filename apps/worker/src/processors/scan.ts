@@ -20,6 +20,7 @@ export interface ScanDeps {
   timeoutMs: number;
   connectionsPerHost: number;
   publicUrl: string;
+  retryDelayMs?: number;
 }
 
 /** Worth another attempt: the server may be back in a minute. DNS and policy refusals are not. */
@@ -96,7 +97,7 @@ export const scanDomain =
       publicUrl: deps.publicUrl,
     });
     deps.metrics.scans.inc({ outcome: report.error ? "error" : "success" });
-    await enqueueNotifications(deps.queues, recorded.notificationIds);
+    await enqueueNotifications(deps.queues, recorded.notifications, deps.retryDelayMs);
     deps.logger.info(
       {
         jobId: job.id,
@@ -112,6 +113,6 @@ export const scanDomain =
       scanId: recorded.scanId,
       grade: report.grade,
       error: report.error?.code ?? null,
-      notifications: recorded.notificationIds.length,
+      notifications: recorded.notifications.length,
     };
   };

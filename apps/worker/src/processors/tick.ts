@@ -1,12 +1,16 @@
 import type { PrismaClient } from "@port443/db";
-import { jobs, type Queues } from "@port443/jobs";
+import type { Queues } from "@port443/jobs";
 import { claimDueDomains, scanJobId } from "@port443/monitoring";
+import { jobOptions } from "../job-options";
 import type { Logger } from "../logger";
+import { enqueueNotifications } from "./enqueue-notifications";
 
 const BATCH = 1_000;
 const MAX_BATCHES = 20;
-/** Outbox rows not delivered (or stuck "sending") for this long are handed to the queue again. */
-const STUCK_MS = 10 * 60_000;
+/** A delivery claimed this long ago by a process that never finished it (killed) is handed out again. */
+const STUCK_SENDING_MS = 10 * 60_000;
+/** A retrying row untouched this long lost its queue job (Redis flushed): hand it out again. */
+const ABANDONED_RETRY_MS = 2 * 60 * 60_000;
 /** A new outbox row gets this long to be enqueued by the transaction that wrote it. */
 const FRESH_MS = 30_000;
 
@@ -14,16 +18,24 @@ const FRESH_MS = 30_000;
  * Every 30 s: claim due domains in batches and enqueue their scans (job ids derived from the
  * claim, so a repeated enqueue is a no-op), then re-enqueue outbox rows whose delivery was lost.
  */
-export async function tick(prisma: PrismaClient, queues: Queues, logger: Logger, now = new Date()) {
+export interface TickOptions {
+  /** How long a claimed domain stays claimed before the next tick may claim it again. */
+  leaseSeconds?: number;
+  retryDelayMs?: number;
+  now?: Date;
+}
+
+export async function tick(prisma: PrismaClient, queues: Queues, logger: Logger, options: TickOptions = {}) {
+  const now = options.now ?? new Date();
   let scheduled = 0;
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const claims = await claimDueDomains(prisma, { now, limit: BATCH });
+    const claims = await claimDueDomains(prisma, { now, limit: BATCH, leaseSeconds: options.leaseSeconds });
     if (claims.length) {
       await queues.scans.addBulk(
         claims.map((claim) => ({
           name: "scan.domain",
           data: { domainId: claim.domainId, lease: claim.lease.getTime() },
-          opts: { ...jobs["scan.domain"].options, jobId: scanJobId(claim) },
+          opts: { ...jobOptions("scan.domain", options.retryDelayMs), jobId: scanJobId(claim) },
         })),
       );
     }
@@ -34,21 +46,14 @@ export async function tick(prisma: PrismaClient, queues: Queues, logger: Logger,
     where: {
       OR: [
         { state: "pending", lastAttemptAt: null, createdAt: { lt: new Date(now.getTime() - FRESH_MS) } },
-        { state: { in: ["pending", "sending"] }, lastAttemptAt: { lt: new Date(now.getTime() - STUCK_MS) } },
+        { state: "pending", lastAttemptAt: { lt: new Date(now.getTime() - ABANDONED_RETRY_MS) } },
+        { state: "sending", lastAttemptAt: { lt: new Date(now.getTime() - STUCK_SENDING_MS) } },
       ],
     },
-    select: { id: true, attempts: true },
+    select: { id: true, attempts: true, channel: true },
     take: 1_000,
   });
-  if (stuck.length) {
-    await queues.notifications.addBulk(
-      stuck.map((row) => ({
-        name: "notify.deliver",
-        data: { notificationId: row.id },
-        opts: { ...jobs["notify.deliver"].options, jobId: `notify_${row.id}_${row.attempts}` },
-      })),
-    );
-  }
+  await enqueueNotifications(queues, stuck, options.retryDelayMs);
   if (scheduled || stuck.length) logger.info({ scheduled, requeuedNotifications: stuck.length }, "tick");
   return { scheduled, requeuedNotifications: stuck.length };
 }

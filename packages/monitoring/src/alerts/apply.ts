@@ -1,4 +1,4 @@
-import type { Domain, Prisma, Team } from "@port443/db";
+import type { Domain, NotificationChannel, Prisma, Team } from "@port443/db";
 import type { AlertNotice } from "@port443/email";
 import type { ScanReport } from "@port443/scanner";
 import { buildNotice, type NoticeContext } from "../notices/build";
@@ -14,6 +14,11 @@ interface ApplyInput {
   publicUrl: string;
   now: Date;
   context: Pick<NoticeContext, "grade" | "failures">;
+}
+
+export interface OutboxRow {
+  id: string;
+  channel: NotificationChannel;
 }
 
 interface Channels {
@@ -48,7 +53,7 @@ async function writeOutbox(
   teamId: string,
   notice: AlertNotice,
   channels: Channels,
-): Promise<string[]> {
+): Promise<OutboxRow[]> {
   const payload = notice as unknown as Prisma.InputJsonValue;
   const rows = [
     ...channels.emails.map((email) => ({ channel: "email" as const, recipient: email, webhookId: null })),
@@ -61,9 +66,9 @@ async function writeOutbox(
   if (!rows.length) return [];
   const created = await tx.notification.createManyAndReturn({
     data: rows.map((row) => ({ ...row, teamId, alertId, event: notice.event, payload })),
-    select: { id: true },
+    select: { id: true, channel: true },
   });
-  return created.map((row) => row.id);
+  return created;
 }
 
 /**
@@ -71,7 +76,7 @@ async function writeOutbox(
  * webhook for every notice due. While the domain is muted alerts still open and resolve, but
  * stay "open" (un-notified); the first scan after the mute notifies those still active.
  */
-export async function applyAlertPlan(tx: Prisma.TransactionClient, input: ApplyInput): Promise<string[]> {
+export async function applyAlertPlan(tx: Prisma.TransactionClient, input: ApplyInput): Promise<OutboxRow[]> {
   const { plan, domain, report, now } = input;
   const muted = domain.mutedUntil !== null && domain.mutedUntil > now;
   const context: NoticeContext = {
@@ -103,7 +108,7 @@ export async function applyAlertPlan(tx: Prisma.TransactionClient, input: ApplyI
     channels ??= await channelsFor(tx, domain.teamId, input.policy);
     return writeOutbox(tx, alertId, domain.teamId, notice, channels);
   };
-  const ids: string[] = [];
+  const ids: OutboxRow[] = [];
   const notified = muted ? {} : { state: "notified" as const, notifiedAt: now };
 
   for (const draft of plan.open) {

@@ -1,6 +1,6 @@
 import type { Domain, Prisma, PrismaClient, Team } from "@port443/db";
 import type { ScanReport } from "@port443/scanner";
-import { applyAlertPlan } from "../alerts/apply";
+import { applyAlertPlan, type OutboxRow } from "../alerts/apply";
 import { planAlerts } from "../alerts/plan";
 import type { EffectivePolicy } from "../policy";
 import { upsertCertificates } from "./certificates";
@@ -20,7 +20,7 @@ export interface RecordScanInput {
 
 export interface RecordedScan {
   scanId: string;
-  notificationIds: string[];
+  notifications: OutboxRow[];
 }
 
 const label = (domain: Domain) => `${domain.hostname}:${domain.port}`;
@@ -137,7 +137,7 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
       existing,
       policy: input.policy,
     });
-    const notificationIds = await applyAlertPlan(tx, {
+    const notifications = await applyAlertPlan(tx, {
       plan,
       domain,
       team: domain.team,
@@ -150,6 +150,6 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
         failures: { count: failureCount, lastError: summary.lastError },
       },
     });
-    return { scanId: scan.id, notificationIds };
+    return { scanId: scan.id, notifications };
   });
 }

@@ -1,0 +1,10 @@
+import { type JobName, jobs } from "@port443/jobs";
+import type { JobsOptions } from "bullmq";
+
+/** Registry options for a job, with the retry delay scaled down where a test needs seconds, not minutes. */
+export function jobOptions(name: JobName, retryDelayMs?: number): JobsOptions {
+  const options = jobs[name].options;
+  return retryDelayMs === undefined
+    ? options
+    : { ...options, backoff: { type: "exponential", delay: retryDelayMs } };
+}

@@ -1,0 +1,49 @@
+import type { PrismaClient } from "@port443/db";
+import { createChain, type IssuedCert, type Served, startTlsServer } from "@port443/testing";
+
+const DAY = 86_400_000;
+
+export async function until<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+  what = "condition",
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A TLS endpoint on 127.0.0.1 whose certificate (IP SAN) expires in `days`, and its root. */
+export async function expiringEndpoint(days: number): Promise<{ served: Served; root: IssuedCert }> {
+  const chain = await createChain({
+    leaf: {
+      subject: "CN=127.0.0.1",
+      dnsNames: [],
+      ipAddresses: ["127.0.0.1"],
+      notAfter: new Date(Date.now() + days * DAY + 3_600_000),
+    },
+  });
+  return {
+    served: await startTlsServer({ chain: [chain.leaf, chain.intermediate], hsts: "max-age=31536000" }),
+    root: chain.root,
+  };
+}
+
+/** A team with an owner who receives alerts, trusting `roots`, and one domain per port. */
+export async function seedTeam(prisma: PrismaClient, slug: string, roots: IssuedCert[], ports: number[]) {
+  const team = await prisma.team.create({
+    data: { name: slug, slug, privateCaPem: roots.map((root) => root.pem).join("") },
+  });
+  const owner = await prisma.user.create({ data: { email: `owner@${slug}.test` } });
+  await prisma.member.create({ data: { teamId: team.id, userId: owner.id, role: "owner" } });
+  const domains = await Promise.all(
+    ports.map((port) => prisma.domain.create({ data: { teamId: team.id, hostname: "127.0.0.1", port } })),
+  );
+  return { team, owner, domains };
+}
