@@ -116,7 +116,13 @@ export function createRuntime(options: RuntimeOptions) {
   };
   const workers = Object.values(queueNames).map(
     (queue) =>
-      new Worker(queue, instrumented, { connection, prefix, concurrency: concurrencyFor[queue] ?? 1 }),
+      new Worker(queue, instrumented, {
+        connection,
+        prefix,
+        concurrency: concurrencyFor[queue] ?? 1,
+        lockDuration: options.lockDurationMs ?? 30_000,
+        stalledInterval: options.lockDurationMs ?? 30_000,
+      }),
   );
   for (const worker of workers) {
     worker.on("completed", (job) => {

@@ -9,7 +9,10 @@ import { provideServices } from "../services";
 
 /** maildev: an SMTP server with a web inbox, so a new user sees alert emails without configuring SMTP. */
 function startMailCatcher(supervisor: Supervisor, env: ToolingEnv): string {
-  const maildev = path.join(path.dirname(createRequire(import.meta.url).resolve("maildev")), "bin/maildev.js");
+  const maildev = path.join(
+    path.dirname(createRequire(import.meta.url).resolve("maildev")),
+    "bin/maildev.js",
+  );
   supervisor.start(
     "mail",
     process.execPath,
@@ -76,7 +79,8 @@ export async function start(): Promise<number> {
     log(`web       http://localhost:${env.PORT}`);
     log(`health    http://localhost:${env.PORT}/api/health`);
     log(`worker    http://localhost:${env.WORKER_PORT}/health  http://localhost:${env.WORKER_PORT}/metrics`);
-    if (!env.SMTP_URL) log(`mail      http://localhost:${env.PORT443_MAIL_WEB_PORT} (every alert email lands here)`);
+    if (!env.SMTP_URL)
+      log(`mail      http://localhost:${env.PORT443_MAIL_WEB_PORT} (every alert email lands here)`);
     log("press Ctrl-C to stop");
     return await supervisor.done;
   } finally {

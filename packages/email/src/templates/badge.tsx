@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 import { type BadgeTone, badgeColors, styles } from "./styles";
 
 /** Severity, "resolved" or "digest" as a coloured label; in plain text it is just the word. */

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 import { Heading, Link, Section, Text } from "@react-email/components";
 import { endpoint, expiryText, plural } from "../format";
 import { type AlertNotice, type DigestInput, severitiesDescending } from "../notice";

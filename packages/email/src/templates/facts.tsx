@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 import { endpoint, expiryText, formatDate } from "../format";
 import type { AlertNotice } from "../notice";
 import { styles } from "./styles";

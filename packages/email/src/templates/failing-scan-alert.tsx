@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 import { Text } from "@react-email/components";
 import { kindCopy } from "../copy";
 import { plural } from "../format";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 import { Heading, Section, Text } from "@react-email/components";
 import type { Finding } from "../notice";
 import { Badge } from "./badge";
