@@ -9,10 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 
-/** The CLI as users run it; resolves with the exit code instead of rejecting. */
+/**
+ * The CLI's entry point, run the way `pnpm -s port443` runs it (cli.test.ts covers that path),
+ * without pnpm's own start-up; resolves with the exit code instead of rejecting.
+ */
 async function port443(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run("pnpm", ["-s", "port443", ...args], { cwd: repoRoot });
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "apps/cli/src/bin.ts", ...args], { cwd: repoRoot });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -20,7 +23,7 @@ async function port443(...args: string[]): Promise<{ code: number; stdout: strin
   }
 }
 
-describe("port443 scan", () => {
+describe("port443 scan", { timeout: 60_000 }, () => {
   let good: Served;
   let expiring: Served;
   let caFile: string;
