@@ -15,7 +15,11 @@ const repoRoot = path.resolve(import.meta.dirname, "../../..");
  */
 async function port443(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "apps/cli/src/bin.ts", ...args], { cwd: repoRoot });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--import", "tsx", "apps/cli/src/bin.ts", ...args],
+      { cwd: repoRoot },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };

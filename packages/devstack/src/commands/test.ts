@@ -49,6 +49,8 @@ export async function test(): Promise<number> {
         "build",
         "test",
         "--continue",
+        // Fewer tasks at once than turbo's default: test servers and timing need CPU on 2 cores.
+        "--concurrency=3",
         "--output-logs=errors-only",
       ],
       {
