@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import packageJson from "../package.json" with { type: "json" };
+import { registerAdmin } from "./commands/admin";
 import { registerScan } from "./commands/scan";
 
 /** The command tree. */
@@ -14,5 +15,6 @@ export function createProgram(): Command {
     // inherit this when they are added.
     .exitOverride();
   registerScan(program);
+  registerAdmin(program);
   return program;
 }

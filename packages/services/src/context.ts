@@ -1,0 +1,15 @@
+import type { PrismaClient, Role } from "@port443/db";
+import type { Queues } from "@port443/jobs";
+
+/** Who is acting, for which team, with which clients. Every service is scoped to `teamId`. */
+export interface ServiceContext {
+  prisma: PrismaClient;
+  queues: Queues;
+  teamId: string;
+  role: Role;
+}
+
+/** An operator (admin CLI) acting outside any team. */
+export interface OperatorContext {
+  prisma: PrismaClient;
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import type { OperatorContext } from "./context";
+import { ServiceError } from "./errors";
+
+export const ensureTeamInput = z.object({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "lower-case letters, digits and dashes"),
+  create: z.boolean().default(false),
+  ownerEmail: z.email().optional(),
+});
+
+/**
+ * For operators (admin CLI): finds the team by slug, or creates it with `create`, making
+ * `ownerEmail` its owner (the user is created when new), so alerts have a recipient.
+ */
+export async function ensureTeam(ctx: OperatorContext, input: z.input<typeof ensureTeamInput>) {
+  const { slug, create, ownerEmail } = ensureTeamInput.parse(input);
+  return ctx.prisma.$transaction(async (tx) => {
+    let team = await tx.team.findUnique({ where: { slug } });
+    if (!team) {
+      if (!create) throw new ServiceError("not_found", `no team "${slug}" (use --create-team)`, "team");
+      team = await tx.team.create({ data: { name: slug, slug } });
+    }
+    if (ownerEmail) {
+      const user = await tx.user.upsert({ where: { email: ownerEmail }, create: { email: ownerEmail }, update: {} });
+      await tx.member.upsert({
+        where: { teamId_userId: { teamId: team.id, userId: user.id } },
+        create: { teamId: team.id, userId: user.id, role: "owner" },
+        update: {},
+      });
+    }
+    return team;
+  });
+}

@@ -1,0 +1,5 @@
+export { type AddDomainInput, addDomain, addDomainInput } from "./add-domain";
+export type { OperatorContext, ServiceContext } from "./context";
+export { ensureTeam, ensureTeamInput } from "./ensure-team";
+export { ServiceError } from "./errors";
+export { requireRole } from "./roles";
