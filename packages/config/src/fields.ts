@@ -4,7 +4,7 @@ import { z } from "zod";
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
 
 function urlWithProtocols(variable: string, protocols: string[]) {
-  return z.string().refine(
+  return z.string({ error: (issue) => (issue.input === undefined ? `${variable} is required` : undefined) }).refine(
     (value) => {
       try {
         return protocols.includes(new URL(value).protocol);

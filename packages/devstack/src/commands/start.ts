@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { type ToolingEnv, toolingEnv } from "@port443/config/tooling";
@@ -9,10 +10,15 @@ import { provideServices } from "../services";
 
 /** maildev: an SMTP server with a web inbox, so a new user sees alert emails without configuring SMTP. */
 function startMailCatcher(supervisor: Supervisor, env: ToolingEnv): string {
-  const maildev = path.join(
-    path.dirname(createRequire(import.meta.url).resolve("maildev")),
-    "bin/maildev.js",
-  );
+  // maildev's exports map has no "require" entry: find its folder along the node_modules paths.
+  const packageDir = (createRequire(import.meta.url).resolve.paths("maildev") ?? [])
+    .map((dir) => path.join(dir, "maildev"))
+    .find((dir) => existsSync(path.join(dir, "package.json")));
+  if (!packageDir) throw new Error("maildev is not installed; run pnpm install");
+  const { bin } = JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8")) as {
+    bin: { maildev: string };
+  };
+  const maildev = path.join(packageDir, bin.maildev);
   supervisor.start(
     "mail",
     process.execPath,
