@@ -2,6 +2,7 @@ import { createPrismaClient, type PrismaClient } from "@port443/db";
 import { createMailer } from "@port443/email";
 import { createQueues, createRedisConnection } from "@port443/jobs";
 import { createAddressPolicy } from "@port443/scanner";
+import { getScan, requestScan } from "@port443/services";
 import {
   createChain,
   createTestDatabase,
@@ -124,6 +125,35 @@ describe("monitoring pipeline: schedule → scan → persist → alert → email
     expect(await prisma.certificate.count()).toBe(3);
   });
 
+  it("runs a requested scan ('Scan now') and reports its state from queued to done", async () => {
+    const connection = createRedisConnection(testRedisUrl(), "worker");
+    const queues = createQueues({ connection, prefix });
+    try {
+      const domain = await prisma.domain.findUniqueOrThrow({ where: { id: domainId } });
+      const ctx = { prisma, queues, teamId: domain.teamId, role: "member" as const };
+      const requested = await requestScan(ctx, { domainId });
+      expect(requested.status).toBe("queued");
+      const done = await until(async () => {
+        const scan = await getScan(ctx, { scanId: requested.id });
+        return scan.status === "done" && scan;
+      });
+      expect(done).toMatchObject({ trigger: "manual", outcome: "success" });
+      expect(done.certificates.map((link) => link.certificate.subject)).toEqual([
+        "CN=127.0.0.1",
+        "CN=Port443 Test Intermediate CA",
+        "CN=Port443 Test Root CA",
+      ]);
+      await expect(
+        getScan({ ...ctx, teamId: "01a21954-0000-7000-8000-000000000000" }, { scanId: requested.id }),
+      ).rejects.toMatchObject({
+        code: "not_found",
+      });
+    } finally {
+      await queues.close();
+      await connection.quit();
+    }
+  });
+
   it("never scans one slot twice, however many ticks run", async () => {
     const connection = createRedisConnection(testRedisUrl(), "worker");
     const queues = createQueues({ connection, prefix });
@@ -137,9 +167,9 @@ describe("monitoring pipeline: schedule → scan → persist → alert → email
         tick(prisma, queues, logger),
       ]);
       expect(results.reduce((sum, result) => sum + result.scheduled, 0)).toBeLessThanOrEqual(1);
-      await until(async () => (await prisma.scan.count({ where: { domainId } })) === 3);
+      await until(async () => (await prisma.scan.count({ where: { domainId, trigger: "schedule" } })) === 3);
       await new Promise((resolve) => setTimeout(resolve, 1_500));
-      expect(await prisma.scan.count({ where: { domainId } })).toBe(3);
+      expect(await prisma.scan.count({ where: { domainId, trigger: "schedule" } })).toBe(3);
     } finally {
       await queues.close();
       await connection.quit();

@@ -46,73 +46,98 @@ async function firstAddress(host: string): Promise<string | undefined> {
 export const scanDomain =
   (deps: ScanDeps): Handler<"scan.domain"> =>
   async (payload, job) => {
-    const domain = await deps.prisma.domain.findUnique({
-      where: { id: payload.domainId },
-      include: {
-        team: { select: { id: true, name: true, defaultScanIntervalSeconds: true, privateCaPem: true } },
-      },
-    });
-    if (!domain) throw new PermanentJobError(`domain ${payload.domainId} no longer exists`);
-    if (payload.lease !== undefined && domain.nextScanAt.getTime() !== payload.lease) {
-      return { skipped: "slot already handled or rescheduled" };
+    try {
+      return await scanAndRecord(deps, payload, job);
+    } catch (error) {
+      // A requested scan whose job gives up must not stay "running" for whoever polls it.
+      const lastAttempt =
+        job.attemptsMade + 1 >= (job.opts.attempts ?? 1) || error instanceof PermanentJobError;
+      if (payload.scanId && lastAttempt) {
+        await deps.prisma.scan.updateMany({
+          where: { id: payload.scanId, status: { in: ["queued", "running"] } },
+          data: {
+            status: "failed",
+            finishedAt: new Date(),
+            errorMessage: error instanceof Error ? error.message : String(error),
+          },
+        });
+      }
+      throw error;
     }
-    if (payload.scanId) {
-      await deps.prisma.scan.update({
-        where: { id: payload.scanId },
-        data: { status: "running", startedAt: new Date() },
-      });
-    }
-    const address = await firstAddress(domain.hostname);
-    const stopTimer = deps.metrics.scanDuration.startTimer();
-    const report = await deps.limiter.run(address ?? domain.hostname, () =>
-      scan({
-        host: domain.hostname,
-        port: domain.port,
-        address,
-        policy: deps.policy,
-        trustStore: deps.trustStoreFor(domain.team.privateCaPem),
-        timeoutMs: deps.timeoutMs,
-        connectionsPerAddress: deps.connectionsPerHost,
-      }),
-    );
-    stopTimer();
-    const attemptsLeft = job.attemptsMade + 1 < (job.opts.attempts ?? 1);
-    if (report.error && transientErrors.has(report.error.code) && attemptsLeft) {
-      deps.metrics.scans.inc({ outcome: "retry" });
-      throw new RetryableScanError(`${report.error.code}: ${report.error.message}`);
-    }
-    const policies = await deps.prisma.alertPolicy.findMany({
-      where: { teamId: domain.teamId, OR: [{ domainId: null }, { domainId: domain.id }] },
+  };
+
+async function scanAndRecord(
+  deps: ScanDeps,
+  payload: Parameters<Handler<"scan.domain">>[0],
+  job: Parameters<Handler<"scan.domain">>[1],
+) {
+  const domain = await deps.prisma.domain.findUnique({
+    where: { id: payload.domainId },
+    include: {
+      team: { select: { id: true, name: true, defaultScanIntervalSeconds: true, privateCaPem: true } },
+    },
+  });
+  if (!domain) throw new PermanentJobError(`domain ${payload.domainId} no longer exists`);
+  if (payload.lease !== undefined && domain.nextScanAt.getTime() !== payload.lease) {
+    return { skipped: "slot already handled or rescheduled" };
+  }
+  if (payload.scanId) {
+    await deps.prisma.scan.update({
+      where: { id: payload.scanId },
+      data: { status: "running", startedAt: new Date() },
     });
-    const policy = effectivePolicy(
-      policies.find((row) => row.domainId === null),
-      policies.find((row) => row.domainId === domain.id),
-    );
-    const recorded = await recordScan(deps.prisma, {
-      domain,
-      report,
-      policy,
-      lease: payload.lease !== undefined ? new Date(payload.lease) : null,
-      scanId: payload.scanId,
-      publicUrl: deps.publicUrl,
-    });
-    deps.metrics.scans.inc({ outcome: report.error ? "error" : "success" });
-    await enqueueNotifications(deps.queues, recorded.notifications, deps.retryDelayMs);
-    deps.logger.info(
-      {
-        jobId: job.id,
-        domainId: domain.id,
-        scanId: recorded.scanId,
-        grade: report.grade,
-        error: report.error?.code,
-        ms: report.durationMs,
-      },
-      "scanned",
-    );
-    return {
+  }
+  const address = await firstAddress(domain.hostname);
+  const stopTimer = deps.metrics.scanDuration.startTimer();
+  const report = await deps.limiter.run(address ?? domain.hostname, () =>
+    scan({
+      host: domain.hostname,
+      port: domain.port,
+      address,
+      policy: deps.policy,
+      trustStore: deps.trustStoreFor(domain.team.privateCaPem),
+      timeoutMs: deps.timeoutMs,
+      connectionsPerAddress: deps.connectionsPerHost,
+    }),
+  );
+  stopTimer();
+  const attemptsLeft = job.attemptsMade + 1 < (job.opts.attempts ?? 1);
+  if (report.error && transientErrors.has(report.error.code) && attemptsLeft) {
+    deps.metrics.scans.inc({ outcome: "retry" });
+    throw new RetryableScanError(`${report.error.code}: ${report.error.message}`);
+  }
+  const policies = await deps.prisma.alertPolicy.findMany({
+    where: { teamId: domain.teamId, OR: [{ domainId: null }, { domainId: domain.id }] },
+  });
+  const policy = effectivePolicy(
+    policies.find((row) => row.domainId === null),
+    policies.find((row) => row.domainId === domain.id),
+  );
+  const recorded = await recordScan(deps.prisma, {
+    domain,
+    report,
+    policy,
+    lease: payload.lease !== undefined ? new Date(payload.lease) : null,
+    scanId: payload.scanId,
+    publicUrl: deps.publicUrl,
+  });
+  deps.metrics.scans.inc({ outcome: report.error ? "error" : "success" });
+  await enqueueNotifications(deps.queues, recorded.notifications, deps.retryDelayMs);
+  deps.logger.info(
+    {
+      jobId: job.id,
+      domainId: domain.id,
       scanId: recorded.scanId,
       grade: report.grade,
-      error: report.error?.code ?? null,
-      notifications: recorded.notifications.length,
-    };
+      error: report.error?.code,
+      ms: report.durationMs,
+    },
+    "scanned",
+  );
+  return {
+    scanId: recorded.scanId,
+    grade: report.grade,
+    error: report.error?.code ?? null,
+    notifications: recorded.notifications.length,
   };
+}

@@ -1,0 +1,28 @@
+import { jobs } from "@port443/jobs";
+import { z } from "zod";
+import type { ServiceContext } from "./context";
+import { ServiceError } from "./errors";
+import { requireRole } from "./roles";
+
+export const requestScanInput = z.object({ domainId: z.uuid() });
+
+/**
+ * "Scan now": a Scan row in state `queued` and a priority job that fills it in. Returns the
+ * scan's id; `getScan` reads its state back (queued → running → done, or failed).
+ */
+export async function requestScan(ctx: ServiceContext, input: z.input<typeof requestScanInput>) {
+  requireRole(ctx.role, "member");
+  const { domainId } = requestScanInput.parse(input);
+  const domain = await ctx.prisma.domain.findFirst({ where: { id: domainId, teamId: ctx.teamId }, select: { id: true } });
+  if (!domain) throw new ServiceError("not_found", "no such domain", "domainId");
+  const scan = await ctx.prisma.scan.create({
+    data: { teamId: ctx.teamId, domainId, status: "queued", trigger: "manual" },
+    select: { id: true, status: true, createdAt: true },
+  });
+  await ctx.queues.scans.add(
+    "scan.domain",
+    { domainId, scanId: scan.id },
+    { ...jobs["scan.domain"].options, jobId: `manual_${scan.id}`, priority: 1 },
+  );
+  return scan;
+}
