@@ -9,7 +9,9 @@ export default defineConfig({
   target: "node20",
   noExternal: [/^@port443\//],
   // Bundled CommonJS code calls require() for Node built-ins; an ES module has no require of its own.
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+  },
   sourcemap: true,
   clean: true,
 });

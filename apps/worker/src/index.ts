@@ -32,6 +32,7 @@ const runtime = createRuntime({
   tickEveryMs: env.SCHEDULER_TICK_MS,
   leaseSeconds: env.SCHEDULE_LEASE_SECONDS,
   retryDelayMs: env.JOB_RETRY_DELAY_MS,
+  prefix: env.PORT443_QUEUE_PREFIX,
 });
 if (!env.SMTP_URL) logger.warn("SMTP_URL is not set: alert emails will be marked failed, not sent");
 const server = createHttpServer(runtime, metrics);

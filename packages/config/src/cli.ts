@@ -10,8 +10,14 @@ export const cliEnvSchema = z.object({
   PORT443_API_URL: optional(z.url()),
   PORT443_TOKEN: optional(z.string()),
   /** Operator commands (`port443 admin …`) talk to the database and queues directly; the defaults are `npm start`'s. */
-  DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), databaseUrl.default("postgresql://postgres:port443@127.0.0.1:54329/port443")),
-  REDIS_URL: z.preprocess((value) => (value === "" ? undefined : value), redisUrl.default("redis://127.0.0.1:6390")),
+  DATABASE_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    databaseUrl.default("postgresql://postgres:port443@127.0.0.1:54329/port443"),
+  ),
+  REDIS_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    redisUrl.default("redis://127.0.0.1:6390"),
+  ),
 });
 
 export type CliEnv = z.infer<typeof cliEnvSchema>;

@@ -4,16 +4,18 @@ import { z } from "zod";
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
 
 function urlWithProtocols(variable: string, protocols: string[]) {
-  return z.string({ error: (issue) => (issue.input === undefined ? `${variable} is required` : undefined) }).refine(
-    (value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    },
-    { message: `${variable} must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}` },
-  );
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `${variable} is required` : undefined) })
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: `${variable} must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}` },
+    );
 }
 
 export const databaseUrl = urlWithProtocols("DATABASE_URL", ["postgres:", "postgresql:"]);

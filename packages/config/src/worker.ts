@@ -35,6 +35,14 @@ export const workerEnvSchema = z.object({
   SCHEDULE_LEASE_SECONDS: positiveInt(600),
   /** Base delay of the exponential retry backoff for scans and deliveries (default per job type). */
   JOB_RETRY_DELAY_MS: optional(z.coerce.number().int().positive()),
+  /** Key prefix of the queues in Redis: deployments sharing one Redis keep apart with their own. */
+  PORT443_QUEUE_PREFIX: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(/^[\w-]+$/)
+      .default("port443"),
+  ),
   /** Scan history older than this is pruned daily. */
   SCAN_RETENTION_DAYS: positiveInt(400),
   /** Deployment-wide extra trust anchors (PEM file), for every team's scans. */

@@ -29,7 +29,14 @@ export async function addDomain(ctx: ServiceContext, input: AddDomainInput) {
     throw new ServiceError("validation", `"${parsed.hostname}" is not a valid hostname`, "hostname");
   }
   const domain = await ctx.prisma.domain
-    .create({ data: { teamId: ctx.teamId, hostname, port: parsed.port, scanIntervalSeconds: parsed.scanIntervalSeconds } })
+    .create({
+      data: {
+        teamId: ctx.teamId,
+        hostname,
+        port: parsed.port,
+        scanIntervalSeconds: parsed.scanIntervalSeconds,
+      },
+    })
     .catch((error: unknown) => {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
         throw new ServiceError("conflict", `${hostname}:${parsed.port} is already monitored`, "hostname");

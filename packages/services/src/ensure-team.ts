@@ -21,7 +21,11 @@ export async function ensureTeam(ctx: OperatorContext, input: z.input<typeof ens
       team = await tx.team.create({ data: { name: slug, slug } });
     }
     if (ownerEmail) {
-      const user = await tx.user.upsert({ where: { email: ownerEmail }, create: { email: ownerEmail }, update: {} });
+      const user = await tx.user.upsert({
+        where: { email: ownerEmail },
+        create: { email: ownerEmail },
+        update: {},
+      });
       await tx.member.upsert({
         where: { teamId_userId: { teamId: team.id, userId: user.id } },
         create: { teamId: team.id, userId: user.id, role: "owner" },

@@ -13,7 +13,10 @@ export const requestScanInput = z.object({ domainId: z.uuid() });
 export async function requestScan(ctx: ServiceContext, input: z.input<typeof requestScanInput>) {
   requireRole(ctx.role, "member");
   const { domainId } = requestScanInput.parse(input);
-  const domain = await ctx.prisma.domain.findFirst({ where: { id: domainId, teamId: ctx.teamId }, select: { id: true } });
+  const domain = await ctx.prisma.domain.findFirst({
+    where: { id: domainId, teamId: ctx.teamId },
+    select: { id: true },
+  });
   if (!domain) throw new ServiceError("not_found", "no such domain", "domainId");
   const scan = await ctx.prisma.scan.create({
     data: { teamId: ctx.teamId, domainId, status: "queued", trigger: "manual" },

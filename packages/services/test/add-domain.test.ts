@@ -3,7 +3,7 @@ import { createQueues, createRedisConnection, type Queues } from "@port443/jobs"
 import { createTestDatabase, type TestDatabase, testRedisUrl, uniquePrefix } from "@port443/testing";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDomain, ensureTeam, ServiceError, type ServiceContext } from "../src";
+import { addDomain, ensureTeam, type ServiceContext, ServiceError } from "../src";
 
 describe("addDomain", () => {
   let db: TestDatabase;
@@ -33,14 +33,22 @@ describe("addDomain", () => {
     const stored = await prisma.domain.findUniqueOrThrow({ where: { id: domain.id } });
     expect(stored.nextScanAt.getTime()).toBeGreaterThan(Date.now());
     const waiting = await queues.scans.getJobs(["waiting", "prioritized"]);
-    expect(waiting.map((job) => job.data)).toContainEqual({ domainId: domain.id, lease: stored.nextScanAt.getTime() });
+    expect(waiting.map((job) => job.data)).toContainEqual({
+      domainId: domain.id,
+      lease: stored.nextScanAt.getTime(),
+    });
   });
 
   it("refuses an invalid hostname, a duplicate, and a viewer", async () => {
-    await expect(addDomain(ctx, { hostname: "bad host" })).rejects.toMatchObject({ code: "validation", field: "hostname" });
+    await expect(addDomain(ctx, { hostname: "bad host" })).rejects.toMatchObject({
+      code: "validation",
+      field: "hostname",
+    });
     await addDomain(ctx, { hostname: "dup.example" });
     await expect(addDomain(ctx, { hostname: "DUP.example." })).rejects.toMatchObject({ code: "conflict" });
-    await expect(addDomain({ ...ctx, role: "viewer" }, { hostname: "viewer.example" })).rejects.toBeInstanceOf(ServiceError);
+    await expect(
+      addDomain({ ...ctx, role: "viewer" }, { hostname: "viewer.example" }),
+    ).rejects.toBeInstanceOf(ServiceError);
   });
 
   it("keeps teams apart: the same hostname can be monitored by two teams", async () => {
@@ -52,7 +60,10 @@ describe("addDomain", () => {
 
   it("ensureTeam refuses an unknown team unless asked to create it, and makes the owner a member", async () => {
     await expect(ensureTeam({ prisma }, { slug: "nobody" })).rejects.toMatchObject({ code: "not_found" });
-    const members = await prisma.member.findMany({ where: { team: { slug: "acme" } }, include: { user: true } });
+    const members = await prisma.member.findMany({
+      where: { team: { slug: "acme" } },
+      include: { user: true },
+    });
     expect(members.map((member) => [member.user.email, member.role])).toEqual([["owner@acme.test", "owner"]]);
   });
 });

@@ -20,7 +20,10 @@ export function registerAdmin(program: Command): void {
     .argument("<targets...>", "host[:port] (port 443 by default)")
     .requiredOption("--team <slug>", "the team's slug")
     .option("--create-team", "create the team when it does not exist")
-    .option("--owner-email <email>", "make this person an owner of the team (alert emails go to owners and admins)")
+    .option(
+      "--owner-email <email>",
+      "make this person an owner of the team (alert emails go to owners and admins)",
+    )
     .action(async (targets: string[], flags: AddDomainFlags, command: Command) => {
       const parsed = targets.map(parseTarget);
       const env = cliEnv();
@@ -28,13 +31,20 @@ export function registerAdmin(program: Command): void {
       const connection = createRedisConnection(env.REDIS_URL, "producer");
       const queues = createQueues({ connection });
       try {
-        const team = await ensureTeam({ prisma }, { slug: flags.team, create: flags.createTeam, ownerEmail: flags.ownerEmail });
+        const team = await ensureTeam(
+          { prisma },
+          { slug: flags.team, create: flags.createTeam, ownerEmail: flags.ownerEmail },
+        );
         for (const target of parsed) {
-          const domain = await addDomain({ prisma, queues, teamId: team.id, role: "owner" }, { hostname: target.host, port: target.port });
+          const domain = await addDomain(
+            { prisma, queues, teamId: team.id, role: "owner" },
+            { hostname: target.host, port: target.port },
+          );
           console.log(`added ${domain.hostname}:${domain.port} to ${team.slug} (${domain.id})`);
         }
       } catch (error) {
-        if (error instanceof ServiceError || error instanceof UsageError) command.error(`error: ${error.message}`, { exitCode: 2 });
+        if (error instanceof ServiceError || error instanceof UsageError)
+          command.error(`error: ${error.message}`, { exitCode: 2 });
         throw error;
       } finally {
         await queues.close();

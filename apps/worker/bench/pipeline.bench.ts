@@ -1,0 +1,157 @@
+/**
+ * `pnpm bench:pipeline`: N domains (default 10,000) on a pool of local TLS endpoints, scanned end
+ * to end by worker processes (schedule → scan → persist → alert evaluation). Reports scans/s,
+ * p95 queue latency, database rows/s and peak worker memory; writes them to docs/benchmarks.md.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { processEnv } from "@port443/config";
+import { createPrismaClient } from "@port443/db";
+import { applyMigrations } from "@port443/db/migrate";
+import { provideServices } from "@port443/devstack/services";
+import { createQueues, createRedisConnection } from "@port443/jobs";
+import { freePort, recreateDatabase, withDatabase } from "@port443/testing";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "../../..");
+const argument = (name: string, fallback: number) =>
+  Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+const DOMAINS = argument("domains", 10_000);
+const ENDPOINTS = argument("endpoints", 50);
+const WORKERS = argument("workers", 2);
+const CONCURRENCY = argument("concurrency", 48);
+
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.floor((p / 100) * (values.length - 1))] ?? Number.NaN;
+const rssMb = async (pid: number) => {
+  const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+};
+
+const services = await provideServices("dev");
+const url = withDatabase(services.databaseUrl, "port443_bench");
+const children: ChildProcess[] = [];
+try {
+  await recreateDatabase(url);
+  await applyMigrations(url);
+  const prisma = createPrismaClient(url);
+
+  const endpoints = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(here, "endpoints.ts"), String(ENDPOINTS)],
+    {
+      cwd: here,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  children.push(endpoints);
+  const [line] = (await once(createInterface({ input: endpoints.stdout! }), "line")) as [string];
+  const { endpoints: targets, rootPem } = JSON.parse(line) as {
+    endpoints: { host: string; port: number }[];
+    rootPem: string;
+  };
+
+  // A team monitors each endpoint once, so the domains spread over teams.
+  const teams = Math.ceil(DOMAINS / targets.length);
+  for (let team = 0; team < teams; team++) {
+    const created = await prisma.team.create({
+      data: { name: `bench ${team}`, slug: `bench-${team}`, privateCaPem: rootPem },
+    });
+    const rows = targets
+      .slice(0, Math.min(targets.length, DOMAINS - team * targets.length))
+      .map((target) => ({
+        teamId: created.id,
+        hostname: target.host,
+        port: target.port,
+        nextScanAt: new Date(Date.now() + 86_400_000), // not due until the run starts
+      }));
+    await prisma.domain.createMany({ data: rows });
+  }
+  const prefix = `bench-${Date.now()}`;
+
+  const workerEnv = {
+    ...processEnv(),
+    NODE_ENV: "production",
+    DATABASE_URL: url,
+    REDIS_URL: services.redisUrl,
+    WORKER_CONCURRENCY: String(CONCURRENCY),
+    SCHEDULER_TICK_MS: "1000",
+    PORT443_ALLOW_PRIVATE_TARGETS: "true",
+    PORT443_QUEUE_PREFIX: prefix,
+    LOG_LEVEL: "warn",
+  };
+  for (let index = 0; index < WORKERS; index++) {
+    children.push(
+      spawn(process.execPath, ["dist/index.js"], {
+        cwd: path.join(repoRoot, "apps/worker"),
+        env: { ...workerEnv, WORKER_PORT: String(await freePort()) },
+        stdio: ["ignore", "ignore", "inherit"],
+      }),
+    );
+  }
+  const workers = children.slice(1);
+  await new Promise((resolve) => setTimeout(resolve, 3_000)); // workers connected and idle
+
+  const rowsBefore = await countRows(prisma);
+  const started = Date.now();
+  await prisma.domain.updateMany({ data: { nextScanAt: new Date() } });
+  let peakRss = 0;
+  for (;;) {
+    for (const worker of workers) peakRss = Math.max(peakRss, await rssMb(worker.pid!));
+    const done = await prisma.domain.count({ where: { lastScanAt: { not: null } } });
+    if (done >= DOMAINS) break;
+    if (Date.now() - started > 900_000)
+      throw new Error(`only ${done} of ${DOMAINS} domains scanned in 15 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const rows = (await countRows(prisma)) - rowsBefore;
+  const errors = await prisma.scan.count({ where: { outcome: "error" } });
+
+  const connection = createRedisConnection(services.redisUrl, "worker");
+  const queues = createQueues({ connection, prefix });
+  const sample = await queues.scans.getJobs(["completed"], 0, 999);
+  const latencies = sample.filter((job) => job.processedOn).map((job) => job.processedOn! - job.timestamp);
+  await queues.close();
+  await connection.quit();
+  await prisma.$disconnect();
+
+  const table = [
+    `Measured ${new Date().toISOString().slice(0, 10)}: ${DOMAINS} domains on ${ENDPOINTS} endpoints (one loopback address each), ${WORKERS} worker processes × ${CONCURRENCY} concurrent scans, PostgreSQL and Redis on the same 2-core machine.`,
+    "",
+    "| measure | result | goal |",
+    "| --- | --- | --- |",
+    `| all domains scanned end to end | ${seconds.toFixed(1)} s | ≤ 100 s |`,
+    `| full scans per second | ${(DOMAINS / seconds).toFixed(1)} | ≥ 100 |`,
+    `| scans that ended in an error | ${errors} | 0 |`,
+    `| queue latency p50 / p95 (last ${latencies.length} jobs) | ${(percentile(latencies, 50) / 1000).toFixed(1)} s / ${(percentile(latencies, 95) / 1000).toFixed(1)} s | |`,
+    `| database rows written per second | ${(rows / seconds).toFixed(0)} | |`,
+    `| peak worker memory (RSS, per process) | ${peakRss.toFixed(0)} MB | ≤ 300 MB |`,
+  ].join("\n");
+  process.stdout.write(`${table}\n`);
+  const docs = path.join(repoRoot, "docs/benchmarks.md");
+  const start = "<!-- bench:pipeline:start -->";
+  const end = "<!-- bench:pipeline:end -->";
+  const current = await readFile(docs, "utf8");
+  const section = `${start}\n${table}\n${end}`;
+  await writeFile(
+    docs,
+    current.includes(start)
+      ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), section)
+      : `${current.trimEnd()}\n\n## Monitoring pipeline (\`pnpm bench:pipeline\`)\n\n${section}\n`,
+  );
+} finally {
+  for (const child of children) child.kill("SIGTERM");
+  await services.stop();
+}
+
+async function countRows(prisma: ReturnType<typeof createPrismaClient>) {
+  const [row] = await prisma.$queryRaw<{ total: bigint }[]>`
+    SELECT (SELECT count(*) FROM scans) + (SELECT count(*) FROM scan_certificates) + (SELECT count(*) FROM findings)
+      + (SELECT count(*) FROM scan_addresses) + (SELECT count(*) FROM alerts) AS total`;
+  return Number(row!.total);
+}
