@@ -18,18 +18,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger";
 import { createMetrics } from "../src/metrics";
 import { createRuntime, type Runtime } from "../src/runtime";
+import { until } from "./support";
 
 const DAY = 86_400_000;
-
-async function until<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe("monitoring pipeline: schedule → scan → persist → alert → email", () => {
   let db: TestDatabase;

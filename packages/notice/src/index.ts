@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+export const alertKindSchema = z.enum([
+  "expiry",
+  "expired",
+  "weak_config",
+  "grade_drop",
+  "cert_changed",
+  "scan_failing",
+  "trust",
+]);
+export type AlertKind = z.infer<typeof alertKindSchema>;
+
+/** Mildest first, the order of the database enum. */
+export const severitySchema = z.enum(["info", "low", "medium", "high", "critical"]);
+export type Severity = z.infer<typeof severitySchema>;
+
+const isoDateTime = z.iso.datetime({ offset: true });
+/** Links end up in href attributes: only web URLs, never javascript: or data:. */
+export const webUrl = z.url({ protocol: /^https?$/ });
+
+/**
+ * What a notification says, whatever the channel. Notifications are stored as JSON in the outbox
+ * and parsed with this again before rendering, so a payload written by an older worker fails
+ * loudly instead of rendering half a message. `test` is a webhook's "send test" delivery.
+ */
+export const noticeSchema = z.object({
+  event: z.enum(["opened", "resolved", "test"]),
+  kind: alertKindSchema,
+  severity: severitySchema,
+  /** e.g. "Certificate for api.example.com expires in 5 days" */
+  title: z.string().trim().min(1),
+  detail: z.string(),
+  occurredAt: isoDateTime,
+  team: z.object({ name: z.string().trim().min(1) }),
+  domain: z.object({
+    /** Goes into the Subject header: no whitespace or control characters. */
+    hostname: z.string().regex(/^[^\s\p{Cc}]{1,253}$/u, "Expected a hostname"),
+    port: z.number().int().min(1).max(65535),
+    /** The domain's page in the dashboard. */
+    url: webUrl,
+  }),
+  certificate: z
+    .object({
+      notAfter: isoDateTime.nullable(),
+      /** Whole days from occurredAt to notAfter; negative once expired. */
+      daysRemaining: z.number().int().nullable(),
+      issuer: z.string().nullable(),
+      subject: z.string().nullable(),
+      fingerprint: z.string().nullable(),
+    })
+    .nullable(),
+  findings: z.array(
+    z.object({
+      id: z.string().min(1),
+      title: z.string().min(1),
+      severity: severitySchema,
+      remediation: z.string(),
+    }),
+  ),
+  grade: z.object({ current: z.string().nullable(), previous: z.string().nullable() }).nullable(),
+  /** Consecutive failed scans, for scan_failing. */
+  failures: z.object({ count: z.number().int().min(0), lastError: z.string().nullable() }).nullable(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+export type NoticeFinding = Notice["findings"][number];
