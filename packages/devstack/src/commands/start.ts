@@ -78,7 +78,7 @@ export async function start(): Promise<number> {
       cwd: webDir,
       env: appEnv,
     });
-    supervisor.start("worker", process.execPath, ["dist/index.js"], {
+    supervisor.start("worker", process.execPath, ["--max-old-space-size=192", "dist/index.js"], {
       cwd: path.join(repoRoot, "apps/worker"),
       env: appEnv,
     });
