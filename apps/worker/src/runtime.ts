@@ -15,6 +15,7 @@ import { type Job, Worker } from "bullmq";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
 import { deliverNotification } from "./processors/deliver";
+import { sendDigests } from "./processors/digest";
 import { type Heartbeat, heartbeat } from "./processors/heartbeat";
 import { prune } from "./processors/prune";
 import { scanDomain } from "./processors/scan";
@@ -74,6 +75,11 @@ export function createRuntime(options: RuntimeOptions) {
     "schedule.tick": () =>
       tick(prisma, queues, logger, {
         leaseSeconds: options.leaseSeconds,
+        retryDelayMs: options.retryDelayMs,
+      }),
+    "schedule.digest": () =>
+      sendDigests(prisma, queues, logger, {
+        publicUrl: options.publicUrl ?? "http://localhost:3000",
         retryDelayMs: options.retryDelayMs,
       }),
     "schedule.prune": () => prune(prisma, logger, options.retentionDays ?? 400),
@@ -140,7 +146,7 @@ export function createRuntime(options: RuntimeOptions) {
 
   const upsertScheduler = (
     name: JobName,
-    repeat: { every: number } | { pattern: string },
+    repeat: { every: number } | { pattern: string; tz?: string },
     data: Record<string, unknown> = {},
   ) => queues[jobs[name].queue].upsertJobScheduler(name, repeat, { name, data, opts: jobs[name].options });
 
@@ -153,6 +159,7 @@ export function createRuntime(options: RuntimeOptions) {
     );
     await upsertScheduler("schedule.tick", { every: options.tickEveryMs ?? 30_000 });
     await upsertScheduler("schedule.prune", { pattern: "17 3 * * *" });
+    await upsertScheduler("schedule.digest", { pattern: "0 8 * * *", tz: "UTC" });
   };
   // Redis holds the schedulers too; if it lost them (flushed, restarted empty), this brings them back.
   let healer: NodeJS.Timeout | undefined;

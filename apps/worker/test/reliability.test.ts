@@ -178,6 +178,6 @@ describe("reliability under faults", () => {
       expect(await prisma.scan.count({ where: { domainId: domain.id } })).toBeGreaterThanOrEqual(2);
     expect(
       (await runtime.queues.schedule.getJobSchedulers()).map((scheduler) => scheduler.key).sort(),
-    ).toEqual(["schedule.prune", "schedule.tick"]);
+    ).toEqual(["schedule.digest", "schedule.prune", "schedule.tick"]);
   });
 });

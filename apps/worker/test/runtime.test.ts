@@ -83,6 +83,7 @@ describe("worker runtime against real Redis and PostgreSQL", () => {
       "system.heartbeat",
     ]);
     expect((await queues.schedule.getJobSchedulers()).map((scheduler) => scheduler.key).sort()).toEqual([
+      "schedule.digest",
       "schedule.prune",
       "schedule.tick",
     ]);

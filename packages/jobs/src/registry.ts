@@ -60,6 +60,17 @@ export const jobs = {
       removeOnFail: { age: 7 * DAY },
     },
   }),
+  /** Each morning: one email per recipient with the alerts their team's digest held back. */
+  "schedule.digest": define({
+    queue: "schedule",
+    schema: z.object({}).strict(),
+    options: {
+      attempts: 3,
+      backoff: { type: "exponential", delay: 60_000 },
+      removeOnComplete: { age: DAY, count: 30 },
+      removeOnFail: { age: 7 * DAY },
+    },
+  }),
   /** One scan of one domain: a scheduled slot (lease) or a requested scan (scanId). */
   "scan.domain": define({
     queue: "scans",

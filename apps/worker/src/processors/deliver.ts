@@ -1,5 +1,11 @@
 import type { PrismaClient } from "@port443/db";
-import { alertNoticeSchema, isPermanentSmtpError, type Mailer, renderAlertEmail } from "@port443/email";
+import {
+  alertNoticeSchema,
+  isPermanentSmtpError,
+  type Mailer,
+  renderAlertEmail,
+  renderDigestEmail,
+} from "@port443/email";
 import type { Handler } from "@port443/jobs";
 import type { AddressPolicy } from "@port443/scanner";
 import { deliverWebhook, WebhookDeliveryError } from "@port443/webhooks";
@@ -41,10 +47,12 @@ export const deliverNotification =
       include: { webhook: true },
     });
     try {
-      const notice = alertNoticeSchema.parse(row.payload);
       if (row.channel === "email") {
         if (!deps.mailer) throw new PermanentDeliveryError("SMTP_URL is not configured");
-        const email = await renderAlertEmail(notice);
+        const email =
+          row.event === "digest"
+            ? await renderDigestEmail(row.payload as unknown as Parameters<typeof renderDigestEmail>[0])
+            : await renderAlertEmail(alertNoticeSchema.parse(row.payload));
         await deps.mailer.send({
           to: row.recipient,
           ...email,
@@ -52,6 +60,7 @@ export const deliverNotification =
         });
       } else {
         if (!row.webhook) throw new PermanentDeliveryError("the webhook was deleted");
+        const notice = alertNoticeSchema.parse(row.payload);
         await deliverWebhook({
           url: row.webhook.url,
           kind: row.webhook.kind,
@@ -74,7 +83,7 @@ export const deliverNotification =
         error instanceof PermanentDeliveryError ||
         (error instanceof WebhookDeliveryError && error.permanent) ||
         (row.channel === "email" && isPermanentSmtpError(error)) ||
-        (error instanceof Error && error.name === "ZodError");
+        (error instanceof Error && (error.name === "ZodError" || error.name === "InvalidNoticeError"));
       const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await deps.prisma.notification.update({
         where: { id: row.id },

@@ -24,6 +24,8 @@ export interface OutboxRow {
 interface Channels {
   emails: string[];
   webhooks: { id: string; url: string }[];
+  /** Daily digest: emails wait (state "held") for the digest job; webhooks still go at once. */
+  holdEmails: boolean;
 }
 
 /** Owners and admins receive alerts unless the policy names recipients. */
@@ -44,7 +46,7 @@ async function channelsFor(
     where: { teamId, enabled: true },
     select: { id: true, url: true },
   });
-  return { emails: policy.dailyDigest ? [] : emails, webhooks };
+  return { emails, webhooks, holdEmails: policy.dailyDigest };
 }
 
 async function writeOutbox(
@@ -65,10 +67,17 @@ async function writeOutbox(
   ];
   if (!rows.length) return [];
   const created = await tx.notification.createManyAndReturn({
-    data: rows.map((row) => ({ ...row, teamId, alertId, event: notice.event, payload })),
-    select: { id: true, channel: true },
+    data: rows.map((row) => ({
+      ...row,
+      teamId,
+      alertId,
+      event: notice.event,
+      payload,
+      state: row.channel === "email" && channels.holdEmails ? ("held" as const) : ("pending" as const),
+    })),
+    select: { id: true, channel: true, state: true },
   });
-  return created;
+  return created.filter((row) => row.state === "pending").map(({ id, channel }) => ({ id, channel }));
 }
 
 /**
