@@ -121,7 +121,8 @@ describe("reliability under faults", () => {
         { teamId: team.id, url: url(healthy), secret: "s3cret-healthy" },
       ],
     });
-    await startRuntime(uniquePrefix("webhooks"), { retryDelayMs: 20 }).start();
+    const runtime = startRuntime(uniquePrefix("webhooks"), { retryDelayMs: 20 });
+    await runtime.start();
     await smtp.waitFor(1, 20_000);
     await until(async () => received.length === 1 && received);
     expect(verifySignature("s3cret-healthy", received[0]!.body, received[0]!.signature)).toBe(true);
@@ -140,6 +141,23 @@ describe("reliability under faults", () => {
     expect(failures).toBe(8);
     expect(failed.lastError).toMatch(/500/);
     expect(await prisma.notification.count({ where: { state: "sent" } })).toBe(2);
+
+    // A "send test" delivery: webhooks take test notices the email schema would refuse.
+    const healthyHook = await prisma.webhook.findFirstOrThrow({ where: { url: url(healthy) } });
+    const delivered = await prisma.notification.findFirstOrThrow({ where: { webhookId: healthyHook.id } });
+    const test = await prisma.notification.create({
+      data: {
+        teamId: team.id,
+        webhookId: healthyHook.id,
+        channel: "webhook",
+        event: "test",
+        recipient: healthyHook.url,
+        payload: { ...(delivered.payload as object), event: "test" },
+      },
+    });
+    await runtime.queues.notifications.add("notify.deliver", { notificationId: test.id });
+    await until(async () => received.length === 2, 10_000, "the test delivery");
+    expect(JSON.parse(received[1]!.body)).toMatchObject({ type: "test", id: test.id });
   });
 
   it("two workers with two schedulers never scan one slot twice nor alert twice", async () => {

@@ -7,6 +7,7 @@ import {
   renderDigestEmail,
 } from "@port443/email";
 import type { Handler } from "@port443/jobs";
+import { noticeSchema } from "@port443/notice";
 import type { AddressPolicy } from "@port443/scanner";
 import { deliverWebhook, WebhookDeliveryError } from "@port443/webhooks";
 import type { Logger } from "../logger";
@@ -60,7 +61,8 @@ export const deliverNotification =
         });
       } else {
         if (!row.webhook) throw new PermanentDeliveryError("the webhook was deleted");
-        const notice = alertNoticeSchema.parse(row.payload);
+        // Webhooks take every notice, "test" deliveries included; emails only alert notices.
+        const notice = noticeSchema.parse(row.payload);
         await deliverWebhook({
           url: row.webhook.url,
           kind: row.webhook.kind,
