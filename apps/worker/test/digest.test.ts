@@ -1,20 +1,16 @@
 import { createPrismaClient, type PrismaClient } from "@port443/db";
-import { createMailer } from "@port443/email";
-import { createAddressPolicy } from "@port443/scanner";
 import {
   createTestDatabase,
   type SmtpTestServer,
   startSmtpServer,
   type TestDatabase,
-  testRedisUrl,
   uniquePrefix,
 } from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger";
-import { createMetrics } from "../src/metrics";
 import { sendDigests } from "../src/processors/digest";
-import { createRuntime, type Runtime } from "../src/runtime";
-import { expiringEndpoint, seedTeam, sleep, until } from "./support";
+import type { Runtime } from "../src/runtime";
+import { expiringEndpoint, seedTeam, sleep, testRuntime, until } from "./support";
 
 describe("daily digest instead of one email per alert", () => {
   let db: TestDatabase;
@@ -38,18 +34,7 @@ describe("daily digest instead of one email per alert", () => {
     await prisma.alertPolicy.create({
       data: { teamId: team.id, expiryThresholds: [], recipients: [], dailyDigest: true },
     });
-    runtime = createRuntime({
-      prisma,
-      redisUrl: testRedisUrl(),
-      logger: createLogger("silent"),
-      metrics: createMetrics(),
-      concurrency: 4,
-      policy: createAddressPolicy({ allowPrivate: true }),
-      mailer: createMailer({ smtpUrl: smtp.url, from: "Port443 <alerts@port443.test>" }),
-      publicUrl: "https://port443.test",
-      prefix: uniquePrefix("digest"),
-      tickEveryMs: 300,
-    });
+    runtime = testRuntime(prisma, smtp.url, uniquePrefix("digest"));
     await runtime.start();
   });
   afterAll(async () => {

@@ -1,7 +1,5 @@
 import { createPrismaClient, type PrismaClient } from "@port443/db";
-import { createMailer } from "@port443/email";
 import { createQueues, createRedisConnection } from "@port443/jobs";
-import { createAddressPolicy } from "@port443/scanner";
 import { getScan, requestScan } from "@port443/services";
 import {
   createChain,
@@ -16,9 +14,8 @@ import {
 } from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger";
-import { createMetrics } from "../src/metrics";
-import { createRuntime, type Runtime } from "../src/runtime";
-import { until } from "./support";
+import type { Runtime } from "../src/runtime";
+import { testRuntime, until } from "./support";
 
 const DAY = 86_400_000;
 
@@ -53,18 +50,7 @@ describe("monitoring pipeline: schedule → scan → persist → alert → email
       data: { teamId: team.id, hostname: "127.0.0.1", port: tlsServer.port },
     });
     domainId = domain.id;
-    runtime = createRuntime({
-      prisma,
-      redisUrl: testRedisUrl(),
-      logger: createLogger("silent"),
-      metrics: createMetrics(),
-      concurrency: 4,
-      policy: createAddressPolicy({ allowPrivate: true }),
-      mailer: createMailer({ smtpUrl: smtp.url, from: "Port443 <alerts@port443.test>" }),
-      publicUrl: "https://port443.test",
-      prefix,
-      tickEveryMs: 300,
-    });
+    runtime = testRuntime(prisma, smtp.url, prefix);
     await runtime.start();
   });
 

@@ -1,8 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createPrismaClient, type PrismaClient } from "@port443/db";
-import { createMailer } from "@port443/email";
-import { createAddressPolicy } from "@port443/scanner";
 import {
   createTestDatabase,
   type SmtpTestServer,
@@ -14,10 +12,8 @@ import {
 import { verifySignature } from "@port443/webhooks";
 import { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createLogger } from "../src/logger";
-import { createMetrics } from "../src/metrics";
-import { createRuntime, type Runtime, type RuntimeOptions } from "../src/runtime";
-import { expiringEndpoint, seedTeam, sleep, until } from "./support";
+import type { Runtime, RuntimeOptions } from "../src/runtime";
+import { expiringEndpoint, seedTeam, sleep, testRuntime, until } from "./support";
 
 /** Each test gets its own database, Redis key prefix, SMTP server and workers. */
 let db: TestDatabase;
@@ -38,20 +34,7 @@ afterEach(async () => {
 });
 
 function startRuntime(prefix: string, overrides: Partial<RuntimeOptions> = {}): Runtime {
-  const runtime = createRuntime({
-    prisma,
-    redisUrl: testRedisUrl(),
-    logger: createLogger("silent"),
-    metrics: createMetrics(),
-    concurrency: 4,
-    policy: createAddressPolicy({ allowPrivate: true }),
-    mailer: createMailer({ smtpUrl: smtp.url, from: "Port443 <alerts@port443.test>", timeoutMs: 2_000 }),
-    publicUrl: "https://port443.test",
-    prefix,
-    tickEveryMs: 300,
-    retryDelayMs: 100,
-    ...overrides,
-  });
+  const runtime = testRuntime(prisma, smtp.url, prefix, { retryDelayMs: 100, ...overrides });
   cleanup.push(() => runtime.close());
   return runtime;
 }

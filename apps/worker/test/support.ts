@@ -1,5 +1,10 @@
 import type { PrismaClient } from "@port443/db";
-import { createChain, type IssuedCert, type Served, startTlsServer } from "@port443/testing";
+import { createMailer } from "@port443/email";
+import { createAddressPolicy } from "@port443/scanner";
+import { createChain, type IssuedCert, type Served, startTlsServer, testRedisUrl } from "@port443/testing";
+import { createLogger } from "../src/logger";
+import { createMetrics } from "../src/metrics";
+import { createRuntime, type Runtime, type RuntimeOptions } from "../src/runtime";
 
 const DAY = 86_400_000;
 
@@ -46,4 +51,29 @@ export async function seedTeam(prisma: PrismaClient, slug: string, roots: Issued
     ports.map((port) => prisma.domain.create({ data: { teamId: team.id, hostname: "127.0.0.1", port } })),
   );
   return { team, owner, domains };
+}
+
+/**
+ * A worker runtime as the tests run it: silent logs, private targets allowed, mail to the test
+ * SMTP server, ticks every 300 ms, its own Redis key prefix.
+ */
+export function testRuntime(
+  prisma: PrismaClient,
+  smtpUrl: string,
+  prefix: string,
+  overrides: Partial<RuntimeOptions> = {},
+): Runtime {
+  return createRuntime({
+    prisma,
+    redisUrl: testRedisUrl(),
+    logger: createLogger("silent"),
+    metrics: createMetrics(),
+    concurrency: 4,
+    policy: createAddressPolicy({ allowPrivate: true }),
+    mailer: createMailer({ smtpUrl, from: "Port443 <alerts@port443.test>", timeoutMs: 2_000 }),
+    publicUrl: "https://port443.test",
+    prefix,
+    tickEveryMs: 300,
+    ...overrides,
+  });
 }
