@@ -26,6 +26,14 @@ const define = <S extends z.ZodType>(definition: JobDefinition<S>) => definition
 const HOUR = 3_600;
 const DAY = 24 * HOUR;
 
+/** Once-a-day housekeeping: a few slow retries, a month of history. */
+const dailyJobOptions: JobsOptions = {
+  attempts: 3,
+  backoff: { type: "exponential", delay: 60_000 },
+  removeOnComplete: { age: DAY, count: 30 },
+  removeOnFail: { age: 7 * DAY },
+};
+
 export const jobs = {
   /** Round trip through Redis and PostgreSQL, scheduled every minute; feeds the worker's /health. */
   "system.heartbeat": define({
@@ -53,23 +61,13 @@ export const jobs = {
   "schedule.prune": define({
     queue: "schedule",
     schema: z.object({}).strict(),
-    options: {
-      attempts: 3,
-      backoff: { type: "exponential", delay: 60_000 },
-      removeOnComplete: { age: DAY, count: 30 },
-      removeOnFail: { age: 7 * DAY },
-    },
+    options: dailyJobOptions,
   }),
   /** Each morning: one email per recipient with the alerts their team's digest held back. */
   "schedule.digest": define({
     queue: "schedule",
     schema: z.object({}).strict(),
-    options: {
-      attempts: 3,
-      backoff: { type: "exponential", delay: 60_000 },
-      removeOnComplete: { age: DAY, count: 30 },
-      removeOnFail: { age: 7 * DAY },
-    },
+    options: dailyJobOptions,
   }),
   /** One scan of one domain: a scheduled slot (lease) or a requested scan (scanId). */
   "scan.domain": define({

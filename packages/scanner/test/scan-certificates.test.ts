@@ -60,6 +60,20 @@ describe("a well-configured endpoint", () => {
   });
 });
 
+/** A server sending only its leaf, whose issuer is published at an AIA URL served from `aiaHost`. */
+async function leafWithoutIntermediate(aiaHost: string) {
+  const root = await issueCert({ subject: "CN=AIA Root", ca: true });
+  const intermediate = await issueCert({ subject: "CN=AIA Intermediate", ca: true, issuer: root });
+  const aia = await serve(startHttpServer({ "/intermediate.cer": { body: intermediate.der } }, aiaHost));
+  const leaf = await issueCert({
+    subject: "CN=leaf.test",
+    dnsNames: ["leaf.test"],
+    issuer: intermediate,
+    aiaCaIssuers: aia.url("/intermediate.cer"),
+  });
+  return { root, served: await serve(startTlsServer({ chain: [leaf], hsts: YEAR_HSTS })) };
+}
+
 describe("certificate rules", () => {
   const cases: {
     name: string;
@@ -213,16 +227,7 @@ describe("certificate rules", () => {
   });
 
   it("completes a chain through AIA and reports it incomplete", async () => {
-    const root = await issueCert({ subject: "CN=AIA Root", ca: true });
-    const intermediate = await issueCert({ subject: "CN=AIA Intermediate", ca: true, issuer: root });
-    const aia = await serve(startHttpServer({ "/intermediate.cer": { body: intermediate.der } }));
-    const leaf = await issueCert({
-      subject: "CN=leaf.test",
-      dnsNames: ["leaf.test"],
-      issuer: intermediate,
-      aiaCaIssuers: aia.url("/intermediate.cer"),
-    });
-    const served = await serve(startTlsServer({ chain: [leaf], hsts: YEAR_HSTS }));
+    const { root, served } = await leafWithoutIntermediate("127.0.0.1");
     const report = await scanLocal(served, { extraCaPems: [root.pem] });
     expect(findingIds(report)).toContain("cert.chain_incomplete");
     expect(severityOf(report, "cert.chain_incomplete")).toBe("high");
@@ -236,18 +241,7 @@ describe("certificate rules", () => {
   });
 
   it("fetches AIA issuers only from addresses the policy allows", async () => {
-    const root = await issueCert({ subject: "CN=AIA Root", ca: true });
-    const intermediate = await issueCert({ subject: "CN=AIA Intermediate", ca: true, issuer: root });
-    const aia = await serve(
-      startHttpServer({ "/intermediate.cer": { body: intermediate.der } }, "127.0.0.2"),
-    );
-    const leaf = await issueCert({
-      subject: "CN=leaf.test",
-      dnsNames: ["leaf.test"],
-      issuer: intermediate,
-      aiaCaIssuers: aia.url("/intermediate.cer"),
-    });
-    const served = await serve(startTlsServer({ chain: [leaf], hsts: YEAR_HSTS }));
+    const { root, served } = await leafWithoutIntermediate("127.0.0.2");
     const onlyTarget = {
       check: (ip: string) =>
         ip === "127.0.0.1"
