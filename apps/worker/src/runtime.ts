@@ -10,7 +10,7 @@ import {
   jobs,
   queueNames,
 } from "@port443/jobs";
-import type { AddressPolicy } from "@port443/scanner";
+import { type AddressPolicy, trustStoreCache } from "@port443/scanner";
 import { type Job, Worker } from "bullmq";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
@@ -21,7 +21,6 @@ import { prune } from "./processors/prune";
 import { scanDomain } from "./processors/scan";
 import { tick } from "./processors/tick";
 import { KeyedLimiter } from "./scanning/keyed-limiter";
-import { trustStores } from "./scanning/trust";
 
 export interface RuntimeOptions {
   prisma: PrismaClient;
@@ -89,7 +88,7 @@ export function createRuntime(options: RuntimeOptions) {
       logger,
       metrics,
       policy: options.policy,
-      trustStoreFor: trustStores(options.deploymentCaPem ?? null),
+      trustStoreFor: trustStoreCache(options.deploymentCaPem ?? null),
       limiter: new KeyedLimiter(SCANS_PER_ADDRESS),
       timeoutMs: options.scanTimeoutMs ?? 20_000,
       connectionsPerHost: options.connectionsPerHost ?? 4,

@@ -62,3 +62,22 @@ export const cidrList = z.preprocess(
         .filter(Boolean),
     ),
 );
+
+/** Key prefix of the queues in Redis: deployments sharing one Redis keep apart with their own. */
+export const queuePrefix = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .regex(/^[\w-]+$/)
+    .default("port443"),
+);
+
+/** Where scans may connect and what they trust: the same for the worker's scans and the API's checks. */
+export const scanTargetFields = {
+  /** Deployment-wide extra trust anchors (PEM file), for every team's scans. */
+  PORT443_EXTRA_CA_FILE: optional(z.string()),
+  /** CIDRs re-opened for scanning despite the address policy (internal monitoring). */
+  PORT443_TARGET_ALLOWLIST: cidrList,
+  /** Development and tests only: scan loopback and private addresses. */
+  PORT443_ALLOW_PRIVATE_TARGETS: booleanFlag,
+};

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { databaseUrl, logLevel, nodeEnv, redisUrl } from "./fields";
+import {
+  databaseUrl,
+  logLevel,
+  nodeEnv,
+  positiveInt,
+  queuePrefix,
+  redisUrl,
+  scanTargetFields,
+} from "./fields";
 import { lazyEnv } from "./parse";
 import { processEnv } from "./source";
 
@@ -8,6 +16,17 @@ export const webEnvSchema = z.object({
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
   LOG_LEVEL: logLevel,
+  PORT443_QUEUE_PREFIX: queuePrefix,
+  ...scanTargetFields,
+  /** REST API requests per key and minute. */
+  PORT443_API_RATE_LIMIT: positiveInt(600),
+  /** Upper bound of a synchronous check (POST /api/v1/checks); at most 30 s. */
+  PORT443_CHECK_TIMEOUT_MS: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().min(1_000).max(30_000).default(30_000),
+  ),
+  /** Checks this process runs at once; more wait their turn within their time bound. */
+  PORT443_CHECKS_AT_ONCE: positiveInt(8),
 });
 
 export type WebEnv = z.infer<typeof webEnvSchema>;

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import {
-  booleanFlag,
-  cidrList,
   databaseUrl,
   logLevel,
   nodeEnv,
   optional,
   port,
   positiveInt,
+  queuePrefix,
   redisUrl,
+  scanTargetFields,
   smtpUrl,
 } from "./fields";
 import { lazyEnv } from "./parse";
@@ -35,22 +35,10 @@ export const workerEnvSchema = z.object({
   SCHEDULE_LEASE_SECONDS: positiveInt(600),
   /** Base delay of the exponential retry backoff for scans and deliveries (default per job type). */
   JOB_RETRY_DELAY_MS: optional(z.coerce.number().int().positive()),
-  /** Key prefix of the queues in Redis: deployments sharing one Redis keep apart with their own. */
-  PORT443_QUEUE_PREFIX: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z
-      .string()
-      .regex(/^[\w-]+$/)
-      .default("port443"),
-  ),
+  PORT443_QUEUE_PREFIX: queuePrefix,
   /** Scan history older than this is pruned daily. */
   SCAN_RETENTION_DAYS: positiveInt(400),
-  /** Deployment-wide extra trust anchors (PEM file), for every team's scans. */
-  PORT443_EXTRA_CA_FILE: optional(z.string()),
-  /** CIDRs re-opened for scanning despite the address policy (internal monitoring). */
-  PORT443_TARGET_ALLOWLIST: cidrList,
-  /** Development and tests only: scan loopback and private addresses. */
-  PORT443_ALLOW_PRIVATE_TARGETS: booleanFlag,
+  ...scanTargetFields,
   /** Where alert emails go out; unset means notifications are logged, not sent. */
   SMTP_URL: optional(smtpUrl),
   MAIL_FROM: z.preprocess(

@@ -2,6 +2,7 @@ export { allowAllAddresses, createAddressPolicy } from "./address-policy";
 export type { Analysis } from "./analysis";
 export { type ParsedCertificate, parseCertificate, parseCertificates } from "./certificate";
 export { createTrustStore, type TrustStore } from "./chain/trust-store";
+export { trustStoreCache } from "./chain/trust-store-cache";
 export { type CipherSuite, cipherSuiteByName } from "./data/cipher-suites";
 export { matchesHostname, normalizeHostname } from "./hostname";
 export { BlockedAddressError } from "./net/errors";

@@ -1,19 +1,14 @@
 import { Prisma } from "@port443/db";
 import { jobs } from "@port443/jobs";
 import { claimDomainNow, scanJobId } from "@port443/monitoring";
-import { normalizeHostname } from "@port443/scanner";
-import { z } from "zod";
 import type { ServiceContext } from "./context";
+import { type DomainFields, domainFields } from "./domain-fields";
 import { ServiceError } from "./errors";
+import { parseInput } from "./parse-input";
 import { requireRole } from "./roles";
 
-export const addDomainInput = z.object({
-  hostname: z.string().min(1).max(253),
-  port: z.number().int().min(1).max(65_535).default(443),
-  scanIntervalSeconds: z.number().int().min(300).optional(),
-});
-
-export type AddDomainInput = z.input<typeof addDomainInput>;
+export const addDomainInput = domainFields;
+export type AddDomainInput = DomainFields;
 
 /**
  * Registers a domain for the team (IDNs stored in punycode) and scans it right away rather than
@@ -21,25 +16,16 @@ export type AddDomainInput = z.input<typeof addDomainInput>;
  */
 export async function addDomain(ctx: ServiceContext, input: AddDomainInput) {
   requireRole(ctx.role, "member");
-  const parsed = addDomainInput.parse(input);
-  let hostname: string;
-  try {
-    hostname = normalizeHostname(parsed.hostname);
-  } catch {
-    throw new ServiceError("validation", `"${parsed.hostname}" is not a valid hostname`, "hostname");
-  }
+  const parsed = parseInput(addDomainInput, input);
   const domain = await ctx.prisma.domain
-    .create({
-      data: {
-        teamId: ctx.teamId,
-        hostname,
-        port: parsed.port,
-        scanIntervalSeconds: parsed.scanIntervalSeconds,
-      },
-    })
+    .create({ data: { teamId: ctx.teamId, ...parsed } })
     .catch((error: unknown) => {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-        throw new ServiceError("conflict", `${hostname}:${parsed.port} is already monitored`, "hostname");
+        throw new ServiceError(
+          "conflict",
+          `${parsed.hostname}:${parsed.port} is already monitored`,
+          "hostname",
+        );
       }
       throw error;
     });

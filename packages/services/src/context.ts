@@ -7,6 +7,8 @@ export interface ServiceContext {
   queues: Queues;
   teamId: string;
   role: Role;
+  /** The person acting, when there is one (the dashboard); API keys and operators have none. */
+  userId?: string;
 }
 
 /** An operator (admin CLI) acting outside any team. */

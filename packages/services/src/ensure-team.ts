@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { OperatorContext } from "./context";
 import { ServiceError } from "./errors";
+import { parseInput } from "./parse-input";
 
 export const ensureTeamInput = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "lower-case letters, digits and dashes"),
@@ -13,7 +14,7 @@ export const ensureTeamInput = z.object({
  * `ownerEmail` its owner (the user is created when new), so alerts have a recipient.
  */
 export async function ensureTeam(ctx: OperatorContext, input: z.input<typeof ensureTeamInput>) {
-  const { slug, create, ownerEmail } = ensureTeamInput.parse(input);
+  const { slug, create, ownerEmail } = parseInput(ensureTeamInput, input);
   return ctx.prisma.$transaction(async (tx) => {
     let team = await tx.team.findUnique({ where: { slug } });
     if (!team) {

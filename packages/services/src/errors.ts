@@ -1,11 +1,22 @@
+/** One problem with one field of the input; `path` points into it (e.g. ["domains", 3, "hostname"]). */
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export type ServiceErrorCode = "validation" | "unauthorized" | "forbidden" | "not_found" | "conflict";
+
 /** Errors a caller maps to a response: the API to problem+json, the CLI to a message and exit 2. */
 export class ServiceError extends Error {
   override name = "ServiceError";
+  readonly issues: FieldIssue[];
   constructor(
-    readonly code: "validation" | "forbidden" | "not_found" | "conflict",
+    readonly code: ServiceErrorCode,
     message: string,
     readonly field?: string,
+    issues?: FieldIssue[],
   ) {
     super(message);
+    this.issues = issues ?? (field ? [{ path: [field], message }] : []);
   }
 }

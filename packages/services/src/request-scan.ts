@@ -1,7 +1,8 @@
 import { jobs } from "@port443/jobs";
 import { z } from "zod";
 import type { ServiceContext } from "./context";
-import { ServiceError } from "./errors";
+import { findTeamDomain } from "./find-domain";
+import { parseInput } from "./parse-input";
 import { requireRole } from "./roles";
 
 export const requestScanInput = z.object({ domainId: z.uuid() });
@@ -12,12 +13,8 @@ export const requestScanInput = z.object({ domainId: z.uuid() });
  */
 export async function requestScan(ctx: ServiceContext, input: z.input<typeof requestScanInput>) {
   requireRole(ctx.role, "member");
-  const { domainId } = requestScanInput.parse(input);
-  const domain = await ctx.prisma.domain.findFirst({
-    where: { id: domainId, teamId: ctx.teamId },
-    select: { id: true },
-  });
-  if (!domain) throw new ServiceError("not_found", "no such domain", "domainId");
+  const { domainId } = parseInput(requestScanInput, input);
+  await findTeamDomain(ctx.prisma, ctx.teamId, domainId);
   const scan = await ctx.prisma.scan.create({
     data: { teamId: ctx.teamId, domainId, status: "queued", trigger: "manual" },
     select: { id: true, status: true, createdAt: true },

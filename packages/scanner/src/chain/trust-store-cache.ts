@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { createTrustStore, type TrustStore } from "@port443/scanner";
+import { createTrustStore, type TrustStore } from "./trust-store";
 
 /**
  * Trust stores per distinct set of extra CAs (deployment bundle + a team's private CA): parsing a
  * bundle once per process instead of once per scan. Bounded, least recently used first out.
  */
-export function trustStores(deploymentCaPem: string | null, capacity = 200) {
+export function trustStoreCache(deploymentCaPem: string | null, capacity = 200) {
   const cache = new Map<string, TrustStore>();
   return (teamCaPem: string | null): TrustStore => {
     const pems = [deploymentCaPem, teamCaPem].filter((pem): pem is string => !!pem);

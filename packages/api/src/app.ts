@@ -1,0 +1,91 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { ServiceError } from "@port443/services";
+import { HTTPException } from "hono/http-exception";
+import { authenticate } from "./auth";
+import type { ApiDeps } from "./deps";
+import type { ApiEnv } from "./env";
+import { idempotency } from "./idempotency";
+import { ApiProblem, jsonPointer, type ProblemError, problem } from "./problem";
+import { rateLimit } from "./rate-limit";
+import { registerAlertRoutes } from "./routes/alerts";
+import { registerCheckRoutes } from "./routes/checks";
+import { registerDomainRoutes } from "./routes/domains";
+import { registerScanRoutes } from "./routes/scans";
+
+export const apiBasePath = "/api/v1";
+
+const requestParts: Record<string, ProblemError["in"]> = {
+  json: "body",
+  query: "query",
+  param: "path",
+  header: "header",
+};
+
+/** The REST API v1: its routes, auth, limits and error mapping; `fetch` serves it. */
+export function createApi(deps: ApiDeps) {
+  const app = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const part = requestParts[result.target] ?? "body";
+      const errors = result.error.issues.map((issue) => ({
+        in: part,
+        pointer: jsonPointer(issue.path),
+        detail: issue.message,
+      }));
+      return problem(
+        c,
+        "validation",
+        `${errors.length} invalid field${errors.length === 1 ? "" : "s"} in the ${part}`,
+        errors,
+      );
+    },
+  }).basePath(apiBasePath);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "A team API key (`p443_…`), created in the dashboard or with `port443 admin create-key`.",
+  });
+  app.doc31("/openapi.json", (c) => ({
+    openapi: "3.1.0",
+    info: {
+      title: "Port443 API",
+      version: "1.0.0",
+      description:
+        "Certificate and TLS monitoring for deploy pipelines. Errors are RFC 9457 problem details; POST requests honor `Idempotency-Key`; each key may make a limited number of requests a minute (see the RateLimit headers).",
+    },
+    servers: [{ url: new URL(c.req.url).origin }],
+  }));
+
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  // The document above is public; everything registered after this point needs a key.
+  app.use("*", authenticate, rateLimit, idempotency);
+  registerDomainRoutes(app);
+  registerScanRoutes(app);
+  registerAlertRoutes(app);
+  registerCheckRoutes(app, deps.checksAtOnce);
+
+  app.notFound((c) => problem(c, "not_found", `no route ${c.req.method} ${new URL(c.req.url).pathname}`));
+  app.onError((error, c) => {
+    if (error instanceof ServiceError) {
+      const part = c.req.method === "GET" ? "query" : "body";
+      const errors = error.issues.map(
+        (issue) => ({ in: part, pointer: jsonPointer(issue.path), detail: issue.message }) as const,
+      );
+      return problem(c, error.code, error.message, error.code === "validation" ? errors : undefined);
+    }
+    if (error instanceof ApiProblem) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+      return problem(c, error.type, error.message);
+    }
+    if (error instanceof HTTPException && error.status < 500) return problem(c, "bad_request", error.message);
+    console.error(error);
+    return problem(c, "internal", "something went wrong on our side; it has been logged");
+  });
+  return app;
+}
+
+export type Api = ReturnType<typeof createApi>;

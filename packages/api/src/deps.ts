@@ -1,0 +1,22 @@
+import type { PrismaClient } from "@port443/db";
+import type { Queues } from "@port443/jobs";
+import type { AddressPolicy, TrustStore } from "@port443/scanner";
+import type { Redis } from "ioredis";
+
+/** Everything the API needs from its host process (apps/web, or a test server). */
+export interface ApiDeps {
+  prisma: PrismaClient;
+  queues: Queues;
+  /** Rate-limit counters and idempotency records. */
+  redis: Redis;
+  addressPolicy: AddressPolicy;
+  trustStoreFor(teamCaPem: string | null): TrustStore;
+  /** Requests per key and window (a minute unless `rateLimitWindowSeconds` says otherwise). */
+  rateLimit: number;
+  /** Tests shorten the window to see a limit recover. */
+  rateLimitWindowSeconds?: number;
+  checkTimeoutMs: number;
+  checksAtOnce: number;
+  /** Key prefix in Redis, so deployments (and test runs) sharing one Redis keep apart. */
+  redisPrefix?: string;
+}

@@ -1,0 +1,2 @@
+export { type Api, apiBasePath, createApi } from "./app";
+export type { ApiDeps } from "./deps";

@@ -1,0 +1,85 @@
+import { z } from "@hono/zod-openapi";
+import { domainStatuses } from "@port443/services";
+import { GradeSchema, orNull, PageQuery, pageOf, Timestamp, Uuid } from "./common";
+
+const Tag = z.string().openapi({ example: "prod" });
+const Tags = z
+  .array(Tag)
+  .max(20)
+  .openapi({ description: "1-40 of a-z, 0-9, '.', '_', ':' and '-'; stored lower-case." });
+const ScanInterval = z
+  .number()
+  .int()
+  .min(300)
+  .max(604_800)
+  .openapi({ description: "Seconds between scans; the team's default when null." });
+
+export const DomainSchema = z
+  .object({
+    id: Uuid,
+    hostname: z
+      .string()
+      .openapi({ example: "example.com", description: "Lower-case ASCII; IDNs in punycode." }),
+    port: z.number().int(),
+    tags: z.array(Tag),
+    enabled: z.boolean(),
+    scanIntervalSeconds: ScanInterval.nullable(),
+    status: z.enum(domainStatuses).openapi({ description: "From the latest scan: pending until the first." }),
+    grade: orNull(GradeSchema),
+    notAfter: Timestamp.nullable(),
+    daysRemaining: z.number().int().nullable(),
+    issuer: z.string().nullable(),
+    fingerprintSha256: z.string().nullable(),
+    lastScanAt: Timestamp.nullable(),
+    nextScanAt: Timestamp,
+    lastError: z.string().nullable(),
+    failureCount: z.number().int(),
+    mutedUntil: Timestamp.nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .openapi("Domain");
+
+export const DomainPage = pageOf(DomainSchema, "DomainPage");
+
+export const DomainListQuery = z.object({
+  ...PageQuery,
+  status: z.enum(domainStatuses).optional(),
+  grade: GradeSchema.optional(),
+  tag: z.string().max(40).optional(),
+  expiringWithinDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .optional()
+    .openapi({ description: "Certificates expiring within N days (expired ones included)." }),
+  search: z.string().max(253).optional().openapi({ description: "Part of the hostname." }),
+});
+
+export const NewDomainSchema = z
+  .object({
+    hostname: z.string().min(1).max(253).openapi({ example: "shop.example.com" }),
+    port: z.number().int().min(1).max(65_535).default(443),
+    tags: Tags.optional(),
+    scanIntervalSeconds: ScanInterval.optional(),
+  })
+  .openapi("NewDomain");
+
+export const BulkDomainsSchema = z
+  .object({ domains: z.array(NewDomainSchema).min(1).max(5_000) })
+  .openapi("BulkDomains", { description: "All or nothing: any invalid line and none are added." });
+
+export const DomainUpdateSchema = z
+  .object({
+    tags: Tags.optional(),
+    enabled: z.boolean().optional(),
+    scanIntervalSeconds: ScanInterval.nullable().optional(),
+  })
+  .openapi("DomainUpdate");
+
+export const MuteSchema = z
+  .object({
+    until: Timestamp.nullable().openapi({ description: "Up to 90 days ahead; null unmutes." }),
+  })
+  .openapi("Mute");

@@ -1,0 +1,86 @@
+import { z } from "@hono/zod-openapi";
+import { errorCodes, protocolIds } from "@port443/scanner";
+import { GradeSchema, orNull, SeveritySchema } from "./common";
+
+const protocolId = z.enum(protocolIds as [string, ...string[]]);
+
+export const ScanErrorSchema = z
+  .object({ code: z.enum(errorCodes), message: z.string() })
+  .openapi("ScanError");
+
+export const CertificateSchema = z
+  .object({
+    subject: z.string(),
+    issuer: z.string(),
+    sans: z.array(z.string()),
+    notBefore: z.string(),
+    notAfter: z.string(),
+    daysRemaining: z.number().int(),
+    fingerprintSha256: z.string(),
+    serialNumber: z.string(),
+    keyType: z.enum(["RSA", "EC", "Ed25519", "Ed448", "DSA", "unknown"]),
+    keyBits: z.number().int(),
+    signatureAlgorithm: z.string(),
+    pem: z.string(),
+  })
+  .openapi("Certificate");
+
+export const FindingSchema = z
+  .object({
+    id: z.string().openapi({ example: "cert.expiring_soon", description: "Stable rule id." }),
+    severity: SeveritySchema,
+    title: z.string(),
+    detail: z.string(),
+    remediation: z.string(),
+  })
+  .openapi("Finding");
+
+export const GradeCapSchema = z.object({ grade: GradeSchema, reason: z.string() }).openapi("GradeCap");
+
+/** The scanner's JSON report, as `port443 scan --json` prints it. */
+export const ScanReportSchema = z
+  .object({
+    target: z.object({
+      host: z.string(),
+      port: z.number().int(),
+      servername: z.string(),
+      ip: z.string().nullable(),
+    }),
+    scannedAt: z.string(),
+    durationMs: z.number(),
+    grade: orNull(GradeSchema),
+    gradeCaps: z.array(GradeCapSchema),
+    score: z
+      .object({ protocol: z.number(), keyExchange: z.number(), cipher: z.number(), total: z.number() })
+      .nullable(),
+    certificate: orNull(CertificateSchema),
+    chain: z.array(CertificateSchema),
+    trusted: z.boolean(),
+    hostnameMatches: z.boolean(),
+    protocols: z.record(protocolId, z.boolean()),
+    ciphers: z.partialRecord(protocolId, z.array(z.string())),
+    negotiated: z.object({
+      protocol: protocolId.nullable(),
+      cipher: z.string().nullable(),
+      group: z.string().nullable(),
+      alpn: z.string().nullable(),
+    }),
+    hsts: z.object({ maxAge: z.number(), includeSubDomains: z.boolean(), preload: z.boolean() }).nullable(),
+    ocsp: z.object({
+      stapled: z.boolean(),
+      status: z.enum(["good", "revoked", "unknown"]).nullable(),
+      source: z.enum(["stapled", "fetched"]).nullable(),
+    }),
+    findings: z.array(FindingSchema),
+    addresses: z.array(
+      z.object({
+        ip: z.string(),
+        grade: orNull(GradeSchema),
+        fingerprintSha256: z.string().nullable(),
+        protocols: z.record(protocolId, z.boolean()).nullable(),
+        error: orNull(ScanErrorSchema),
+      }),
+    ),
+    error: orNull(ScanErrorSchema),
+  })
+  .openapi("ScanReport");

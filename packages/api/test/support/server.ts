@@ -1,0 +1,81 @@
+import { serve } from "@hono/node-server";
+import type { ApiScope } from "@port443/db";
+import { createPrismaClient, type PrismaClient } from "@port443/db";
+import { createQueues, createRedisConnection, type Queues } from "@port443/jobs";
+import { createAddressPolicy, trustStoreCache } from "@port443/scanner";
+import { createApiKey, ensureTeam } from "@port443/services";
+import {
+  createTestDatabase,
+  freePort,
+  type TestDatabase,
+  testRedisUrl,
+  uniquePrefix,
+} from "@port443/testing";
+import type { Redis } from "ioredis";
+import { type ApiDeps, createApi } from "../../src";
+
+export interface TestApi {
+  url: string;
+  prisma: PrismaClient;
+  queues: Queues;
+  redis: Redis;
+  /** A new key for the team (created when new); returns the secret. */
+  createKey(team: string, scopes?: ApiScope[], options?: { expiresAt?: Date }): Promise<string>;
+  teamId(slug: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The REST API on a real port, over a fresh clone of the test database and the run's Redis:
+ * what apps/web serves, minus Next.js (tested separately against the production build).
+ */
+export async function startTestApi(
+  name: string,
+  options: Partial<
+    Pick<ApiDeps, "rateLimit" | "rateLimitWindowSeconds" | "checkTimeoutMs" | "checksAtOnce">
+  > & {
+    allowPrivateTargets?: boolean;
+  } = {},
+): Promise<TestApi> {
+  const db: TestDatabase = await createTestDatabase(name);
+  const prisma = createPrismaClient(db.url);
+  const redis = createRedisConnection(testRedisUrl(), "producer");
+  const prefix = uniquePrefix(name);
+  const queues = createQueues({ connection: redis, prefix });
+  const api = createApi({
+    prisma,
+    queues,
+    redis,
+    redisPrefix: prefix,
+    addressPolicy: createAddressPolicy({ allowPrivate: options.allowPrivateTargets ?? true }),
+    trustStoreFor: trustStoreCache(null),
+    rateLimit: options.rateLimit ?? 10_000,
+    rateLimitWindowSeconds: options.rateLimitWindowSeconds,
+    checkTimeoutMs: options.checkTimeoutMs ?? 30_000,
+    checksAtOnce: options.checksAtOnce ?? 4,
+  });
+  const port = await freePort();
+  const server = serve({ fetch: api.fetch, port, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+
+  const teamId = async (slug: string) =>
+    (await ensureTeam({ prisma }, { slug, create: true, ownerEmail: `owner@${slug}.test` })).id;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    prisma,
+    queues,
+    redis,
+    teamId,
+    async createKey(team, scopes = ["read", "write", "scan"], keyOptions = {}) {
+      const ctx = { prisma, queues, teamId: await teamId(team), role: "owner" as const };
+      return (await createApiKey(ctx, { name: `${team} test key`, scopes, ...keyOptions })).secret;
+    },
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await queues.close();
+      await redis.quit().catch(() => redis.disconnect());
+      await prisma.$disconnect();
+      await db.drop();
+    },
+  };
+}

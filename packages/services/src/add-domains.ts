@@ -1,0 +1,64 @@
+import { z } from "zod";
+import type { ServiceContext } from "./context";
+import { domainFields } from "./domain-fields";
+import { type FieldIssue, ServiceError } from "./errors";
+import { parseInput } from "./parse-input";
+import { requireRole } from "./roles";
+
+export const maxBulkDomains = 5_000;
+
+export const addDomainsInput = z.object({
+  domains: z.array(z.unknown()).min(1).max(maxBulkDomains),
+});
+
+/**
+ * Bulk import: every line is checked first (format, duplicates in the list, already monitored),
+ * and either all are added or none, with one issue per bad line. Their first scans come with the
+ * scheduler's next tick rather than all at once.
+ */
+export async function addDomains(ctx: ServiceContext, input: z.input<typeof addDomainsInput>) {
+  requireRole(ctx.role, "member");
+  const { domains } = parseInput(addDomainsInput, input);
+  const issues: FieldIssue[] = [];
+  const rows: z.output<typeof domainFields>[] = [];
+  const seen = new Map<string, number>();
+  domains.forEach((entry, index) => {
+    const result = domainFields.safeParse(entry);
+    if (!result.success) {
+      for (const issue of result.error.issues)
+        issues.push({ path: ["domains", index, ...issue.path.map(String)], message: issue.message });
+      return;
+    }
+    const key = `${result.data.hostname}:${result.data.port}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      issues.push({ path: ["domains", index], message: `${key} repeats line ${earlier + 1}` });
+      return;
+    }
+    seen.set(key, index);
+    rows.push(result.data);
+  });
+
+  return ctx.prisma.$transaction(async (tx) => {
+    const existing = await tx.domain.findMany({
+      where: { teamId: ctx.teamId, hostname: { in: rows.map((row) => row.hostname) } },
+      select: { hostname: true, port: true },
+    });
+    for (const domain of existing) {
+      const key = `${domain.hostname}:${domain.port}`;
+      const index = seen.get(key);
+      if (index !== undefined)
+        issues.push({ path: ["domains", index], message: `${key} is already monitored` });
+    }
+    if (issues.length) {
+      issues.sort((a, b) => Number(a.path[1]) - Number(b.path[1]));
+      throw new ServiceError(
+        "validation",
+        `${issues.length} of ${domains.length} lines are invalid; nothing was added`,
+        undefined,
+        issues,
+      );
+    }
+    return tx.domain.createManyAndReturn({ data: rows.map((row) => ({ teamId: ctx.teamId, ...row })) });
+  });
+}

@@ -1,0 +1,42 @@
+import { normalizeHostname } from "@port443/scanner";
+import { z } from "zod";
+
+/** Tags are short lower-case labels ("prod", "eu-west"); stored sorted and without duplicates. */
+export const tagsField = z
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9._:-]{0,39}$/, "tags are 1-40 of a-z, 0-9, '.', '_', ':' and '-'"),
+  )
+  .max(20)
+  .transform((tags) => [...new Set(tags)].sort());
+
+export const portField = z.number().int().min(1).max(65_535);
+export const scanIntervalField = z
+  .number()
+  .int()
+  .min(300, "at least 300 seconds")
+  .max(7 * 86_400, "at most 7 days");
+
+/** A domain as a caller describes it; the hostname is checked and normalized (IDN → punycode). */
+export const domainFields = z.object({
+  hostname: z
+    .string()
+    .min(1)
+    .max(253)
+    .transform((value, context) => {
+      try {
+        return normalizeHostname(value);
+      } catch {
+        context.addIssue({ code: "custom", message: `"${value}" is not a valid hostname` });
+        return z.NEVER;
+      }
+    }),
+  port: portField.default(443),
+  tags: tagsField.default([]),
+  scanIntervalSeconds: scanIntervalField.optional(),
+});
+
+export type DomainFields = z.input<typeof domainFields>;

@@ -1,0 +1,44 @@
+import type { Prisma } from "@port443/db";
+import { z } from "zod";
+import type { ServiceContext } from "./context";
+import { decodeCursor, page, pageInput } from "./cursor";
+import { parseInput } from "./parse-input";
+
+export const domainStatuses = ["pending", "ok", "warning", "critical", "error"] as const;
+export const dbGrades = ["A_PLUS", "A", "A_MINUS", "B", "C", "D", "E", "F", "T", "M"] as const;
+
+export const listDomainsInput = z.object({
+  ...pageInput,
+  status: z.enum(domainStatuses).optional(),
+  grade: z.enum(dbGrades).optional(),
+  tag: z.string().trim().toLowerCase().min(1).max(40).optional(),
+  /** Certificates expiring within N days, already expired ones included. */
+  expiringWithinDays: z.number().int().min(0).max(3650).optional(),
+  /** Part of the hostname. */
+  search: z.string().trim().toLowerCase().min(1).max(253).optional(),
+});
+
+const domainCursor = z.tuple([z.string(), z.number().int()]);
+
+/** The team's domains by hostname and port, a page at a time (keyset pagination: fast on any page). */
+export async function listDomains(ctx: ServiceContext, input: z.input<typeof listDomainsInput>) {
+  const { cursor, limit, status, grade, tag, expiringWithinDays, search } = parseInput(
+    listDomainsInput,
+    input,
+  );
+  const where: Prisma.DomainWhereInput = { teamId: ctx.teamId, status, grade };
+  if (tag) where.tags = { has: tag };
+  if (expiringWithinDays !== undefined)
+    where.notAfter = { lte: new Date(Date.now() + expiringWithinDays * 86_400_000) };
+  if (search) where.hostname = { contains: search };
+  if (cursor) {
+    const [hostname, port] = decodeCursor(domainCursor, cursor);
+    where.OR = [{ hostname: { gt: hostname } }, { hostname, port: { gt: port } }];
+  }
+  const rows = await ctx.prisma.domain.findMany({
+    where,
+    orderBy: [{ hostname: "asc" }, { port: "asc" }],
+    take: limit + 1,
+  });
+  return page(rows, limit, (row) => [row.hostname, row.port]);
+}

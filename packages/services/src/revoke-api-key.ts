@@ -1,0 +1,26 @@
+import { z } from "zod";
+import type { ServiceContext } from "./context";
+import { ServiceError } from "./errors";
+import { parseInput } from "./parse-input";
+import { requireRole } from "./roles";
+
+export const revokeApiKeyInput = z.object({ apiKeyId: z.uuid() });
+
+/** Takes effect on the key's next request; revoking twice keeps the first time. */
+export async function revokeApiKey(ctx: ServiceContext, input: z.input<typeof revokeApiKeyInput>) {
+  requireRole(ctx.role, "admin");
+  const { apiKeyId } = parseInput(revokeApiKeyInput, input);
+  return ctx.prisma.$transaction(async (tx) => {
+    const key = await tx.apiKey.findFirst({
+      where: { id: apiKeyId, teamId: ctx.teamId },
+      omit: { hash: true },
+    });
+    if (!key) throw new ServiceError("not_found", "no such API key", "apiKeyId");
+    if (key.revokedAt) return key;
+    return tx.apiKey.update({
+      where: { id: apiKeyId },
+      data: { revokedAt: new Date() },
+      omit: { hash: true },
+    });
+  });
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import type { ServiceContext } from "./context";
+import { scanIntervalField, tagsField } from "./domain-fields";
+import { findTeamDomain } from "./find-domain";
+import { parseInput } from "./parse-input";
+import { requireRole } from "./roles";
+
+/** Hostname and port are a domain's identity: to change them, add another domain. */
+export const updateDomainInput = z.object({
+  domainId: z.uuid(),
+  tags: tagsField.optional(),
+  enabled: z.boolean().optional(),
+  /** null returns to the team's default interval. */
+  scanIntervalSeconds: scanIntervalField.nullable().optional(),
+});
+
+export async function updateDomain(ctx: ServiceContext, input: z.input<typeof updateDomainInput>) {
+  requireRole(ctx.role, "member");
+  const { domainId, ...changes } = parseInput(updateDomainInput, input);
+  return ctx.prisma.$transaction(async (tx) => {
+    await findTeamDomain(tx, ctx.teamId, domainId);
+    return tx.domain.update({ where: { id: domainId }, data: changes });
+  });
+}
