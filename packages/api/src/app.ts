@@ -51,6 +51,7 @@ export function createApi(deps: ApiDeps) {
     info: {
       title: "Port443 API",
       version: "1.0.0",
+      license: { name: "Proprietary", url: new URL("/docs/api", c.req.url).toString() },
       description:
         "Certificate and TLS monitoring for deploy pipelines. Errors are RFC 9457 problem details; POST requests honor `Idempotency-Key`; each key may make a limited number of requests a minute (see the RateLimit headers).",
     },

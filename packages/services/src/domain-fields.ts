@@ -1,14 +1,15 @@
 import { normalizeHostname } from "@port443/scanner";
 import { z } from "zod";
 
-/** Tags are short lower-case labels ("prod", "eu-west"); stored sorted and without duplicates. */
+/** Tags are short labels ("prod", "eu-west"); any case in, stored lower-case, sorted and once each. */
+export const tagPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,39}$/;
 export const tagsField = z
   .array(
     z
       .string()
       .trim()
-      .toLowerCase()
-      .regex(/^[a-z0-9][a-z0-9._:-]{0,39}$/, "tags are 1-40 of a-z, 0-9, '.', '_', ':' and '-'"),
+      .regex(tagPattern, "tags are 1-40 of letters, digits, '.', '_', ':' and '-'")
+      .toLowerCase(),
   )
   .max(20)
   .transform((tags) => [...new Set(tags)].sort());

@@ -7,6 +7,7 @@ export { type CheckPolicy, type CheckReason, checkPolicy, evaluateCheck } from "
 export type { OperatorContext, ServiceContext } from "./context";
 export { apiScopes, createApiKey, createApiKeyInput } from "./create-api-key";
 export { deleteDomain, deleteDomainInput } from "./delete-domain";
+export { tagPattern } from "./domain-fields";
 export { ensureTeam, ensureTeamInput } from "./ensure-team";
 export { type FieldIssue, ServiceError, type ServiceErrorCode } from "./errors";
 export { getDomain, getDomainInput } from "./get-domain";

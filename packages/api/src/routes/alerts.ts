@@ -15,6 +15,7 @@ export function registerAlertRoutes(app: OpenAPIHono<ApiEnv>) {
     createRoute({
       method: "get",
       path: "/alerts",
+      operationId: "listAlerts",
       tags,
       security,
       summary: "List alerts",
@@ -33,6 +34,7 @@ export function registerAlertRoutes(app: OpenAPIHono<ApiEnv>) {
     createRoute({
       method: "post",
       path: "/alerts/{id}/acknowledge",
+      operationId: "acknowledgeAlert",
       tags,
       security,
       summary: "Acknowledge an alert",

@@ -16,6 +16,7 @@ export function registerCheckRoutes(app: OpenAPIHono<ApiEnv>, slotsAtOnce: numbe
     createRoute({
       method: "post",
       path: "/checks",
+      operationId: "runCheck",
       tags: ["Checks"],
       security: [{ bearer: [] }],
       summary: "Check an endpoint now (deploy gate)",

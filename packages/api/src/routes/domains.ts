@@ -34,6 +34,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
     createRoute({
       method: "get",
       path: "/domains",
+      operationId: "listDomains",
       tags,
       security,
       summary: "List domains",
@@ -53,6 +54,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
     createRoute({
       method: "post",
       path: "/domains",
+      operationId: "createDomain",
       tags,
       security,
       summary: "Add a domain",
@@ -75,6 +77,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
     createRoute({
       method: "post",
       path: "/domains/bulk",
+      operationId: "createDomains",
       tags,
       security,
       summary: "Add many domains",
@@ -97,6 +100,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
     createRoute({
       method: "get",
       path: "/domains/{id}",
+      operationId: "getDomain",
       tags,
       security,
       summary: "Get a domain",
@@ -115,6 +119,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
     createRoute({
       method: "patch",
       path: "/domains/{id}",
+      operationId: "updateDomain",
       tags,
       security,
       summary: "Update a domain",
@@ -140,6 +145,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
     createRoute({
       method: "delete",
       path: "/domains/{id}",
+      operationId: "deleteDomain",
       tags,
       security,
       summary: "Delete a domain",
@@ -158,6 +164,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
     createRoute({
       method: "post",
       path: "/domains/{id}/mute",
+      operationId: "muteDomain",
       tags,
       security,
       summary: "Mute a domain's notifications",
@@ -183,6 +190,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
     createRoute({
       method: "get",
       path: "/domains/{id}/certificate",
+      operationId: "getDomainCertificate",
       tags,
       security,
       summary: "The certificate a domain serves",
@@ -207,6 +215,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
     createRoute({
       method: "get",
       path: "/domains/{id}/findings",
+      operationId: "getDomainFindings",
       tags,
       security,
       summary: "What is wrong with a domain now",

@@ -15,6 +15,7 @@ export function registerScanRoutes(app: OpenAPIHono<ApiEnv>) {
     createRoute({
       method: "post",
       path: "/domains/{id}/scans",
+      operationId: "requestScan",
       tags,
       security,
       summary: "Scan a domain now",
@@ -38,6 +39,7 @@ export function registerScanRoutes(app: OpenAPIHono<ApiEnv>) {
     createRoute({
       method: "get",
       path: "/domains/{id}/scans",
+      operationId: "listDomainScans",
       tags,
       security,
       summary: "A domain's scan history",
@@ -62,6 +64,7 @@ export function registerScanRoutes(app: OpenAPIHono<ApiEnv>) {
     createRoute({
       method: "get",
       path: "/scans/{id}",
+      operationId: "getScan",
       tags,
       security,
       summary: "A scan's state and result",

@@ -1,12 +1,12 @@
 import { z } from "@hono/zod-openapi";
-import { domainStatuses } from "@port443/services";
+import { domainStatuses, tagPattern } from "@port443/services";
 import { GradeSchema, orNull, PageQuery, pageOf, Timestamp, Uuid } from "./common";
 
-const Tag = z.string().openapi({ example: "prod" });
+const Tag = z.string().regex(tagPattern).openapi({ example: "prod" });
 const Tags = z
   .array(Tag)
   .max(20)
-  .openapi({ description: "1-40 of a-z, 0-9, '.', '_', ':' and '-'; stored lower-case." });
+  .openapi({ description: "1-40 of letters, digits, '.', '_', ':' and '-'; stored lower-case." });
 const ScanInterval = z
   .number()
   .int()
