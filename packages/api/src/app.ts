@@ -46,16 +46,16 @@ export function createApi(deps: ApiDeps) {
     scheme: "bearer",
     description: "A team API key (`p443_…`), created in the dashboard or with `port443 admin create-key`.",
   });
-  app.doc31("/openapi.json", (c) => ({
+  app.doc31("/openapi.json", () => ({
     openapi: "3.1.0",
     info: {
       title: "Port443 API",
       version: "1.0.0",
-      license: { name: "Proprietary", url: new URL("/docs/api", c.req.url).toString() },
+      license: { name: "Proprietary", url: new URL("/docs/api", deps.publicUrl).toString() },
       description:
         "Certificate and TLS monitoring for deploy pipelines. Errors are RFC 9457 problem details; POST requests honor `Idempotency-Key`; each key may make a limited number of requests a minute (see the RateLimit headers).",
     },
-    servers: [{ url: new URL(c.req.url).origin }],
+    servers: [{ url: deps.publicUrl }],
   }));
 
   app.use("*", async (c, next) => {

@@ -17,6 +17,8 @@ export interface ApiDeps {
   rateLimitWindowSeconds?: number;
   checkTimeoutMs: number;
   checksAtOnce: number;
+  /** Where the API is reached from outside (the document's server). */
+  publicUrl: string;
   /** Key prefix in Redis, so deployments (and test runs) sharing one Redis keep apart. */
   redisPrefix?: string;
 }

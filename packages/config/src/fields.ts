@@ -81,3 +81,6 @@ export const scanTargetFields = {
   /** Development and tests only: scan loopback and private addresses. */
   PORT443_ALLOW_PRIVATE_TARGETS: booleanFlag,
 };
+
+/** The dashboard's public address: links in notifications, the API document's server. */
+export const publicUrl = z.preprocess(unsetIfEmpty, z.url().default("http://localhost:3000"));

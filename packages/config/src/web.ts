@@ -4,6 +4,7 @@ import {
   logLevel,
   nodeEnv,
   positiveInt,
+  publicUrl,
   queuePrefix,
   redisUrl,
   scanTargetFields,
@@ -16,6 +17,7 @@ export const webEnvSchema = z.object({
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
   LOG_LEVEL: logLevel,
+  PUBLIC_URL: publicUrl,
   PORT443_QUEUE_PREFIX: queuePrefix,
   ...scanTargetFields,
   /** REST API requests per key and minute. */

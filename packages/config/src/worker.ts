@@ -6,6 +6,7 @@ import {
   optional,
   port,
   positiveInt,
+  publicUrl,
   queuePrefix,
   redisUrl,
   scanTargetFields,
@@ -45,11 +46,7 @@ export const workerEnvSchema = z.object({
     (value) => (value === "" ? undefined : value),
     z.string().default("Port443 <alerts@port443.localhost>"),
   ),
-  /** The dashboard's public address, for links in notifications. */
-  PUBLIC_URL: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z.url().default("http://localhost:3000"),
-  ),
+  PUBLIC_URL: publicUrl,
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;

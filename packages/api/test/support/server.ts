@@ -42,7 +42,9 @@ export async function startTestApi(
   const redis = createRedisConnection(testRedisUrl(), "producer");
   const prefix = uniquePrefix(name);
   const queues = createQueues({ connection: redis, prefix });
+  const port = await freePort();
   const api = createApi({
+    publicUrl: `http://127.0.0.1:${port}`,
     prisma,
     queues,
     redis,
@@ -54,7 +56,6 @@ export async function startTestApi(
     checkTimeoutMs: options.checkTimeoutMs ?? 30_000,
     checksAtOnce: options.checksAtOnce ?? 4,
   });
-  const port = await freePort();
   const server = serve({ fetch: api.fetch, port, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
 

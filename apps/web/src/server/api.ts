@@ -1,0 +1,33 @@
+import "server-only";
+import { readFileSync } from "node:fs";
+import { type Api, createApi } from "@port443/api";
+import { webEnv } from "@port443/config/web";
+import { createAddressPolicy, trustStoreCache } from "@port443/scanner";
+import { prisma, queues, redis } from "./clients";
+
+const holder = globalThis as typeof globalThis & { __port443Api?: Api };
+
+/** The REST API v1 for this process, with the service's address policy on (unless configured off). */
+export function api(): Api {
+  if (!holder.__port443Api) {
+    const env = webEnv();
+    holder.__port443Api = createApi({
+      prisma: prisma(),
+      queues: queues(),
+      redis: redis(),
+      publicUrl: env.PUBLIC_URL,
+      redisPrefix: env.PORT443_QUEUE_PREFIX,
+      addressPolicy: createAddressPolicy({
+        allowPrivate: env.PORT443_ALLOW_PRIVATE_TARGETS,
+        allow: env.PORT443_TARGET_ALLOWLIST,
+      }),
+      trustStoreFor: trustStoreCache(
+        env.PORT443_EXTRA_CA_FILE ? readFileSync(env.PORT443_EXTRA_CA_FILE, "utf8") : null,
+      ),
+      rateLimit: env.PORT443_API_RATE_LIMIT,
+      checkTimeoutMs: env.PORT443_CHECK_TIMEOUT_MS,
+      checksAtOnce: env.PORT443_CHECKS_AT_ONCE,
+    });
+  }
+  return holder.__port443Api;
+}

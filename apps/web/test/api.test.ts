@@ -1,0 +1,96 @@
+import { createPrismaClient, type PrismaClient } from "@port443/db";
+import { createApiKey, ensureTeam } from "@port443/services";
+import {
+  createChain,
+  createTestDatabase,
+  type Served,
+  startTlsServer,
+  type TestDatabase,
+  testRedisUrl,
+  uniquePrefix,
+} from "@port443/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWeb } from "./support/web";
+
+/** The REST API as Next.js serves it (the API's own suite covers every endpoint in depth). */
+describe("REST API in the production build", () => {
+  let db: TestDatabase;
+  let prisma: PrismaClient;
+  let web: Awaited<ReturnType<typeof startWeb>>;
+  let tls: Served;
+  let key: string;
+  beforeAll(async () => {
+    db = await createTestDatabase("web_api");
+    prisma = createPrismaClient(db.url);
+    const chain = await createChain({
+      leaf: { subject: "CN=127.0.0.1", dnsNames: [], ipAddresses: ["127.0.0.1"] },
+    });
+    tls = await startTlsServer({ chain: [chain.leaf, chain.intermediate], hsts: "max-age=31536000" });
+    const team = await ensureTeam({ prisma }, { slug: "acme", create: true });
+    await prisma.team.update({ where: { id: team.id }, data: { privateCaPem: chain.root.pem } });
+    const ctx = { prisma, queues: {} as never, teamId: team.id, role: "owner" as const };
+    key = (await createApiKey(ctx, { name: "pipeline", scopes: ["read", "write", "scan"] })).secret;
+    web = await startWeb({
+      DATABASE_URL: db.url,
+      REDIS_URL: testRedisUrl(),
+      PORT443_QUEUE_PREFIX: uniquePrefix("web-api"),
+      PORT443_ALLOW_PRIVATE_TARGETS: "true",
+      PUBLIC_URL: "https://port443.test",
+    });
+  });
+  afterAll(async () => {
+    web?.stop();
+    await tls?.close();
+    await prisma.$disconnect();
+    await db.drop();
+  });
+
+  const call = (method: string, path: string, body?: unknown, auth = key) =>
+    fetch(`${web.url}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${auth}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  it("serves the OpenAPI 3.1 document with the public address as its server", async () => {
+    const response = await fetch(`${web.url}/api/v1/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = await response.json();
+    expect(document.openapi).toBe("3.1.0");
+    expect(document.servers).toEqual([{ url: "https://port443.test" }]);
+    expect(Object.keys(document.paths)).toContain("/api/v1/checks");
+  });
+
+  it("adds and lists domains with a key, and answers problem+json without one", async () => {
+    const created = await call("POST", "/domains", { hostname: "web.example", tags: ["prod"] });
+    expect(created.status).toBe(201);
+    const list = await (await call("GET", "/domains?tag=prod")).json();
+    expect(list.items.map((domain: { hostname: string }) => domain.hostname)).toEqual(["web.example"]);
+    const refused = await call("GET", "/domains", undefined, "p443_wrong");
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+  });
+
+  it("runs a synchronous check against a local TLS server", async () => {
+    const response = await call("POST", "/checks", {
+      host: "127.0.0.1",
+      port: tls.port,
+      policy: { minGrade: "A" },
+    });
+    expect(response.status).toBe(200);
+    const result = await response.json();
+    expect(result).toMatchObject({ passed: true, reasons: [], report: { grade: "A+", trusted: true } });
+  });
+
+  it("serves the API reference page and its bundle from this server, no CDN", async () => {
+    const page = await fetch(`${web.url}/docs/api`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('data-url="/api/v1/openapi.json"');
+    expect(html).not.toMatch(/cdn\.|jsdelivr|unpkg/);
+    const bundle = await fetch(`${web.url}/vendor/scalar-api-reference.js`);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get("content-type")).toContain("javascript");
+    expect((await bundle.text()).length).toBeGreaterThan(1_000_000);
+  });
+});
