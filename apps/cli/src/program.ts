@@ -1,6 +1,8 @@
 import { Command } from "commander";
 import packageJson from "../package.json" with { type: "json" };
 import { registerAdmin } from "./commands/admin";
+import { registerCheck } from "./commands/check";
+import { registerDomains } from "./commands/domains";
 import { registerScan } from "./commands/scan";
 
 /** The command tree. */
@@ -15,6 +17,8 @@ export function createProgram(): Command {
     // inherit this when they are added.
     .exitOverride();
   registerScan(program);
+  registerCheck(program);
+  registerDomains(program);
   registerAdmin(program);
   return program;
 }

@@ -1,31 +1,11 @@
-import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { createChain, freePort, type Served, startTlsServer } from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli } from "./support/cli";
 
-const run = promisify(execFile);
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-
-/**
- * The CLI's entry point, run the way `pnpm -s port443` runs it (cli.test.ts covers that path),
- * without pnpm's own start-up; resolves with the exit code instead of rejecting.
- */
-async function port443(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ["--import", "tsx", "apps/cli/src/bin.ts", ...args],
-      { cwd: repoRoot },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
+const port443 = cli();
 
 describe("port443 scan", { timeout: 60_000 }, () => {
   let good: Served;

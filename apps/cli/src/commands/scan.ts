@@ -7,7 +7,8 @@ import {
   severities,
   severityRank,
 } from "@port443/scanner";
-import { type Command, InvalidArgumentError, Option } from "commander";
+import { type Command, Option } from "commander";
+import { collect, positiveInteger } from "../args";
 import { paletteFor } from "../scan/colors";
 import { formatReport, formatSummary } from "../scan/format";
 import { progressBar } from "../scan/progress";
@@ -25,13 +26,6 @@ interface ScanFlags {
   quick?: boolean;
   json?: boolean;
 }
-
-const positiveInteger = (value: string) => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1)
-    throw new InvalidArgumentError("expected a positive whole number");
-  return number;
-};
 
 /** Runs `work` over `items` with at most `limit` at once; results keep the input order. */
 async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -70,7 +64,7 @@ export function registerScan(program: Command): void {
     .option(
       "--resolve <host:port:addr>",
       "connect to addr for host:port, like curl (repeatable)",
-      (value: string, all: string[]) => [...all, value],
+      collect,
       [],
     )
     .option("--ca-file <pem>", "extra trust anchors (PEM bundle), added to the default store")

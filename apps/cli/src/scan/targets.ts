@@ -29,6 +29,10 @@ export function parseTarget(input: string): Target {
   }
 }
 
+/** The inverse of parseTarget: `host:port`, IPv6 addresses in brackets. */
+export const formatTarget = ({ host, port }: Target): string =>
+  `${host.includes(":") ? `[${host}]` : host}:${port}`;
+
 /** curl-style `host:port:address` overrides. */
 export function parseResolve(entries: string[]): Map<string, string> {
   const overrides = new Map<string, string>();
