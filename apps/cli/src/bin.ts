@@ -1,11 +1,8 @@
-import { CommanderError } from "commander";
-import { createProgram } from "./program";
+import { registerAdmin } from "./commands/admin";
+import { registerCheck } from "./commands/check";
+import { registerDomains } from "./commands/domains";
+import { registerScan } from "./commands/scan";
+import { run } from "./run";
 
-/** Exit status: 0 ok, 1 a check or scan failed its threshold, 2 usage or runtime error. */
-try {
-  await createProgram().parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(2);
-}
+/** The full command, run from a clone (`pnpm -s port443`). */
+await run([registerScan, registerCheck, registerDomains, registerAdmin]);

@@ -97,7 +97,7 @@ describe("API client", { timeout: 30_000 }, () => {
       });
       await limited("GET", "/domains");
       const error = (await limited("GET", "/domains").catch((caught: unknown) => caught)) as ApiError;
-      expect(error.message).toMatch(/^this key may make 1 requests per 60 s; retry in \d+ s \(HTTP 429\)$/);
+      expect(error.message).toMatch(/^this key may make 1 request per 60 s; retry in \d+ s \(HTTP 429\)$/);
       expect(error.details).toEqual([expect.stringMatching(/^retry after \d+ s \(Retry-After\)$/)]);
     } finally {
       await limitedApi.stop();

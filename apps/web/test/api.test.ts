@@ -1,3 +1,8 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { processEnv } from "@port443/config";
 import { createPrismaClient, type PrismaClient } from "@port443/db";
 import { createApiKey, ensureTeam } from "@port443/services";
 import {
@@ -80,6 +85,43 @@ describe("REST API in the production build", () => {
     expect(response.status).toBe(200);
     const result = await response.json();
     expect(result).toMatchObject({ passed: true, reasons: [], report: { grade: "A+", trusted: true } });
+  });
+
+  it("serves the pipeline command, which gates on the policy: exit 0 on a good endpoint, 1 on a weak one", async () => {
+    const response = await fetch(`${web.url}/cli/port443.mjs`);
+    expect(response.status).toBe(200);
+    const dir = await mkdtemp(path.join(tmpdir(), "port443-cli-"));
+    try {
+      const cli = path.join(dir, "port443.mjs");
+      await writeFile(cli, Buffer.from(await response.arrayBuffer()));
+      const check = (...args: string[]) =>
+        new Promise<{ code: number | null; stdout: string }>((resolve) => {
+          const child = spawn(process.execPath, [cli, "check", ...args], {
+            env: {
+              NODE_ENV: "production",
+              PATH: processEnv().PATH,
+              PORT443_API_URL: web.url,
+              PORT443_TOKEN: key,
+              NO_COLOR: "1",
+            },
+          });
+          let stdout = "";
+          child.stdout.on("data", (chunk) => {
+            stdout += chunk;
+          });
+          child.on("close", (code) => resolve({ code, stdout }));
+        });
+      const pass = await check(`127.0.0.1:${tls.port}`, "--min-days", "14", "--min-grade", "A");
+      expect(pass.stdout).toMatch(/^PASS 127\.0\.0\.1:\d+ +grade A\+/);
+      expect(pass.code).toBe(0);
+      const fail = await check(`127.0.0.1:${tls.port}`, "--min-days", "400");
+      expect(fail.code).toBe(1);
+      expect(fail.stdout).toMatch(/^FAIL /);
+      expect(fail.stdout).toContain("below the required 400");
+      expect((await check(`127.0.0.1:${tls.port}`, "--token", "p443_revoked")).code).toBe(2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("serves the API reference page and its bundle from this server, no CDN", async () => {

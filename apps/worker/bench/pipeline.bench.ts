@@ -5,13 +5,14 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { processEnv } from "@port443/config";
 import { createPrismaClient } from "@port443/db";
 import { applyMigrations } from "@port443/db/migrate";
+import { percentile, writeBenchmarkSection } from "@port443/devstack/benchmarks";
 import { provideServices } from "@port443/devstack/services";
 import { createQueues, createRedisConnection } from "@port443/jobs";
 import { freePort, recreateDatabase, withDatabase } from "@port443/testing";
@@ -27,8 +28,6 @@ const ENDPOINTS = argument("endpoints", 50);
 const WORKERS = argument("workers", 2);
 const CONCURRENCY = argument("concurrency", 16);
 
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.floor((p / 100) * (values.length - 1))] ?? Number.NaN;
 const rssMb = async (pid: number) => {
   const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -135,17 +134,7 @@ try {
     `| peak worker memory (RSS, per process) | ${peakRss.toFixed(0)} MB | ≤ 300 MB |`,
   ].join("\n");
   process.stdout.write(`${table}\n`);
-  const docs = path.join(repoRoot, "docs/benchmarks.md");
-  const start = "<!-- bench:pipeline:start -->";
-  const end = "<!-- bench:pipeline:end -->";
-  const current = await readFile(docs, "utf8");
-  const section = `${start}\n${table}\n${end}`;
-  await writeFile(
-    docs,
-    current.includes(start)
-      ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), section)
-      : `${current.trimEnd()}\n\n## Monitoring pipeline (\`pnpm bench:pipeline\`)\n\n${section}\n`,
-  );
+  await writeBenchmarkSection("pipeline", "Monitoring pipeline (`pnpm bench:pipeline`)", table);
 } finally {
   for (const child of children) child.kill("SIGTERM");
   await services.stop();

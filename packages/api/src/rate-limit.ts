@@ -33,7 +33,7 @@ export const rateLimit = createMiddleware<ApiEnv>(async (c, next) => {
     return problem(
       c,
       "rate_limited",
-      `this key may make ${limit} requests per ${windowSeconds} s; retry in ${reset} s`,
+      `this key may make ${limit} request${limit === 1 ? "" : "s"} per ${windowSeconds} s; retry in ${reset} s`,
     );
   }
   await next();

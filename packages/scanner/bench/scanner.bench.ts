@@ -4,15 +4,16 @@
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { percentile, writeBenchmarkSection } from "@port443/devstack/benchmarks";
 import { freePort } from "@port443/testing";
 import { scan } from "../src/scan";
-import { percentile, round, throughput } from "./stats";
+import { round, throughput } from "./stats";
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -182,15 +183,7 @@ try {
   ].join("\n");
   process.stdout.write(`${table}\n`);
 
-  const docs = path.join(repoRoot, "docs/benchmarks.md");
-  const start = "<!-- bench:scanner:start -->";
-  const end = "<!-- bench:scanner:end -->";
-  const current = await readFile(docs, "utf8").catch(() => "# Benchmarks\n");
-  const section = `${start}\n${table}\n${end}`;
-  const next = current.includes(start)
-    ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), section)
-    : `${current.trimEnd()}\n\n## Scanner (\`pnpm bench:scanner\`)\n\n${section}\n`;
-  await writeFile(docs, next);
+  await writeBenchmarkSection("scanner", "Scanner (`pnpm bench:scanner`)", table);
 } finally {
   child.kill();
 }

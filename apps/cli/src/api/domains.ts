@@ -1,4 +1,4 @@
-import type { Grade } from "@port443/scanner";
+import type { Grade } from "@port443/scanner/report";
 import { formatTarget, parseTarget } from "../scan/targets";
 import { ApiError, type ApiRequest, queryString } from "./client";
 

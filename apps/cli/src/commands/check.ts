@@ -1,4 +1,4 @@
-import { type Grade, grades, type ScanReport, type Severity, severities } from "@port443/scanner";
+import { type Grade, grades, type ScanReport, type Severity, severities } from "@port443/scanner/report";
 import type { CheckReason } from "@port443/services";
 import { type Command, Option } from "commander";
 import { runApiAction } from "../api/action";

@@ -1,4 +1,4 @@
-import { type Grade, grades } from "@port443/scanner";
+import { type Grade, grades } from "@port443/scanner/report";
 import { type Command, Option } from "commander";
 import { runApiAction } from "../api/action";
 import { type ApiFlags, apiOptions, connectApi } from "../api/client";

@@ -1,5 +1,5 @@
 import { cliEnv } from "@port443/config/cli";
-import type { Grade, Severity } from "@port443/scanner";
+import type { Grade, Severity } from "@port443/scanner/report";
 
 type Style = (text: string) => string;
 

@@ -1,4 +1,4 @@
-import { normalizeHostname } from "@port443/scanner";
+import { normalizeHostname } from "@port443/scanner/hostname";
 
 export interface Target {
   host: string;
