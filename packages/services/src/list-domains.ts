@@ -30,11 +30,11 @@ export async function listDomains(ctx: ServiceContext, input: z.input<typeof lis
   if (tag) where.tags = { has: tag };
   if (expiringWithinDays !== undefined)
     where.notAfter = { lte: new Date(Date.now() + expiringWithinDays * 86_400_000) };
-  if (search) where.hostname = { contains: search };
-  if (cursor) {
-    const [hostname, port] = decodeCursor(domainCursor, cursor);
-    where.OR = [{ hostname: { gt: hostname } }, { hostname, port: { gt: port } }];
-  }
+  const after = cursor ? decodeCursor(domainCursor, cursor) : undefined;
+  // "After (hostname, port)" spelled so PostgreSQL starts the index scan at the cursor:
+  // hostname >= h is an index bound, where an OR of the two cases would filter from the start.
+  where.hostname = { contains: search, gte: after?.[0] };
+  if (after) where.NOT = { hostname: after[0], port: { lte: after[1] } };
   const rows = await ctx.prisma.domain.findMany({
     where,
     orderBy: [{ hostname: "asc" }, { port: "asc" }],
