@@ -1,12 +1,10 @@
 import type { PrismaClient } from "@port443/db";
 import { createMailer } from "@port443/email";
 import { createAddressPolicy } from "@port443/scanner";
-import { createChain, type IssuedCert, type Served, startTlsServer, testRedisUrl } from "@port443/testing";
+import { type IssuedCert, type Served, startLoopbackEndpoint, testRedisUrl } from "@port443/testing";
 import { createLogger } from "../src/logger";
 import { createMetrics } from "../src/metrics";
 import { createRuntime, type Runtime, type RuntimeOptions } from "../src/runtime";
-
-const DAY = 86_400_000;
 
 export async function until<T>(
   probe: () => Promise<T | undefined | null | false>,
@@ -24,20 +22,10 @@ export async function until<T>(
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A TLS endpoint on 127.0.0.1 whose certificate (IP SAN) expires in `days`, and its root. */
+/** A TLS endpoint on 127.0.0.1 (with HSTS) whose certificate expires in `days`, and its root. */
 export async function expiringEndpoint(days: number): Promise<{ served: Served; root: IssuedCert }> {
-  const chain = await createChain({
-    leaf: {
-      subject: "CN=127.0.0.1",
-      dnsNames: [],
-      ipAddresses: ["127.0.0.1"],
-      notAfter: new Date(Date.now() + days * DAY + 3_600_000),
-    },
-  });
-  return {
-    served: await startTlsServer({ chain: [chain.leaf, chain.intermediate], hsts: "max-age=31536000" }),
-    root: chain.root,
-  };
+  const served = await startLoopbackEndpoint(days, { hsts: "max-age=31536000" });
+  return { served, root: served.root };
 }
 
 /** A team with an owner who receives alerts, trusting `roots`, and one domain per port. */

@@ -1,9 +1,9 @@
+import { startLoopbackEndpoint } from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, apiClient } from "./support/client";
-import { servedEndpoint } from "./support/scans";
 import { startTestApi, type TestApi } from "./support/server";
 
-type Endpoint = Awaited<ReturnType<typeof servedEndpoint>>;
+type Endpoint = Awaited<ReturnType<typeof startLoopbackEndpoint>>;
 
 describe("POST /checks (deploy gate)", () => {
   let api: TestApi;
@@ -15,8 +15,8 @@ describe("POST /checks (deploy gate)", () => {
     api = await startTestApi("api_checks");
     client = await apiClient(api.url);
     key = await api.createKey("acme", ["scan"]);
-    good = await servedEndpoint(90, { hsts: "max-age=31536000" });
-    expiring = await servedEndpoint(5, { hsts: "max-age=31536000" });
+    good = await startLoopbackEndpoint(90, { hsts: "max-age=31536000" });
+    expiring = await startLoopbackEndpoint(5, { hsts: "max-age=31536000" });
   });
   afterAll(async () => {
     await Promise.all([good.close(), expiring.close()]);
@@ -79,7 +79,7 @@ describe("POST /checks (deploy gate)", () => {
       body: { host: "127.0.0.1", port: good.port, policy: { minGrade: "A+" } },
     });
     expect(withHsts.body).toMatchObject({ passed: true, report: { grade: "A+" } });
-    const noHsts = await servedEndpoint(90);
+    const noHsts = await startLoopbackEndpoint(90);
     await trust(noHsts);
     const strict = await client.request("POST", "/checks", {
       key,
@@ -99,7 +99,7 @@ describe("POST /checks (deploy gate)", () => {
   });
 
   it("fails an endpoint that does not answer", async () => {
-    const closed = await servedEndpoint(90);
+    const closed = await startLoopbackEndpoint(90);
     const port = closed.port;
     await closed.close();
     const response = await client.request("POST", "/checks", { key, body: { host: "127.0.0.1", port } });

@@ -1,7 +1,7 @@
-import type { Served } from "@port443/testing";
+import { type Served, startLoopbackEndpoint } from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, apiClient } from "./support/client";
-import { scanAndRecord, servedEndpoint } from "./support/scans";
+import { scanAndRecord } from "./support/scans";
 import { startTestApi, type TestApi } from "./support/server";
 
 describe("domains", () => {
@@ -200,7 +200,7 @@ describe("domains", () => {
     let endpoint: Served & { root: { pem: string } };
     let domainId: string;
     beforeAll(async () => {
-      endpoint = await servedEndpoint(5);
+      endpoint = await startLoopbackEndpoint(5);
       const created = await client.request("POST", "/domains", {
         key,
         body: { hostname: "127.0.0.1", port: endpoint.port },

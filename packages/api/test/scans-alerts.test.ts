@@ -1,6 +1,7 @@
+import { startLoopbackEndpoint } from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, apiClient } from "./support/client";
-import { scanAndRecord, servedEndpoint } from "./support/scans";
+import { scanAndRecord } from "./support/scans";
 import { startTestApi, type TestApi } from "./support/server";
 
 describe("scans and alerts", () => {
@@ -8,14 +9,14 @@ describe("scans and alerts", () => {
   let client: ApiClient;
   let key: string;
   let otherKey: string;
-  let endpoint: Awaited<ReturnType<typeof servedEndpoint>>;
+  let endpoint: Awaited<ReturnType<typeof startLoopbackEndpoint>>;
   let domainId: string;
   beforeAll(async () => {
     api = await startTestApi("api_scans");
     client = await apiClient(api.url);
     key = await api.createKey("acme");
     otherKey = await api.createKey("globex");
-    endpoint = await servedEndpoint(5);
+    endpoint = await startLoopbackEndpoint(5);
     domainId = (
       await client.request("POST", "/domains", { key, body: { hostname: "127.0.0.1", port: endpoint.port } })
     ).body.id;

@@ -21,9 +21,9 @@ export const scanIntervalField = z
   .min(300, "at least 300 seconds")
   .max(7 * 86_400, "at most 7 days");
 
-/** A domain as a caller describes it; the hostname is checked and normalized (IDN → punycode). */
-export const domainFields = z.object({
-  hostname: z
+/** A hostname or IP address, normalized (IDN → punycode, canonical IP); `what` names it in errors. */
+export const hostnameField = (what = "hostname") =>
+  z
     .string()
     .min(1)
     .max(253)
@@ -31,10 +31,14 @@ export const domainFields = z.object({
       try {
         return normalizeHostname(value);
       } catch {
-        context.addIssue({ code: "custom", message: `"${value}" is not a valid hostname` });
+        context.addIssue({ code: "custom", message: `"${value}" is not a valid ${what}` });
         return z.NEVER;
       }
-    }),
+    });
+
+/** A domain as a caller describes it; the hostname is checked and normalized. */
+export const domainFields = z.object({
+  hostname: hostnameField(),
   port: portField.default(443),
   tags: tagsField.default([]),
   scanIntervalSeconds: scanIntervalField.optional(),

@@ -1,8 +1,8 @@
-import { type AddressPolicy, normalizeHostname, scan, type TrustStore } from "@port443/scanner";
+import { type AddressPolicy, scan, type TrustStore } from "@port443/scanner";
 import { z } from "zod";
 import { checkPolicy, evaluateCheck } from "./check-policy";
 import type { ServiceContext } from "./context";
-import { portField } from "./domain-fields";
+import { hostnameField, portField } from "./domain-fields";
 import { ServiceError } from "./errors";
 import { parseInput } from "./parse-input";
 import { requireRole } from "./roles";
@@ -15,18 +15,7 @@ export interface CheckContext extends ServiceContext {
   timeoutMs: number;
 }
 
-const hostField = z
-  .string()
-  .min(1)
-  .max(253)
-  .transform((value, context) => {
-    try {
-      return normalizeHostname(value);
-    } catch {
-      context.addIssue({ code: "custom", message: `"${value}" is not a valid hostname or IP address` });
-      return z.NEVER;
-    }
-  });
+const hostField = hostnameField("hostname or IP address");
 
 export const runCheckInput = z.object({
   host: hostField,

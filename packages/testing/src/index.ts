@@ -15,6 +15,7 @@ export {
 export {
   type Served,
   startHttpServer,
+  startLoopbackEndpoint,
   startRawServer,
   startTlsServer,
   type TlsServerSpec,

@@ -3,7 +3,7 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 import tls from "node:tls";
-import type { IssuedCert } from "./pki";
+import { createChain, type IssuedCert } from "./pki";
 
 export interface Served {
   port: number;
@@ -100,4 +100,24 @@ export function startRawServer(behavior: "silent" | "http"): Promise<Served> {
     if (behavior === "http") socket.end("HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n");
   });
   return listen(server);
+}
+
+/**
+ * An HTTPS endpoint on 127.0.0.1 whose certificate (IP SAN, ECDSA chain from a fresh test root)
+ * stays valid `days` more days (and an hour, so whole-day counts are stable), with that root.
+ */
+export async function startLoopbackEndpoint(
+  days: number,
+  spec: Omit<TlsServerSpec, "chain" | "host"> = {},
+): Promise<Served & { root: IssuedCert }> {
+  const chain = await createChain({
+    leaf: {
+      subject: "CN=127.0.0.1",
+      dnsNames: [],
+      ipAddresses: ["127.0.0.1"],
+      notAfter: new Date(Date.now() + days * 86_400_000 + 3_600_000),
+    },
+  });
+  const served = await startTlsServer({ ...spec, chain: [chain.leaf, chain.intermediate] });
+  return { ...served, root: chain.root };
 }
