@@ -5,6 +5,7 @@ const config: NextConfig = {
   // Workspace packages ship TypeScript source.
   transpilePackages: [
     "@port443/api",
+    "@port443/auth",
     "@port443/config",
     "@port443/db",
     "@port443/email",

@@ -73,6 +73,7 @@ try {
       DATABASE_URL: url,
       REDIS_URL: services.redisUrl,
       PORT443_QUEUE_PREFIX: uniquePrefix("bench-api"),
+      AUTH_SECRET: "bench-secret-with-at-least-32-characters",
       // The limit guards production; here it would only measure itself.
       PORT443_API_RATE_LIMIT: "1000000000",
     },

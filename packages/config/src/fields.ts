@@ -84,3 +84,10 @@ export const scanTargetFields = {
 
 /** The dashboard's public address: links in notifications, the API document's server. */
 export const publicUrl = z.preprocess(unsetIfEmpty, z.url().default("http://localhost:3000"));
+
+/** Outgoing mail: alerts (worker), sign-in and invitations (web). */
+export const mailFields = {
+  /** Where emails go out; unset means they are logged, not sent. */
+  SMTP_URL: optional(smtpUrl),
+  MAIL_FROM: z.preprocess(unsetIfEmpty, z.string().default("Port443 <alerts@port443.localhost>")),
+};

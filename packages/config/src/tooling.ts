@@ -21,6 +21,8 @@ export const toolingEnvSchema = z.object({
   SMTP_URL: optional(smtpUrl),
   PORT443_MAIL_SMTP_PORT: port(1025),
   PORT443_MAIL_WEB_PORT: port(1080),
+  /** Unset: `npm start` generates one on first run and keeps it in the data folder. */
+  AUTH_SECRET: optional(z.string().min(32)),
 });
 
 export type ToolingEnv = z.infer<typeof toolingEnvSchema>;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   databaseUrl,
   logLevel,
+  mailFields,
   nodeEnv,
   positiveInt,
   publicUrl,
@@ -19,6 +20,11 @@ export const webEnvSchema = z.object({
   LOG_LEVEL: logLevel,
   PUBLIC_URL: publicUrl,
   PORT443_QUEUE_PREFIX: queuePrefix,
+  ...mailFields,
+  /** Signs session cookies and sign-in tokens: 32 or more random characters (`openssl rand -base64 32`). */
+  AUTH_SECRET: z
+    .string({ error: (issue) => (issue.input === undefined ? "AUTH_SECRET is required" : undefined) })
+    .min(32, "AUTH_SECRET must be at least 32 characters"),
   ...scanTargetFields,
   /** REST API requests per key and minute. */
   PORT443_API_RATE_LIMIT: positiveInt(600),

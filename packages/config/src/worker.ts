@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   databaseUrl,
   logLevel,
+  mailFields,
   nodeEnv,
   optional,
   port,
@@ -10,7 +11,6 @@ import {
   queuePrefix,
   redisUrl,
   scanTargetFields,
-  smtpUrl,
 } from "./fields";
 import { lazyEnv } from "./parse";
 import { processEnv } from "./source";
@@ -40,12 +40,7 @@ export const workerEnvSchema = z.object({
   /** Scan history older than this is pruned daily. */
   SCAN_RETENTION_DAYS: positiveInt(400),
   ...scanTargetFields,
-  /** Where alert emails go out; unset means notifications are logged, not sent. */
-  SMTP_URL: optional(smtpUrl),
-  MAIL_FROM: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z.string().default("Port443 <alerts@port443.localhost>"),
-  ),
+  ...mailFields,
   PUBLIC_URL: publicUrl,
 });
 

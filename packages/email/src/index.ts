@@ -1,3 +1,4 @@
+export type { AccountEmail } from "./account";
 export {
   createMailer,
   isPermanentSmtpError,
@@ -13,4 +14,4 @@ export {
   InvalidNoticeError,
   type Severity,
 } from "./notice";
-export { type RenderedEmail, renderAlertEmail, renderDigestEmail } from "./render";
+export { type RenderedEmail, renderAccountEmail, renderAlertEmail, renderDigestEmail } from "./render";

@@ -1,6 +1,7 @@
 import { render, toPlainText } from "@react-email/render";
 import type { ReactElement } from "react";
 import { createElement } from "react";
+import { type AccountEmail, accountEmailSchema, copyFor } from "./account";
 import {
   type AlertKind,
   type AlertNotice,
@@ -10,6 +11,7 @@ import {
   parseOrThrow,
 } from "./notice";
 import { alertSubject, digestSubject } from "./subject";
+import { AccountEmailTemplate } from "./templates/account-email";
 import { DailyDigest } from "./templates/daily-digest";
 import { ExpiryAlert } from "./templates/expiry-alert";
 import { FailingScanAlert } from "./templates/failing-scan-alert";
@@ -58,4 +60,11 @@ export async function renderAlertEmail(input: AlertNotice): Promise<RenderedEmai
 export async function renderDigestEmail(input: DigestInput): Promise<RenderedEmail> {
   const digest = parseOrThrow(digestInputSchema, input, "digest");
   return toEmail(digestSubject(digest), createElement(DailyDigest, digest));
+}
+
+/** Verification, password reset, magic link and invitation emails. */
+export async function renderAccountEmail(input: AccountEmail): Promise<RenderedEmail> {
+  const email = parseOrThrow(accountEmailSchema, input, "account email");
+  const copy = copyFor(email);
+  return toEmail(copy.subject, createElement(AccountEmailTemplate, { copy, url: email.url }));
 }

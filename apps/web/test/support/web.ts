@@ -12,7 +12,12 @@ export async function startWeb(env: Record<string, string>): Promise<{ url: stri
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
     cwd: webDir,
-    env: { ...processEnv(), NODE_ENV: "production", ...env },
+    env: {
+      ...processEnv(),
+      NODE_ENV: "production",
+      AUTH_SECRET: "web-test-secret-with-at-least-32-characters",
+      ...env,
+    },
     stdio: "ignore",
   });
   const url = `http://127.0.0.1:${port}`;

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { type ToolingEnv, toolingEnv } from "@port443/config/tooling";
@@ -40,6 +41,17 @@ function startMailCatcher(supervisor: Supervisor, env: ToolingEnv): string {
   return `smtp://127.0.0.1:${env.PORT443_MAIL_SMTP_PORT}`;
 }
 
+/** The session-signing secret: AUTH_SECRET, or one generated once and kept with the data. */
+function authSecret(env: ToolingEnv): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  const file = path.join(dataDir(), "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir(), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
 /** `npm start`: services, migrations, a production build, then web and worker until Ctrl-C. */
 export async function start(): Promise<number> {
   const env = toolingEnv();
@@ -69,6 +81,7 @@ export async function start(): Promise<number> {
       WORKER_PORT: String(env.WORKER_PORT),
       SMTP_URL: smtpUrl,
       PUBLIC_URL: `http://localhost:${env.PORT}`,
+      AUTH_SECRET: authSecret(env),
       // Local development scans local test servers too; a deployment keeps the address policy on.
       PORT443_ALLOW_PRIVATE_TARGETS: "true",
     };

@@ -1,0 +1,2 @@
+export { type Auth, type AuthOptions, type AuthSession, createAuth } from "./auth";
+export { accessControl, roles } from "./roles";

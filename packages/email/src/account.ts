@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+/** The emails sign-in sends: each a link to act on, with copy as data. */
+export const accountEmailSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("verify_email"), url: z.url() }),
+  z.object({ kind: z.literal("reset_password"), url: z.url() }),
+  z.object({ kind: z.literal("magic_link"), url: z.url() }),
+  z.object({
+    kind: z.literal("invitation"),
+    url: z.url(),
+    team: z.string(),
+    inviter: z.string(),
+    role: z.string(),
+  }),
+]);
+
+export type AccountEmail = z.infer<typeof accountEmailSchema>;
+
+export interface AccountCopy {
+  subject: string;
+  heading: string;
+  body: string;
+  button: string;
+  /** Why the recipient got it and what to do if they did not ask for it. */
+  footer: string;
+}
+
+const ignore = "If you did not ask for this, you can ignore this email; nothing changes.";
+
+export const accountCopy: {
+  [K in AccountEmail["kind"]]: (email: Extract<AccountEmail, { kind: K }>) => AccountCopy;
+} = {
+  verify_email: () => ({
+    subject: "Confirm your email for Port443",
+    heading: "Confirm your email address",
+    body: "Confirm this address to finish creating your Port443 account. The link works for one hour.",
+    button: "Confirm email",
+    footer: ignore,
+  }),
+  reset_password: () => ({
+    subject: "Reset your Port443 password",
+    heading: "Reset your password",
+    body: "Someone (hopefully you) asked to reset the password of your Port443 account. The link works for one hour, once.",
+    button: "Choose a new password",
+    footer: ignore,
+  }),
+  magic_link: () => ({
+    subject: "Your Port443 sign-in link",
+    heading: "Sign in to Port443",
+    body: "Use this link to sign in without a password. It works for five minutes, once.",
+    button: "Sign in",
+    footer: ignore,
+  }),
+  invitation: ({ team, inviter, role }) => ({
+    subject: `${inviter} invited you to ${team} on Port443`,
+    heading: `Join ${team} on Port443`,
+    body: `${inviter} invited you to the team ${team} as ${role === "admin" ? "an" : "a"} ${role}. Port443 watches the team's TLS endpoints and warns before certificates expire or configurations weaken.`,
+    button: "Accept invitation",
+    footer: "The invitation expires in 48 hours. If you do not know the sender, ignore this email.",
+  }),
+};
+
+/** The copy for one email (TypeScript cannot tie a looked-up entry to the narrowed kind by itself). */
+export const copyFor = (email: AccountEmail): AccountCopy =>
+  (accountCopy[email.kind] as (email: AccountEmail) => AccountCopy)(email);
