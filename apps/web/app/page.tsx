@@ -35,8 +35,17 @@ export default function LandingPage() {
           <span className="text-brand-600">:</span>443
         </span>
         <nav aria-label="Main" className="flex items-center gap-6 text-sm text-slate-600 dark:text-slate-300">
-          <Link href="/api/health" className="hover:text-slate-900 dark:hover:text-white">
-            Status
+          <a href="/docs/api" className="hover:text-slate-900 dark:hover:text-white">
+            API
+          </a>
+          <Link href="/sign-in" className="hover:text-slate-900 dark:hover:text-white">
+            Sign in
+          </Link>
+          <Link
+            href="/sign-up"
+            className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700"
+          >
+            Get started
           </Link>
         </nav>
       </header>

@@ -18,7 +18,7 @@ export function auth(): Auth {
       async sendEmail(to, email) {
         const rendered = await renderAccountEmail(email);
         if (mailer) await mailer.send({ to, ...rendered });
-        else console.info(`[auth] SMTP_URL is not set; email to ${to}: ${rendered.subject} ${email.url}`);
+        else console.warn(`[auth] SMTP_URL is not set; email to ${to}: ${rendered.subject} ${email.url}`);
       },
     });
   }

@@ -1,0 +1,214 @@
+import type { Certificate } from "@port443/db";
+import { protocols, type RuleId, ruleCatalog, severityRank } from "@port443/scanner";
+import { getDomain, getLatestScan, requireRole, ServiceError } from "@port443/services";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { GradeBadge } from "@/components/grade-badge";
+import { dateTime, daysLeftLabel, daysUntil } from "@/lib/format";
+import { requireTeam } from "@/server/session";
+import { DomainActions } from "./domain-actions";
+
+export const metadata: Metadata = { title: "Domain" };
+
+const severityTone: Record<string, string> = {
+  critical: "border-red-300 bg-red-50 dark:border-red-900 dark:bg-red-950",
+  high: "border-orange-300 bg-orange-50 dark:border-orange-900 dark:bg-orange-950",
+  medium: "border-amber-300 bg-amber-50 dark:border-amber-900 dark:bg-amber-950",
+  low: "border-sky-300 bg-sky-50 dark:border-sky-900 dark:bg-sky-950",
+  info: "border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900",
+};
+
+const canDo = (role: Parameters<typeof requireRole>[0], needed: Parameters<typeof requireRole>[1]) => {
+  try {
+    requireRole(role, needed);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+function CertificateFacts({ certificate }: { certificate: Certificate }) {
+  const lifetime = certificate.notAfter.getTime() - certificate.notBefore.getTime();
+  const used = Math.min(1, Math.max(0, (Date.now() - certificate.notBefore.getTime()) / lifetime));
+  const facts: [string, string][] = [
+    ["Subject", certificate.subject],
+    ["Names (SAN)", certificate.sans.join(", ") || "none"],
+    ["Issuer", certificate.issuer],
+    ["Valid", `${dateTime(certificate.notBefore)} → ${dateTime(certificate.notAfter)}`],
+    ["Key", `${certificate.keyType} ${certificate.keyBits} bits`],
+    ["Signature", certificate.signatureAlgorithm],
+    ["SHA-256", certificate.fingerprintSha256],
+    ["Serial", certificate.serialNumber],
+  ];
+  return (
+    <div className="space-y-3">
+      <div>
+        <div className="mb-1 flex justify-between text-sm">
+          <span>Validity</span>
+          <span className="font-medium">{daysLeftLabel(certificate.notAfter)} left</span>
+        </div>
+        <div
+          className="h-2 rounded bg-slate-200 dark:bg-slate-800"
+          role="img"
+          aria-label={`${Math.round(used * 100)}% of the validity used`}
+        >
+          <div
+            className={`h-2 rounded ${daysUntil(certificate.notAfter) < 14 ? "bg-red-600" : "bg-brand-500"}`}
+            style={{ width: `${used * 100}%` }}
+          />
+        </div>
+      </div>
+      <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
+        {facts.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
+            <dd className="break-all font-mono text-xs sm:text-sm">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+export default async function DomainPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { ctx, role } = await requireTeam();
+  const domain = await getDomain(ctx, { domainId: id }).catch((error) => {
+    if (error instanceof ServiceError && (error.code === "not_found" || error.code === "validation"))
+      notFound();
+    throw error;
+  });
+  const scan = await getLatestScan(ctx, { domainId: id }).catch((error) => {
+    if (error instanceof ServiceError && error.code === "not_found") return null;
+    throw error;
+  });
+  const details = (scan?.details ?? {}) as {
+    protocols?: Record<string, boolean>;
+    gradeCaps?: { grade: string; reason: string }[];
+  };
+  const findings = [...(scan?.findings ?? [])].sort(
+    (a, b) => severityRank(b.severity) - severityRank(a.severity),
+  );
+  const [leaf, ...chain] = scan?.certificates.map((entry) => entry.certificate) ?? [];
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-center gap-4">
+        <GradeBadge grade={domain.grade} size="lg" />
+        <div>
+          <h1 className="text-2xl font-semibold">
+            {domain.hostname}:{domain.port}
+          </h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {domain.status} · last scan {dateTime(domain.lastScanAt)} · next {dateTime(domain.nextScanAt)}
+            {domain.mutedUntil && domain.mutedUntil > new Date()
+              ? ` · muted until ${dateTime(domain.mutedUntil)}`
+              : ""}
+          </p>
+        </div>
+        <div className="ml-auto">
+          {canDo(role, "member") ? (
+            <DomainActions domainId={domain.id} canDelete={canDo(role, "member")} />
+          ) : null}
+        </div>
+      </div>
+
+      {!scan ? (
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm dark:border-slate-700">
+          The first scan is on its way; this page fills in when it is done.
+        </p>
+      ) : scan.errorCode ? (
+        <section className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm dark:border-red-900 dark:bg-red-950">
+          <h2 className="font-medium">The last scan could not complete ({scan.errorCode})</h2>
+          <p className="mt-1">{scan.errorMessage}</p>
+        </section>
+      ) : null}
+
+      {findings.length ? (
+        <section aria-labelledby="findings" className="space-y-3">
+          <h2 id="findings" className="text-lg font-medium">
+            What is wrong and how to fix it
+          </h2>
+          <ul className="space-y-3">
+            {findings.map((finding) => {
+              const rule = ruleCatalog[finding.ruleId as RuleId];
+              return (
+                <li key={finding.id} className={`rounded-lg border p-4 ${severityTone[finding.severity]}`}>
+                  <p className="text-xs font-semibold uppercase tracking-wide">{finding.severity}</p>
+                  <h3 className="font-medium">{rule?.title ?? finding.ruleId}</h3>
+                  {finding.detail ? <p className="mt-1 text-sm">{finding.detail}</p> : null}
+                  {rule ? (
+                    <p className="mt-2 text-sm">
+                      <strong>Fix: </strong>
+                      {rule.remediation}
+                    </p>
+                  ) : null}
+                  <p className="mt-1 font-mono text-xs text-slate-500">{finding.ruleId}</p>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : scan && !scan.errorCode ? (
+        <p className="text-sm text-emerald-800 dark:text-emerald-300">No findings: nothing to fix.</p>
+      ) : null}
+
+      {details.gradeCaps?.length ? (
+        <section aria-labelledby="caps">
+          <h2 id="caps" className="mb-2 text-lg font-medium">
+            Why this grade
+          </h2>
+          <ul className="list-disc pl-5 text-sm">
+            {details.gradeCaps.map((cap) => (
+              <li key={cap.reason}>
+                capped at {cap.grade}: {cap.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {leaf ? (
+        <section
+          aria-labelledby="certificate"
+          className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+        >
+          <h2 id="certificate" className="mb-3 text-lg font-medium">
+            Certificate
+          </h2>
+          <CertificateFacts certificate={leaf} />
+          {chain.length ? (
+            <>
+              <h3 className="mb-1 mt-4 font-medium">Chain</h3>
+              <ol className="list-decimal pl-5 text-sm">
+                {chain.map((certificate) => (
+                  <li key={certificate.id}>
+                    {certificate.subject} (until {dateTime(certificate.notAfter)})
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      {details.protocols ? (
+        <section aria-labelledby="protocols">
+          <h2 id="protocols" className="mb-2 text-lg font-medium">
+            Protocols
+          </h2>
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {protocols.map((protocol) => (
+              <li
+                key={protocol.id}
+                className={`rounded border px-2 py-1 ${details.protocols?.[protocol.id] ? "border-slate-400 font-medium" : "border-slate-200 text-slate-400 line-through dark:border-slate-800"}`}
+              >
+                {protocol.label} {details.protocols?.[protocol.id] ? "on" : "off"}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

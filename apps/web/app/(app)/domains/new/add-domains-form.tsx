@@ -1,0 +1,50 @@
+"use client";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { addDomainsAction } from "./actions";
+
+export function AddDomainsForm() {
+  const [state, action, pending] = useActionState(addDomainsAction, undefined);
+  return (
+    <form action={action} className="space-y-4">
+      {state?.error ? (
+        <Notice tone="error">
+          <p>{state.error}</p>
+          {state.lines?.length ? (
+            <ul className="mt-2 list-disc pl-5">
+              {state.lines.map((line) => (
+                <li key={`${line.line}-${line.message}`}>
+                  Line {line.line}: {line.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </Notice>
+      ) : null}
+      <div className="space-y-1">
+        <label htmlFor="domains" className="block text-sm font-medium">
+          Domains
+        </label>
+        <textarea
+          id="domains"
+          name="domains"
+          rows={8}
+          required
+          aria-describedby="domains-hint"
+          placeholder={"shop.example.com\napi.example.com:8443"}
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
+        />
+        <p id="domains-hint" className="text-sm text-slate-500">
+          One per line, host or host:port (443 by default); paste a CSV column or a list of URLs. Up to 5,000;
+          if any line is invalid, nothing is added.
+        </p>
+      </div>
+      <Field label="Tags" name="tags" placeholder="prod, eu" hint="Comma-separated, optional." />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Adding…" : "Add and scan"}
+      </Button>
+    </form>
+  );
+}

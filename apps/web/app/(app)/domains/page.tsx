@@ -1,0 +1,169 @@
+import { dbGrades, domainStatuses, listDomains } from "@port443/services";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { GradeBadge } from "@/components/grade-badge";
+import { buttonClass } from "@/components/ui/button";
+import { dateTime, daysLeftLabel } from "@/lib/format";
+import { requireTeam } from "@/server/session";
+
+export const metadata: Metadata = { title: "Domains" };
+
+type Search = {
+  search?: string;
+  status?: string;
+  grade?: string;
+  tag?: string;
+  expiring?: string;
+  cursor?: string;
+};
+
+const pick = <T extends string>(value: string | undefined, allowed: readonly T[]) =>
+  allowed.includes(value as T) ? (value as T) : undefined;
+
+export default async function DomainsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const params = await searchParams;
+  const { ctx, role } = await requireTeam();
+  const expiring = Number(params.expiring);
+  const page = await listDomains(ctx, {
+    search: params.search || undefined,
+    status: pick(params.status, domainStatuses),
+    grade: pick(params.grade, dbGrades),
+    tag: params.tag || undefined,
+    expiringWithinDays: Number.isInteger(expiring) && expiring >= 0 ? expiring : undefined,
+    cursor: params.cursor,
+  });
+  const next = new URLSearchParams(
+    Object.entries({ ...params, cursor: page.nextCursor ?? "" }).filter(([, value]) => value),
+  );
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">Domains</h1>
+        {role !== "viewer" ? (
+          <Link href="/domains/new" className={buttonClass()}>
+            Add domains
+          </Link>
+        ) : null}
+      </div>
+      <search>
+        <form className="flex flex-wrap items-end gap-3">
+          <label className="text-sm">
+            <span className="mb-1 block font-medium">Search</span>
+            <input
+              name="search"
+              defaultValue={params.search}
+              placeholder="hostname"
+              className="rounded-md border border-slate-300 px-3 py-1.5 dark:border-slate-700 dark:bg-slate-900"
+            />
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block font-medium">Status</span>
+            <select
+              name="status"
+              defaultValue={params.status ?? ""}
+              className="rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
+            >
+              <option value="">any</option>
+              {domainStatuses.map((status) => (
+                <option key={status}>{status}</option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block font-medium">Expiring within (days)</span>
+            <input
+              name="expiring"
+              type="number"
+              min={0}
+              defaultValue={params.expiring}
+              className="w-28 rounded-md border border-slate-300 px-3 py-1.5 dark:border-slate-700 dark:bg-slate-900"
+            />
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block font-medium">Tag</span>
+            <input
+              name="tag"
+              defaultValue={params.tag}
+              className="w-28 rounded-md border border-slate-300 px-3 py-1.5 dark:border-slate-700 dark:bg-slate-900"
+            />
+          </label>
+          <button type="submit" className={buttonClass("secondary")}>
+            Filter
+          </button>
+        </form>
+      </search>
+      {page.items.length ? (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-400">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Grade
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Domain
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Days left
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Issuer
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Last scan
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Status
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              {page.items.map((domain) => (
+                <tr key={domain.id}>
+                  <td className="px-4 py-2">
+                    <GradeBadge grade={domain.grade} />
+                  </td>
+                  <td className="px-4 py-2">
+                    <Link href={`/domains/${domain.id}`} className="font-medium hover:underline">
+                      {domain.hostname}:{domain.port}
+                    </Link>
+                    {domain.tags.length ? (
+                      <span className="ml-2 text-xs text-slate-500">{domain.tags.join(", ")}</span>
+                    ) : null}
+                  </td>
+                  <td className="px-4 py-2">{daysLeftLabel(domain.notAfter)}</td>
+                  <td className="max-w-56 truncate px-4 py-2" title={domain.issuer ?? ""}>
+                    {domain.issuer ?? "–"}
+                  </td>
+                  <td className="px-4 py-2">{dateTime(domain.lastScanAt)}</td>
+                  <td className="px-4 py-2">{domain.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          No domains match.{" "}
+          {role !== "viewer" ? (
+            <Link href="/domains/new" className="font-medium text-brand-700 underline">
+              Add one
+            </Link>
+          ) : null}
+        </p>
+      )}
+      <div className="flex gap-3">
+        {params.cursor ? (
+          <Link href="/domains" className={buttonClass("secondary")}>
+            First page
+          </Link>
+        ) : null}
+        {page.nextCursor ? (
+          <Link href={`/domains?${next}`} className={buttonClass("secondary")}>
+            Next page
+          </Link>
+        ) : null}
+      </div>
+    </div>
+  );
+}

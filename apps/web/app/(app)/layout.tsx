@@ -1,0 +1,46 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/sign-out-button";
+import { requireTeam } from "@/server/session";
+
+const nav = [
+  { href: "/overview", label: "Overview" },
+  { href: "/domains", label: "Domains" },
+  { href: "/settings/members", label: "Members" },
+  { href: "/settings/api-keys", label: "API keys" },
+] as const;
+
+/** The signed-in frame: team, navigation, user; every page below acts for the active team. */
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const { team, session, role } = await requireTeam();
+  return (
+    <div className="min-h-dvh bg-slate-50 dark:bg-slate-950">
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/overview" className="font-mono text-lg font-semibold tracking-tight">
+            <span className="text-brand-600">:</span>443
+          </Link>
+          <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="team-name">
+            {team.name} · {role}
+          </span>
+          <nav aria-label="Dashboard" className="flex gap-4 text-sm">
+            {nav.map((item) => (
+              <Link
+                key={item.href}
+                href={item.href}
+                className="text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-4">
+            <span className="hidden text-sm text-slate-500 sm:inline">{session.user.email}</span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </div>
+  );
+}

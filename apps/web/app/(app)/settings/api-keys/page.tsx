@@ -1,0 +1,76 @@
+import { listApiKeys, requireRole, ServiceError } from "@port443/services";
+import type { Metadata } from "next";
+import { Notice } from "@/components/ui/notice";
+import { dateTime } from "@/lib/format";
+import { requireTeam } from "@/server/session";
+import { revokeKeyAction } from "./actions";
+import { CreateKeyForm } from "./create-key-form";
+
+export const metadata: Metadata = { title: "API keys" };
+
+export default async function ApiKeysPage() {
+  const { ctx, role } = await requireTeam();
+  try {
+    requireRole(role, "admin");
+  } catch (error) {
+    if (error instanceof ServiceError) return <Notice>Only admins and owners manage API keys.</Notice>;
+    throw error;
+  }
+  const keys = await listApiKeys(ctx);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold">API keys</h1>
+      <p className="max-w-2xl text-sm text-slate-600 dark:text-slate-400">
+        Keys let pipelines call the REST API (
+        <a className="underline" href="/docs/api">
+          reference
+        </a>
+        ): <code>read</code> lists, <code>write</code> changes domains and alerts, <code>scan</code> runs
+        scans and deploy checks.
+      </p>
+      <CreateKeyForm />
+      <table className="w-full text-left text-sm">
+        <thead className="text-slate-600 dark:text-slate-400">
+          <tr>
+            <th scope="col" className="py-2 font-medium">
+              Name
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              Key
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              Scopes
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              Last used
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+          {keys.map((key) => (
+            <tr key={key.id}>
+              <td className="py-2">{key.name}</td>
+              <td className="py-2 font-mono">{key.prefix}…</td>
+              <td className="py-2">{key.scopes.join(", ")}</td>
+              <td className="py-2">{dateTime(key.lastUsedAt)}</td>
+              <td className="py-2 text-right">
+                {key.revokedAt ? (
+                  <span className="text-slate-500">revoked {dateTime(key.revokedAt)}</span>
+                ) : (
+                  <form action={revokeKeyAction.bind(null, key.id)}>
+                    <button type="submit" className="text-red-700 hover:underline dark:text-red-400">
+                      Revoke
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { listMembers } from "@port443/services";
+import type { Metadata } from "next";
+import { dateTime } from "@/lib/format";
+import { requireTeam } from "@/server/session";
+import { InviteForm } from "./invite-form";
+
+export const metadata: Metadata = { title: "Members" };
+
+const canInvite = new Set(["owner", "admin"]);
+
+export default async function MembersPage() {
+  const { ctx, role, team } = await requireTeam();
+  const { members, invitations } = await listMembers(ctx);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold">Members</h1>
+      <p className="max-w-2xl text-sm text-slate-600 dark:text-slate-400">
+        Viewers read; members manage domains and start scans; admins also manage alerts, webhooks, API keys
+        and members; owners can also delete the team.
+      </p>
+      {canInvite.has(role) ? <InviteForm teamId={team.id} /> : null}
+      <table className="w-full text-left text-sm">
+        <thead className="text-slate-600 dark:text-slate-400">
+          <tr>
+            <th scope="col" className="py-2 font-medium">
+              Name
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              Email
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              Role
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+          {members.map((member) => (
+            <tr key={member.id}>
+              <td className="py-2">{member.user.name}</td>
+              <td className="py-2">{member.user.email}</td>
+              <td className="py-2">{member.role}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {invitations.length ? (
+        <section aria-labelledby="pending">
+          <h2 id="pending" className="mb-2 font-medium">
+            Pending invitations
+          </h2>
+          <ul className="text-sm">
+            {invitations.map((invitation) => (
+              <li key={invitation.id}>
+                {invitation.email} as {invitation.role ?? "member"} · expires {dateTime(invitation.expiresAt)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import type { ServiceContext } from "@port443/services";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "./auth";
+import { prisma, queues } from "./clients";
+
+/** The signed-in user's session, once per request. */
+export const currentSession = cache(async () => auth().api.getSession({ headers: await headers() }));
+
+/** The session, or off to sign-in and back. */
+export async function requireSession(next = "/overview") {
+  const session = await currentSession();
+  if (!session) redirect(`/sign-in?next=${encodeURIComponent(next)}`);
+  return session;
+}
+
+/**
+ * The team the dashboard acts for: the session's active team when the user still belongs to it,
+ * else their first. A user without a team goes to onboarding. The role comes from the database
+ * on every request, so a demotion applies at once.
+ */
+export const requireTeam = cache(async () => {
+  const session = await requireSession();
+  const memberships = await prisma().member.findMany({
+    where: { userId: session.user.id },
+    include: { team: { select: { id: true, name: true, slug: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  if (!memberships.length) redirect("/onboarding");
+  const active =
+    memberships.find((membership) => membership.teamId === session.session.activeOrganizationId) ??
+    memberships[0]!;
+  const ctx: ServiceContext = {
+    prisma: prisma(),
+    queues: queues(),
+    teamId: active.teamId,
+    role: active.role,
+    userId: session.user.id,
+  };
+  return {
+    ctx,
+    session,
+    team: active.team,
+    role: active.role,
+    teams: memberships.map((membership) => membership.team),
+  };
+});
