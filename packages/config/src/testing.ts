@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { databaseUrl, redisUrl } from "./fields";
+import { databaseUrl, optional, redisUrl } from "./fields";
 import { lazyEnv } from "./parse";
 import { processEnv } from "./source";
 
@@ -10,6 +10,8 @@ import { processEnv } from "./source";
 export const testEnvSchema = z.object({
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
+  /** Browser tests: the Chromium to drive. Unset: /usr/bin/chromium, installed from apt when missing. */
+  CHROMIUM_PATH: optional(z.string()),
 });
 
 export type TestEnv = z.infer<typeof testEnvSchema>;

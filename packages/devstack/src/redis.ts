@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { toolingEnv } from "@port443/config/tooling";
+import { aptInstall, canAptInstall } from "@port443/testing";
 import { log } from "./log";
 
 export interface LocalRedis {
@@ -23,20 +24,21 @@ function onPath(command: string): string | undefined {
 }
 
 /** Finds `redis-server`; as root on Debian/Ubuntu installs the distribution's package when missing. */
-export function redisServerBinary(): string {
+export async function redisServerBinary(): Promise<string> {
   const found = onPath("redis-server");
   if (found) return found;
-  if (process.getuid?.() === 0 && onPath("apt-get")) {
+  let failure = "";
+  if (canAptInstall()) {
     log("redis-server is not installed; installing Debian's redis-server package");
-    const apt = (...args: string[]) =>
-      spawnSync("env", ["DEBIAN_FRONTEND=noninteractive", "apt-get", "-qq", ...args], { stdio: "inherit" });
-    const update = apt("update");
-    const install = apt("install", "-y", "--no-install-recommends", "redis-server");
+    failure = await aptInstall(["redis-server"]).then(
+      () => "",
+      (error: Error) => `\n${error.message}`,
+    );
     const installed = onPath("redis-server");
-    if (update.status === 0 && install.status === 0 && installed) return installed;
+    if (installed) return installed;
   }
   throw new Error(
-    "Redis is needed but `redis-server` was not found. Install it (Debian/Ubuntu: `sudo apt-get install redis-server`, macOS: `brew install redis`) or set REDIS_URL to an existing server.",
+    `Redis is needed but \`redis-server\` was not found. Install it (Debian/Ubuntu: \`sudo apt-get install redis-server\`, macOS: \`brew install redis\`) or set REDIS_URL to an existing server.${failure}`,
   );
 }
 
@@ -100,7 +102,7 @@ export async function startRedis(options: {
   port: number;
   persistent: boolean;
 }): Promise<LocalRedis> {
-  const binary = redisServerBinary();
+  const binary = await redisServerBinary();
   mkdirSync(options.dir, { recursive: true });
   await stopOrphan(options.port, options.dir);
   const persistence = options.persistent

@@ -1,3 +1,6 @@
+export type { Browser, ConsoleMessage, Page } from "playwright-core";
+export { aptInstall, canAptInstall } from "./apt";
+export { ensureChromium, launchBrowser, saveScreenshot } from "./browser";
 export { createTestDatabase, type TestDatabase } from "./database";
 export { freePort } from "./ports";
 export { databaseName, dropDatabase, ensureDatabase, recreateDatabase, withDatabase } from "./postgres";
