@@ -34,8 +34,17 @@ describe("parseEnv", () => {
       expect((error as EnvError).issues.map((issue) => issue.variable)).toEqual([
         "DATABASE_URL",
         "REDIS_URL",
+        "AUTH_SECRET",
       ]);
     }
+  });
+
+  it("refuses a short AUTH_SECRET", () => {
+    const web = { DATABASE_URL: valid.DATABASE_URL, REDIS_URL: valid.REDIS_URL };
+    expect(() => parseEnv(webEnvSchema, { ...web, AUTH_SECRET: "short" })).toThrow(
+      /AUTH_SECRET must be at least 32/,
+    );
+    expect(parseEnv(webEnvSchema, { ...web, AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toHaveLength(32);
   });
 
   it("rejects an out-of-range port and treats an empty value as unset", () => {

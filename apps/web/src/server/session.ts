@@ -7,7 +7,11 @@ import { auth } from "./auth";
 import { prisma, queues } from "./clients";
 
 /** The signed-in user's session, once per request. */
-export const currentSession = cache(async () => auth().api.getSession({ headers: await headers() }));
+export const currentSession = cache(async () => {
+  // Request headers first: that marks the page dynamic before anything needs the environment.
+  const requestHeaders = await headers();
+  return auth().api.getSession({ headers: requestHeaders });
+});
 
 /** The session, or off to sign-in and back. */
 export async function requireSession(next = "/overview") {

@@ -16,6 +16,7 @@ export async function startWeb(env: Record<string, string>): Promise<{ url: stri
       ...processEnv(),
       NODE_ENV: "production",
       AUTH_SECRET: "web-test-secret-with-at-least-32-characters",
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       ...env,
     },
     stdio: "ignore",

@@ -1,0 +1,183 @@
+import { writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  type Browser,
+  createTestDatabase,
+  launchBrowser,
+  type Page,
+  type Served,
+  type SmtpTestServer,
+  saveScreenshot,
+  startLoopbackEndpoint,
+  startSmtpServer,
+  type TestDatabase,
+  testRedisUrl,
+  uniquePrefix,
+} from "@port443/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWeb } from "../support/web";
+import { startWorker } from "../support/worker";
+
+/**
+ * A new team's first day in a real Chromium against the production build, with the worker
+ * scanning a local TLS server and a real SMTP server catching the emails.
+ */
+describe("dashboard in Chromium: sign up → team → domain → scan → invite → roles", () => {
+  let db: TestDatabase;
+  let smtp: SmtpTestServer;
+  let endpoint: Served & { root: { pem: string } };
+  let web: Awaited<ReturnType<typeof startWeb>>;
+  let worker: { stop(): void };
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [db, smtp, endpoint, browser] = await Promise.all([
+      createTestDatabase("web_dashboard"),
+      startSmtpServer(),
+      // 10 days left: the dashboard has something to say (expiring soon) and how to fix it.
+      startLoopbackEndpoint(10, { hsts: "max-age=31536000" }),
+      launchBrowser(),
+    ]);
+    const caFile = path.join(tmpdir(), `${uniquePrefix("ca")}.pem`);
+    await writeFile(caFile, endpoint.root.pem);
+    const env = {
+      DATABASE_URL: db.url,
+      REDIS_URL: testRedisUrl(),
+      PORT443_QUEUE_PREFIX: uniquePrefix("web-dashboard"),
+      PORT443_ALLOW_PRIVATE_TARGETS: "true",
+      PORT443_EXTRA_CA_FILE: caFile,
+      SMTP_URL: smtp.url,
+    };
+    web = await startWeb(env);
+    worker = await startWorker({ ...env, PUBLIC_URL: web.url });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    worker?.stop();
+    web?.stop();
+    await Promise.all([smtp?.stop(), endpoint?.close()]);
+    await db?.drop();
+  });
+
+  /** The link in the newest email to `to` whose subject matches, waiting for it to arrive. */
+  async function linkFromEmail(to: string, subject: RegExp): Promise<string> {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const message = smtp.messages.findLast(
+        (candidate) => candidate.to.includes(to) && subject.test(candidate.subject),
+      );
+      const link = message?.text?.match(/https?:\/\/[^\s\])>]+/)?.[0];
+      if (link) return link;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`no email to ${to} matching ${subject}`);
+  }
+
+  async function signUp(name: string, email: string) {
+    await page.goto(`${web.url}/sign-up`);
+    await page.getByLabel("Name").fill(name);
+    await page.getByLabel("Work email").fill(email);
+    await page.getByLabel("Password").fill("correct horse battery staple");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL(/\/check-email/);
+    expect(await page.getByText(email).count()).toBe(1);
+    await page.goto(await linkFromEmail(email, /Confirm your email/));
+    await page.waitForURL(/\/onboarding/);
+  }
+
+  async function signOut() {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${web.url}/`);
+  }
+
+  let domainUrl = "";
+
+  it("signs up, confirms the email from the inbox and creates a team", async () => {
+    await signUp("Grace Hopper", "grace@acme.test");
+    await saveScreenshot(page, "onboarding");
+    await page.getByLabel("Team name").fill("Acme Platform");
+    await page.getByRole("button", { name: "Create team" }).click();
+    await page.waitForURL(/\/domains\/new/);
+    expect(await page.getByTestId("team-name").textContent()).toBe("Acme Platform · owner");
+  });
+
+  it("adds a domain served by a local TLS server and shows its grade, findings and how to fix them", async () => {
+    await page.getByLabel("Domains").fill(`127.0.0.1:${endpoint.port}`);
+    await page.getByLabel("Tags").fill("prod");
+    await saveScreenshot(page, "add-domains");
+    await page.getByRole("button", { name: "Add and scan" }).click();
+    await page.waitForURL(/\/domains\/[0-9a-f-]{36}$/);
+    domainUrl = page.url();
+    // The worker scans within seconds; the page shows the result once it is recorded.
+    for (let attempt = 0; attempt < 60; attempt++) {
+      if (await page.getByRole("heading", { name: "What is wrong and how to fix it" }).count()) break;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await page.reload();
+    }
+    await expect(
+      page.getByRole("heading", { name: "What is wrong and how to fix it" }).count(),
+    ).resolves.toBe(1);
+    expect(
+      await page
+        .getByTitle(/^Grade /)
+        .first()
+        .getAttribute("title"),
+    ).toMatch(/^Grade (A\+|A|A-)$/);
+    const finding = page.locator("li", { hasText: "Certificate expires soon" });
+    await expect(finding.count()).resolves.toBe(1);
+    expect(await finding.textContent()).toMatch(/Fix: Renew the certificate/);
+    expect(await page.getByText("CN=127.0.0.1").count()).toBeGreaterThan(0);
+    await saveScreenshot(page, "domain-detail", { fullPage: true });
+  });
+
+  it("scans again on demand with live progress", async () => {
+    await page.getByRole("button", { name: "Scan now" }).click();
+    await page.getByRole("status").filter({ hasText: "Done" }).waitFor({ timeout: 60_000 });
+  });
+
+  it("lists the domain and summarizes the team on the overview", async () => {
+    await page.goto(`${web.url}/domains`);
+    const row = page.getByRole("row", { name: new RegExp(`127\\.0\\.0\\.1:${endpoint.port}`) });
+    expect(await row.textContent()).toMatch(/10 d/);
+    await saveScreenshot(page, "domains");
+    await page.goto(`${web.url}/overview`);
+    expect(await page.getByText("Expiring ≤ 30 days").locator("..").textContent()).toContain("1");
+    await saveScreenshot(page, "overview");
+  });
+
+  it("creates an API key and shows its secret once", async () => {
+    await page.goto(`${web.url}/settings/api-keys`);
+    await page.getByLabel("Name").fill("deploy gate");
+    await page.getByRole("button", { name: "Create key" }).click();
+    expect(await page.getByTestId("new-api-key").textContent()).toMatch(/^p443_[0-9A-Za-z]{32}$/);
+    await saveScreenshot(page, "api-keys");
+  });
+
+  it("invites a viewer by email, who signs up, accepts and cannot delete the domain", async () => {
+    await page.goto(`${web.url}/settings/members`);
+    await page.getByLabel("Email").fill("linus@acme.test");
+    await page.getByLabel("Role").selectOption("viewer");
+    await page.getByRole("button", { name: "Invite" }).click();
+    await page.getByText("Invitation sent to linus@acme.test").waitFor();
+    await saveScreenshot(page, "members");
+    const invitation = await linkFromEmail("linus@acme.test", /invited you to Acme Platform/);
+    await signOut();
+
+    await signUp("Linus", "linus@acme.test");
+    await page.goto(invitation);
+    await page.getByRole("heading", { name: "Join Acme Platform" }).waitFor();
+    await page.getByRole("button", { name: "Accept" }).click();
+    await page.waitForURL(/\/overview/);
+    expect(await page.getByTestId("team-name").textContent()).toBe("Acme Platform · viewer");
+
+    await page.goto(domainUrl);
+    await page.getByRole("heading", { name: "What is wrong and how to fix it" }).waitFor();
+    expect(await page.getByRole("button", { name: "Delete" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Scan now" }).count()).toBe(0);
+    await signOut();
+    await page.goto(`${web.url}/overview`);
+    await page.waitForURL(/\/sign-in\?next=/);
+  });
+});
