@@ -29,6 +29,12 @@ describe("web app (production build)", () => {
       const html = await response.text();
       expect(html).toContain("Know before your certificates hurt.");
       expect(response.headers.get("x-powered-by")).toBeNull();
+      const csp = response.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("default-src 'self'");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     });
   });
 

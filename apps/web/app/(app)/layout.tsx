@@ -6,6 +6,7 @@ import { requireTeam } from "@/server/session";
 const nav = [
   { href: "/overview", label: "Overview" },
   { href: "/domains", label: "Domains" },
+  { href: "/alerts", label: "Alerts" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/api-keys", label: "API keys" },
 ] as const;

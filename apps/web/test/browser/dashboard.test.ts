@@ -147,6 +147,15 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
     await saveScreenshot(page, "overview");
   });
 
+  it("shows the expiry alert the scan opened and acknowledges it", async () => {
+    await page.goto(`${web.url}/alerts`);
+    const alert = page.getByRole("listitem").filter({ hasText: `127.0.0.1:${endpoint.port}` }).first();
+    expect(await alert.textContent()).toMatch(/expires in 10 days/i);
+    await saveScreenshot(page, "alerts");
+    await alert.getByRole("button", { name: "Acknowledge" }).click();
+    await page.getByText(/acknowledged · opened/).first().waitFor();
+  });
+
   it("creates an API key and shows its secret once", async () => {
     await page.goto(`${web.url}/settings/api-keys`);
     await page.getByLabel("Name").fill("deploy gate");

@@ -1,0 +1,82 @@
+import { listAlerts } from "@port443/services";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { dateTime } from "@/lib/format";
+import { requireTeam } from "@/server/session";
+import { AlertActions } from "./alert-actions";
+
+export const metadata: Metadata = { title: "Alerts" };
+
+const views = [
+  { state: "active", label: "Open" },
+  { state: "resolved", label: "Resolved" },
+] as const;
+
+export default async function AlertsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ state?: string; cursor?: string }>;
+}) {
+  const params = await searchParams;
+  const state = params.state === "resolved" ? "resolved" : "active";
+  const { ctx, role } = await requireTeam();
+  const page = await listAlerts(ctx, { state, cursor: params.cursor });
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Alerts</h1>
+      <nav aria-label="Alert state" className="flex gap-2 text-sm">
+        {views.map((view) => (
+          <Link
+            key={view.state}
+            href={`/alerts?state=${view.state}`}
+            aria-current={state === view.state ? "page" : undefined}
+            className={`rounded-md px-3 py-1.5 ${state === view.state ? "bg-slate-900 text-white dark:bg-white dark:text-slate-900" : "border border-slate-300 dark:border-slate-700"}`}
+          >
+            {view.label}
+          </Link>
+        ))}
+      </nav>
+      {page.items.length ? (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+          {page.items.map((alert) => (
+            <li key={alert.id} className="space-y-1 px-4 py-3">
+              <div className="flex flex-wrap items-baseline gap-2">
+                <span className="text-xs font-semibold uppercase">{alert.severity}</span>
+                <span className="font-medium">{alert.title}</span>
+                <Link
+                  href={`/domains/${alert.domainId}`}
+                  className="text-sm text-brand-700 hover:underline dark:text-brand-500"
+                >
+                  {alert.domain.hostname}:{alert.domain.port}
+                </Link>
+                <span className="ml-auto text-xs text-slate-500">
+                  {alert.state} · opened {dateTime(alert.openedAt)}
+                  {alert.resolvedAt ? ` · resolved ${dateTime(alert.resolvedAt)}` : ""}
+                </span>
+              </div>
+              {alert.detail ? (
+                <p className="text-sm text-slate-600 dark:text-slate-400">{alert.detail}</p>
+              ) : null}
+              {state === "active" && role !== "viewer" ? (
+                <AlertActions
+                  alertId={alert.id}
+                  domainId={alert.domainId}
+                  acknowledged={alert.state === "acknowledged"}
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {state === "active" ? "No open alerts." : "No resolved alerts yet."}
+        </p>
+      )}
+      {page.nextCursor ? (
+        <Link href={`/alerts?state=${state}&cursor=${page.nextCursor}`} className="text-sm underline">
+          Older alerts
+        </Link>
+      ) : null}
+    </div>
+  );
+}
