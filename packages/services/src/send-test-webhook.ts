@@ -1,0 +1,53 @@
+import { jobs } from "@port443/jobs";
+import type { Notice } from "@port443/notice";
+import { z } from "zod";
+import type { ServiceContext } from "./context";
+import { ServiceError } from "./errors";
+import { parseInput } from "./parse-input";
+import { requireRole } from "./roles";
+
+export const sendTestWebhookInput = z.object({ webhookId: z.uuid(), publicUrl: z.url() });
+
+/**
+ * "Send test": a sample notice through the same outbox and delivery job as real ones, so the
+ * webhook's delivery log shows whether the receiver answered.
+ */
+export async function sendTestWebhook(ctx: ServiceContext, input: z.input<typeof sendTestWebhookInput>) {
+  requireRole(ctx.role, "admin");
+  const { webhookId, publicUrl } = parseInput(sendTestWebhookInput, input);
+  const webhook = await ctx.prisma.webhook.findFirst({
+    where: { id: webhookId, teamId: ctx.teamId },
+    include: { team: { select: { name: true } } },
+  });
+  if (!webhook) throw new ServiceError("not_found", "no such webhook", "webhookId");
+  const notice: Notice = {
+    event: "test",
+    kind: "expiry",
+    severity: "info",
+    title: "Test notification from Port443",
+    detail: "This webhook is set up correctly: Port443 alerts for your team will arrive like this one.",
+    occurredAt: new Date().toISOString(),
+    team: { name: webhook.team.name },
+    domain: { hostname: "example.com", port: 443, url: new URL("/domains", publicUrl).toString() },
+    certificate: null,
+    findings: [],
+    grade: null,
+    failures: null,
+  };
+  const notification = await ctx.prisma.notification.create({
+    data: {
+      teamId: ctx.teamId,
+      webhookId,
+      channel: "webhook",
+      event: "test",
+      recipient: webhook.url,
+      payload: notice,
+    },
+  });
+  await ctx.queues.notifications.add(
+    "notify.deliver",
+    { notificationId: notification.id },
+    { ...jobs["notify.deliver"].options, jobId: `notify_${notification.id}` },
+  );
+  return notification;
+}

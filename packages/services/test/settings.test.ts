@@ -1,0 +1,134 @@
+import { createPrismaClient, type PrismaClient } from "@port443/db";
+import { createQueues, createRedisConnection, type Queues } from "@port443/jobs";
+import {
+  createChain,
+  createTestDatabase,
+  type TestDatabase,
+  testRedisUrl,
+  uniquePrefix,
+} from "@port443/testing";
+import type { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  addDomain,
+  createWebhook,
+  deleteDomain,
+  ensureTeam,
+  getAlertPolicy,
+  getOverview,
+  type ServiceContext,
+  sendTestWebhook,
+  setPrivateCa,
+  updateAlertPolicy,
+} from "../src";
+
+describe("team settings and overview", () => {
+  let db: TestDatabase;
+  let prisma: PrismaClient;
+  let connection: Redis;
+  let queues: Queues;
+  let admin: ServiceContext;
+
+  beforeAll(async () => {
+    db = await createTestDatabase("services_settings");
+    prisma = createPrismaClient(db.url);
+    connection = createRedisConnection(testRedisUrl(), "worker");
+    queues = createQueues({ connection, prefix: uniquePrefix("settings") });
+    const team = await ensureTeam({ prisma }, { slug: "acme", create: true });
+    admin = { prisma, queues, teamId: team.id, role: "admin" };
+  });
+  afterAll(async () => {
+    await queues.close();
+    await connection.quit();
+    await prisma.$disconnect();
+    await db.drop();
+  });
+
+  it("stores the team's alert policy for admins only, thresholds sorted and deduplicated", async () => {
+    const policy = {
+      expiryThresholds: [7, 30, 7, 1],
+      minSeverity: "medium" as const,
+      notifyGradeDrop: false,
+      notifyCertChange: true,
+      failingScanThreshold: 2,
+      recipients: ["ops@acme.test"],
+      dailyDigest: true,
+    };
+    await expect(updateAlertPolicy({ ...admin, role: "member" }, policy)).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await updateAlertPolicy(admin, policy);
+    await updateAlertPolicy(admin, { ...policy, failingScanThreshold: 4 });
+    expect(await prisma.alertPolicy.count({ where: { teamId: admin.teamId } })).toBe(1);
+    expect(await getAlertPolicy(admin)).toMatchObject({
+      expiryThresholds: [30, 7, 1],
+      minSeverity: "medium",
+      failingScanThreshold: 4,
+      recipients: ["ops@acme.test"],
+      dailyDigest: true,
+    });
+    await expect(updateAlertPolicy(admin, { ...policy, recipients: ["not an email"] })).rejects.toMatchObject(
+      {
+        code: "validation",
+      },
+    );
+  });
+
+  it("sends a test notification to a webhook through the outbox and the delivery queue", async () => {
+    await expect(createWebhook(admin, { url: "https://user:pw@hooks.example/x" })).rejects.toMatchObject({
+      code: "validation",
+    });
+    const webhook = await createWebhook(admin, { url: "https://hooks.example/port443" });
+    expect(webhook.secret.length).toBeGreaterThanOrEqual(32);
+    const notification = await sendTestWebhook(admin, {
+      webhookId: webhook.id,
+      publicUrl: "https://port443.test",
+    });
+    expect(notification).toMatchObject({
+      channel: "webhook",
+      event: "test",
+      state: "pending",
+      webhookId: webhook.id,
+    });
+    const job = await queues.notifications.getJob(`notify_${notification.id}`);
+    expect(job?.data).toEqual({ notificationId: notification.id });
+  });
+
+  it("accepts a CA bundle as the team's private CA and refuses leaves and garbage", async () => {
+    const chain = await createChain();
+    const { subjects } = await setPrivateCa(admin, { pem: chain.root.pem + chain.intermediate.pem });
+    expect(subjects).toHaveLength(2);
+    expect((await prisma.team.findUniqueOrThrow({ where: { id: admin.teamId } })).privateCaPem).toContain(
+      "BEGIN CERTIFICATE",
+    );
+    await expect(setPrivateCa(admin, { pem: chain.leaf.pem })).rejects.toMatchObject({
+      code: "validation",
+      message: /is not a CA/,
+    });
+    await expect(setPrivateCa(admin, { pem: "hello" })).rejects.toMatchObject({ code: "validation" });
+    await setPrivateCa(admin, { pem: null });
+    expect((await prisma.team.findUniqueOrThrow({ where: { id: admin.teamId } })).privateCaPem).toBeNull();
+  });
+
+  it("summarizes the team and refuses a viewer's delete", async () => {
+    const soon = await addDomain(admin, { hostname: "soon.example" });
+    const failing = await addDomain(admin, { hostname: "down.example" });
+    await prisma.domain.update({
+      where: { id: soon.id },
+      data: { notAfter: new Date(Date.now() + 3 * 86_400_000) },
+    });
+    await prisma.domain.update({
+      where: { id: failing.id },
+      data: { status: "error", lastError: "timeout" },
+    });
+    const overview = await getOverview(admin);
+    expect(overview.counts).toEqual({ total: 2, expired: 0, within7: 1, within30: 1, failing: 1 });
+    expect(overview.expiriesByWeek[0]!.count).toBe(1);
+    expect(overview.urgent.map((domain) => domain.hostname)).toEqual(["soon.example", "down.example"]);
+    await expect(deleteDomain({ ...admin, role: "viewer" }, { domainId: soon.id })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await deleteDomain({ ...admin, role: "member" }, { domainId: soon.id });
+    expect(await prisma.domain.count({ where: { id: soon.id } })).toBe(0);
+  });
+});
