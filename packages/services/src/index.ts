@@ -17,6 +17,7 @@ export { getAlertPolicy } from "./get-alert-policy";
 export { getDomain, getDomainInput } from "./get-domain";
 export { getLatestScan, getLatestScanInput } from "./get-latest-scan";
 export { getOverview } from "./get-overview";
+export { getPrivateCa } from "./get-private-ca";
 export { getScan, getScanInput } from "./get-scan";
 export { listAlerts, listAlertsInput } from "./list-alerts";
 export { listApiKeys } from "./list-api-keys";

@@ -7,8 +7,7 @@ const nav = [
   { href: "/overview", label: "Overview" },
   { href: "/domains", label: "Domains" },
   { href: "/alerts", label: "Alerts" },
-  { href: "/settings/members", label: "Members" },
-  { href: "/settings/api-keys", label: "API keys" },
+  { href: "/settings/members", label: "Settings" },
 ] as const;
 
 /** The signed-in frame: team, navigation, user; every page below acts for the active team. */

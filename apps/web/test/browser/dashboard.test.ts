@@ -1,4 +1,6 @@
 import { writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
@@ -31,8 +33,23 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
   let worker: { stop(): void };
   let browser: Browser;
   let page: Page;
+  const received: string[] = [];
+  let receiver: Server & { port: number };
 
   beforeAll(async () => {
+    // A webhook receiver that records what it is sent.
+    const server = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => {
+        body += chunk;
+      });
+      request.on("end", () => {
+        received.push(body);
+        response.end("ok");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    receiver = Object.assign(server, { port: (server.address() as AddressInfo).port });
     [db, smtp, endpoint, browser] = await Promise.all([
       createTestDatabase("web_dashboard"),
       startSmtpServer(),
@@ -59,6 +76,7 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
     worker?.stop();
     web?.stop();
     await Promise.all([smtp?.stop(), endpoint?.close()]);
+    receiver?.close();
     await db?.drop();
   });
 
@@ -149,11 +167,17 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
 
   it("shows the expiry alert the scan opened and acknowledges it", async () => {
     await page.goto(`${web.url}/alerts`);
-    const alert = page.getByRole("listitem").filter({ hasText: `127.0.0.1:${endpoint.port}` }).first();
+    const alert = page
+      .getByRole("listitem")
+      .filter({ hasText: `127.0.0.1:${endpoint.port}` })
+      .first();
     expect(await alert.textContent()).toMatch(/expires in 10 days/i);
     await saveScreenshot(page, "alerts");
     await alert.getByRole("button", { name: "Acknowledge" }).click();
-    await page.getByText(/acknowledged · opened/).first().waitFor();
+    await page
+      .getByText(/acknowledged · opened/)
+      .first()
+      .waitFor();
   });
 
   it("creates an API key and shows its secret once", async () => {
@@ -162,6 +186,31 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
     await page.getByRole("button", { name: "Create key" }).click();
     expect(await page.getByTestId("new-api-key").textContent()).toMatch(/^p443_[0-9A-Za-z]{32}$/);
     await saveScreenshot(page, "api-keys");
+  });
+
+  it("sets the alert policy, uploads a private CA and sends a webhook test that arrives", async () => {
+    await page.goto(`${web.url}/settings/alerts`);
+    await page.getByLabel("Warn this many days before expiry").fill("21, 7");
+    await page.getByRole("button", { name: "Save policy" }).click();
+    await page.getByText("Saved.").waitFor();
+    await page.reload();
+    expect(await page.getByLabel("Warn this many days before expiry").inputValue()).toBe("21, 7");
+    await saveScreenshot(page, "alert-policy");
+
+    await page.goto(`${web.url}/settings/private-ca`);
+    await page.getByLabel("Or paste it").fill(endpoint.root.pem);
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText(/Trusting 1 CA certificate/).waitFor();
+
+    await page.goto(`${web.url}/settings/webhooks`);
+    await page.getByLabel("Receiver URL").fill(`http://127.0.0.1:${receiver.port}/hook`);
+    await page.getByRole("button", { name: "Add webhook" }).click();
+    await page.getByText("Signing secret").waitFor();
+    await page.getByRole("button", { name: "Send test" }).click();
+    for (let attempt = 0; attempt < 100 && !received.length; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(JSON.parse(received[0]!)).toMatchObject({ type: "test" });
+    await saveScreenshot(page, "webhooks");
   });
 
   it("invites a viewer by email, who signs up, accepts and cannot delete the domain", async () => {

@@ -1,7 +1,7 @@
-import { listApiKeys, requireRole, ServiceError } from "@port443/services";
+import { listApiKeys } from "@port443/services";
 import type { Metadata } from "next";
-import { Notice } from "@/components/ui/notice";
 import { dateTime } from "@/lib/format";
+import { adminOnly } from "@/server/admin-only";
 import { requireTeam } from "@/server/session";
 import { revokeKeyAction } from "./actions";
 import { CreateKeyForm } from "./create-key-form";
@@ -10,12 +10,8 @@ export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage() {
   const { ctx, role } = await requireTeam();
-  try {
-    requireRole(role, "admin");
-  } catch (error) {
-    if (error instanceof ServiceError) return <Notice>Only admins and owners manage API keys.</Notice>;
-    throw error;
-  }
+  const refused = adminOnly(role);
+  if (refused) return refused;
   const keys = await listApiKeys(ctx);
   return (
     <div className="space-y-8">

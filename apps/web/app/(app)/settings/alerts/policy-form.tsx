@@ -1,0 +1,65 @@
+"use client";
+import type { EffectivePolicy } from "@port443/monitoring";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { saveAlertPolicy } from "./actions";
+
+const severities = ["info", "low", "medium", "high", "critical"] as const;
+
+export function PolicyForm({ policy }: { policy: EffectivePolicy }) {
+  const [state, action, pending] = useActionState(saveAlertPolicy, undefined);
+  const checkbox = (name: keyof EffectivePolicy, label: string) => (
+    <label className="flex items-center gap-2 text-sm">
+      <input type="checkbox" name={name} defaultChecked={Boolean(policy[name])} /> {label}
+    </label>
+  );
+  return (
+    <form action={action} className="max-w-xl space-y-4">
+      {state?.error ? (
+        <Notice tone="error">{state.error}</Notice>
+      ) : state?.saved ? (
+        <Notice tone="success">Saved.</Notice>
+      ) : null}
+      <Field
+        label="Warn this many days before expiry"
+        name="expiryThresholds"
+        defaultValue={policy.expiryThresholds.join(", ")}
+        hint="Each fires once per certificate, e.g. 30, 14, 7, 3, 1."
+      />
+      <label className="block text-sm">
+        <span className="mb-1 block font-medium">Alert on weak configuration from severity</span>
+        <select
+          name="minSeverity"
+          defaultValue={policy.minSeverity}
+          className="rounded-md border border-slate-300 px-2 py-2 dark:border-slate-700 dark:bg-slate-900"
+        >
+          {severities.map((severity) => (
+            <option key={severity}>{severity}</option>
+          ))}
+        </select>
+      </label>
+      <Field
+        label="Failed scans in a row before alerting"
+        name="failingScanThreshold"
+        type="number"
+        min={1}
+        max={20}
+        defaultValue={policy.failingScanThreshold}
+      />
+      <Field
+        label="Recipients"
+        name="recipients"
+        defaultValue={policy.recipients.join(", ")}
+        hint="Email addresses; empty means the team's owners and admins."
+      />
+      {checkbox("notifyGradeDrop", "Alert when the grade drops")}
+      {checkbox("notifyCertChange", "Notify when a domain serves a new certificate")}
+      {checkbox("dailyDigest", "One digest email a day instead of one per alert")}
+      <Button type="submit" disabled={pending}>
+        Save policy
+      </Button>
+    </form>
+  );
+}
