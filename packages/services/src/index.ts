@@ -15,6 +15,7 @@ export { type FieldIssue, ServiceError, type ServiceErrorCode } from "./errors";
 export { findInvitation, findInvitationInput } from "./find-invitation";
 export { getAlertPolicy } from "./get-alert-policy";
 export { getDomain, getDomainInput } from "./get-domain";
+export { getDomainHistory, getDomainHistoryInput } from "./get-domain-history";
 export { getLatestScan, getLatestScanInput } from "./get-latest-scan";
 export { getOverview } from "./get-overview";
 export { getPrivateCa } from "./get-private-ca";

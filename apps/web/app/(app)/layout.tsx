@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/sign-out-button";
+import { TeamSwitcher } from "@/components/team/team-switcher";
 import { requireTeam } from "@/server/session";
 
 const nav = [
@@ -12,7 +13,7 @@ const nav = [
 
 /** The signed-in frame: team, navigation, user; every page below acts for the active team. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const { team, session, role } = await requireTeam();
+  const { team, teams, session, role } = await requireTeam();
   return (
     <div className="min-h-dvh bg-slate-50 dark:bg-slate-950">
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -23,6 +24,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="team-name">
             {team.name} · {role}
           </span>
+          {teams.length > 1 ? <TeamSwitcher teams={teams} activeId={team.id} /> : null}
           <nav aria-label="Dashboard" className="flex gap-4 text-sm">
             {nav.map((item) => (
               <Link

@@ -153,6 +153,10 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
   it("scans again on demand with live progress", async () => {
     await page.getByRole("button", { name: "Scan now" }).click();
     await page.getByRole("status").filter({ hasText: "Done" }).waitFor({ timeout: 60_000 });
+    // Two scans now: the history charts and the certificate timeline are there.
+    await page.getByText("Days left on the served certificate").waitFor();
+    expect(await page.getByText("No certificate change seen yet.").count()).toBe(1);
+    expect(await page.getByText(/Scans as a table \(2\)/).count()).toBe(1);
   });
 
   it("lists the domain and summarizes the team on the overview", async () => {

@@ -1,8 +1,9 @@
 import type { Certificate } from "@port443/db";
 import { protocols, type RuleId, ruleCatalog, severityRank } from "@port443/scanner";
-import { getDomain, getLatestScan, requireRole, ServiceError } from "@port443/services";
+import { getDomain, getDomainHistory, getLatestScan, requireRole, ServiceError } from "@port443/services";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { DomainHistory } from "@/components/domain-history";
 import { GradeBadge } from "@/components/grade-badge";
 import { dateTime, daysLeftLabel, daysUntil } from "@/lib/format";
 import { requireTeam } from "@/server/session";
@@ -82,6 +83,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
     if (error instanceof ServiceError && error.code === "not_found") return null;
     throw error;
   });
+  const history = await getDomainHistory(ctx, { domainId: id });
   const details = (scan?.details ?? {}) as {
     protocols?: Record<string, boolean>;
     gradeCaps?: { grade: string; reason: string }[];
@@ -209,6 +211,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
           </ul>
         </section>
       ) : null}
+      <DomainHistory points={history.points} changes={history.changes} addresses={history.addresses} />
     </div>
   );
 }

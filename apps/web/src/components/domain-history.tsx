@@ -1,0 +1,142 @@
+import type { CertificateEvent, Grade, ScanAddress } from "@port443/db";
+import { gradeFromDb } from "@port443/monitoring";
+import { dateTime } from "@/lib/format";
+
+interface Point {
+  at: Date;
+  grade: Grade | null;
+  failed: boolean;
+  daysLeft: number | null;
+}
+
+/** Grades best first; the chart puts A+ at the top. */
+const gradeOrder: Grade[] = ["A_PLUS", "A", "A_MINUS", "B", "C", "D", "E", "F", "T", "M"];
+const width = 640;
+const height = 120;
+
+function polyline(points: Point[], value: (point: Point) => number | null, max: number) {
+  const step = points.length > 1 ? width / (points.length - 1) : 0;
+  return points
+    .map((point, index) => {
+      const y = value(point);
+      return y === null ? null : `${(index * step).toFixed(1)},${(height - (y / max) * height).toFixed(1)}`;
+    })
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** Days left and grade over the recent scans, a data table for screen readers, and certificate changes. */
+export function DomainHistory({
+  points,
+  changes,
+  addresses,
+}: {
+  points: Point[];
+  changes: CertificateEvent[];
+  addresses: ScanAddress[];
+}) {
+  const maxDays = Math.max(30, ...points.map((point) => point.daysLeft ?? 0));
+  const gradeValue = (point: Point) =>
+    point.grade ? gradeOrder.length - gradeOrder.indexOf(point.grade) : null;
+  return (
+    <section aria-labelledby="history" className="space-y-6">
+      <h2 id="history" className="text-lg font-medium">
+        History
+      </h2>
+      {points.length > 1 ? (
+        <div className="grid gap-6 md:grid-cols-2">
+          <figure>
+            <figcaption className="mb-1 text-sm text-slate-600 dark:text-slate-400">
+              Days left on the served certificate
+            </figcaption>
+            <svg
+              viewBox={`0 0 ${width} ${height}`}
+              className="h-32 w-full rounded border border-slate-200 dark:border-slate-800"
+              aria-hidden="true"
+            >
+              <polyline
+                points={polyline(points, (point) => point.daysLeft, maxDays)}
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                className="text-brand-600"
+              />
+            </svg>
+          </figure>
+          <figure>
+            <figcaption className="mb-1 text-sm text-slate-600 dark:text-slate-400">
+              Grade (higher is better)
+            </figcaption>
+            <svg
+              viewBox={`0 0 ${width} ${height}`}
+              className="h-32 w-full rounded border border-slate-200 dark:border-slate-800"
+              aria-hidden="true"
+            >
+              <polyline
+                points={polyline(points, gradeValue, gradeOrder.length)}
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                className="text-slate-700 dark:text-slate-300"
+              />
+            </svg>
+          </figure>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">Charts appear after the second scan.</p>
+      )}
+      <details className="text-sm">
+        <summary className="cursor-pointer">Scans as a table ({points.length})</summary>
+        <table className="mt-2 w-full text-left">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Grade</th>
+              <th scope="col">Days left</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...points].reverse().map((point) => (
+              <tr key={point.at.toISOString()}>
+                <td>{dateTime(point.at)}</td>
+                <td>{point.failed ? "failed" : point.grade ? gradeFromDb[point.grade] : "–"}</td>
+                <td>{point.daysLeft ?? "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+      {addresses.length > 1 ? (
+        <div>
+          <h3 className="mb-1 font-medium">Per address</h3>
+          <ul className="text-sm">
+            {addresses.map((address) => (
+              <li key={address.ip} className="font-mono">
+                {address.ip}: {address.errorCode ?? (address.grade ? gradeFromDb[address.grade] : "–")}{" "}
+                {address.fingerprint ? `(${address.fingerprint.slice(0, 16)}…)` : ""}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div>
+        <h3 className="mb-1 font-medium">Certificate changes</h3>
+        {changes.length ? (
+          <ol className="space-y-1 text-sm">
+            {changes.map((change) => (
+              <li key={change.id}>
+                {dateTime(change.createdAt)}: now {change.newIssuer}, valid until{" "}
+                {dateTime(change.newNotAfter)}
+                {change.oldNotAfter
+                  ? ` (was until ${dateTime(change.oldNotAfter)})`
+                  : " (first certificate seen)"}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">No certificate change seen yet.</p>
+        )}
+      </div>
+    </section>
+  );
+}
