@@ -16,13 +16,15 @@ export const listDomainsInput = z.object({
   expiringWithinDays: z.number().int().min(0).max(3650).optional(),
   /** Part of the hostname. */
   search: z.string().trim().toLowerCase().min(1).max(253).optional(),
+  /** `hostname` (A–Z, then port) or `expiry` (soonest first, unscanned last). */
+  sort: z.enum(["hostname", "expiry"]).default("hostname"),
 });
 
 const domainCursor = z.tuple([z.string(), z.number().int()]);
 
 /** The team's domains by hostname and port, a page at a time (keyset pagination: fast on any page). */
 export async function listDomains(ctx: ServiceContext, input: z.input<typeof listDomainsInput>) {
-  const { cursor, limit, status, grade, tag, expiringWithinDays, search } = parseInput(
+  const { cursor, limit, status, grade, tag, expiringWithinDays, search, sort } = parseInput(
     listDomainsInput,
     input,
   );
@@ -30,6 +32,7 @@ export async function listDomains(ctx: ServiceContext, input: z.input<typeof lis
   if (tag) where.tags = { has: tag };
   if (expiringWithinDays !== undefined)
     where.notAfter = { lte: new Date(Date.now() + expiringWithinDays * 86_400_000) };
+  if (sort === "expiry") return byExpiry(ctx, where, search, cursor, limit);
   const after = cursor ? decodeCursor(domainCursor, cursor) : undefined;
   // "After (hostname, port)" spelled so PostgreSQL starts the index scan at the cursor:
   // hostname >= h is an index bound, where an OR of the two cases would filter from the start.
@@ -41,4 +44,37 @@ export async function listDomains(ctx: ServiceContext, input: z.input<typeof lis
     take: limit + 1,
   });
   return page(rows, limit, (row) => [row.hostname, row.port]);
+}
+
+const expiryCursor = z.tuple([z.number().int().nullable(), z.uuid()]);
+
+/** Soonest expiry first, domains without a certificate yet at the end; ties by id. */
+async function byExpiry(
+  ctx: ServiceContext,
+  where: Prisma.DomainWhereInput,
+  search: string | undefined,
+  cursor: string | undefined,
+  limit: number,
+) {
+  if (search) where.hostname = { contains: search };
+  if (cursor) {
+    const [notAfter, id] = decodeCursor(expiryCursor, cursor);
+    const after =
+      notAfter === null
+        ? { notAfter: null, id: { gt: id } }
+        : {
+            OR: [
+              { notAfter: { gt: new Date(notAfter) } },
+              { notAfter: new Date(notAfter), id: { gt: id } },
+              { notAfter: null },
+            ],
+          };
+    where.AND = [after];
+  }
+  const rows = await ctx.prisma.domain.findMany({
+    where,
+    orderBy: [{ notAfter: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    take: limit + 1,
+  });
+  return page(rows, limit, (row) => [row.notAfter?.getTime() ?? null, row.id]);
 }

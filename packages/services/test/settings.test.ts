@@ -16,6 +16,7 @@ import {
   ensureTeam,
   getAlertPolicy,
   getOverview,
+  listDomains,
   type ServiceContext,
   sendTestWebhook,
   setPrivateCa,
@@ -130,5 +131,28 @@ describe("team settings and overview", () => {
     });
     await deleteDomain({ ...admin, role: "member" }, { domainId: soon.id });
     expect(await prisma.domain.count({ where: { id: soon.id } })).toBe(0);
+  });
+
+  it("lists by expiry, soonest first and unscanned last, across pages", async () => {
+    const team = await ensureTeam({ prisma }, { slug: "expiry-sort", create: true });
+    const ctx = { ...admin, teamId: team.id };
+    const days = [40, 5, null, 5, -2];
+    for (const [index, day] of days.entries()) {
+      const domain = await addDomain(ctx, { hostname: `d${index}.example` });
+      if (day !== null)
+        await prisma.domain.update({
+          where: { id: domain.id },
+          data: { notAfter: new Date(Date.UTC(2030, 0, 1) + day * 86_400_000) },
+        });
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listDomains(ctx, { sort: "expiry", limit: 2, cursor });
+      seen.push(...page.items.map((domain) => domain.hostname));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.slice(0, 4)).toEqual(["d4.example", ...["d1.example", "d3.example"].sort(), "d0.example"]);
+    expect(seen[4]).toBe("d2.example");
   });
 });

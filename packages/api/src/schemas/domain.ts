@@ -55,6 +55,10 @@ export const DomainListQuery = z.object({
     .optional()
     .openapi({ description: "Certificates expiring within N days (expired ones included)." }),
   search: z.string().max(253).optional().openapi({ description: "Part of the hostname." }),
+  sort: z
+    .enum(["hostname", "expiry"])
+    .default("hostname")
+    .openapi({ description: "`hostname` (A–Z, then port) or `expiry` (soonest first, unscanned last)." }),
 });
 
 export const NewDomainSchema = z
