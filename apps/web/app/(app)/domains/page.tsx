@@ -1,3 +1,4 @@
+import { gradeFromDb } from "@port443/monitoring";
 import { dbGrades, domainStatuses, listDomains } from "@port443/services";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -14,6 +15,7 @@ type Search = {
   grade?: string;
   tag?: string;
   expiring?: string;
+  sort?: string;
   cursor?: string;
 };
 
@@ -30,6 +32,7 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
     grade: pick(params.grade, dbGrades),
     tag: params.tag || undefined,
     expiringWithinDays: Number.isInteger(expiring) && expiring >= 0 ? expiring : undefined,
+    sort: params.sort === "expiry" ? "expiry" : "hostname",
     cursor: params.cursor,
   });
   const next = new URLSearchParams(
@@ -67,6 +70,32 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
               {domainStatuses.map((status) => (
                 <option key={status}>{status}</option>
               ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block font-medium">Grade</span>
+            <select
+              name="grade"
+              defaultValue={params.grade ?? ""}
+              className="rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
+            >
+              <option value="">any</option>
+              {dbGrades.map((grade) => (
+                <option key={grade} value={grade}>
+                  {gradeFromDb[grade]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block font-medium">Sort</span>
+            <select
+              name="sort"
+              defaultValue={params.sort ?? "hostname"}
+              className="rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
+            >
+              <option value="hostname">hostname</option>
+              <option value="expiry">soonest expiry</option>
             </select>
           </label>
           <label className="text-sm">
