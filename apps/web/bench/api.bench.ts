@@ -8,25 +8,23 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { processEnv } from "@port443/config";
-import { createPrismaClient, type Grade } from "@port443/db";
+import { createPrismaClient } from "@port443/db";
 import { applyMigrations } from "@port443/db/migrate";
 import { markdownTable, writeBenchmarkSection } from "@port443/devstack/benchmarks";
 import { provideServices } from "@port443/devstack/services";
 import { createApiKey, ensureTeam } from "@port443/services";
 import { freePort, recreateDatabase, uniquePrefix, withDatabase } from "@port443/testing";
 import autocannon from "autocannon";
+import { seedDomains } from "./seed";
 
 const argument = (name: string, fallback: number) =>
   Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const DOMAINS = argument("domains", 50_000);
 const CONNECTIONS = argument("connections", 200);
 const SECONDS = argument("seconds", 20);
-const DAY = 86_400_000;
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const nextBin = createRequire(path.join(webDir, "package.json")).resolve("next/dist/bin/next");
-const grades: Grade[] = ["A_PLUS", "A", "A", "A", "A_MINUS", "B", "C", "F", "T"];
-const tags = [["prod"], ["prod", "eu"], ["staging"], ["prod", "us"], []];
 
 const services = await provideServices("dev");
 const url = withDatabase(services.databaseUrl, "port443_bench_api");
@@ -37,24 +35,7 @@ try {
   const prisma = createPrismaClient(url);
   const team = await ensureTeam({ prisma }, { slug: "bench", create: true, ownerEmail: "owner@bench.test" });
   const seeded = Date.now();
-  for (let offset = 0; offset < DOMAINS; offset += 5_000) {
-    const rows = Array.from({ length: Math.min(5_000, DOMAINS - offset) }, (_, index) => {
-      const n = offset + index;
-      return {
-        teamId: team.id,
-        hostname: `host-${n.toString(36).padStart(4, "0")}.customer-${n % 97}.example`,
-        port: 443,
-        tags: tags[n % tags.length]!,
-        status: n % 23 === 0 ? ("critical" as const) : n % 7 === 0 ? ("warning" as const) : ("ok" as const),
-        grade: grades[n % grades.length]!,
-        notAfter: new Date(Date.now() + ((n * 7919) % 120) * DAY - 5 * DAY),
-        issuer: n % 3 ? "CN=R11, O=Let's Encrypt, C=US" : "CN=Sectigo RSA Domain Validation Secure Server CA",
-        lastScanAt: new Date(Date.now() - (n % 360) * 60_000),
-        nextScanAt: new Date(Date.now() + DAY),
-      };
-    });
-    await prisma.domain.createMany({ data: rows });
-  }
+  await seedDomains(prisma, team.id, DOMAINS);
   await prisma.$executeRawUnsafe("ANALYZE domains");
   const seedSeconds = (Date.now() - seeded) / 1000;
   const key = (
