@@ -148,6 +148,12 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
     expect(await finding.textContent()).toMatch(/Fix: Renew the certificate/);
     expect(await page.getByText("CN=127.0.0.1").count()).toBeGreaterThan(0);
     await saveScreenshot(page, "domain-detail", { fullPage: true });
+    expect(await page.getByRole("heading", { name: "Cipher suites (server's order)" }).count()).toBe(1);
+    // Phone width: the same page, one column, nothing cut off sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await saveScreenshot(page, "domain-detail-phone", { fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it("scans again on demand with live progress", async () => {
@@ -241,5 +247,24 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
     await signOut();
     await page.goto(`${web.url}/overview`);
     await page.waitForURL(/\/sign-in\?next=/);
+  });
+
+  it("lets the owner sign in with the password again and promote the viewer to member", async () => {
+    await page.getByLabel("Email").fill("grace@acme.test");
+    await page.getByLabel("Password").fill("correct horse battery staple");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL(/\/overview/);
+    await page.goto(`${web.url}/settings/members`);
+    const row = page.getByRole("row", { name: /linus@acme\.test/ });
+    await row.getByLabel("Role").selectOption("member");
+    await page.waitForLoadState("networkidle");
+    await page.reload();
+    expect(
+      await page
+        .getByRole("row", { name: /linus@acme\.test/ })
+        .getByRole("cell")
+        .nth(2)
+        .textContent(),
+    ).toBe("member");
   });
 });

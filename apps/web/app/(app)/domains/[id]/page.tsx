@@ -3,6 +3,7 @@ import { protocols, type RuleId, ruleCatalog, severityRank } from "@port443/scan
 import { getDomain, getDomainHistory, getLatestScan, requireRole, ServiceError } from "@port443/services";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CipherMatrix } from "@/components/cipher-matrix";
 import { DomainHistory } from "@/components/domain-history";
 import { GradeBadge } from "@/components/grade-badge";
 import { dateTime, daysLeftLabel, daysUntil } from "@/lib/format";
@@ -86,6 +87,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
   const history = await getDomainHistory(ctx, { domainId: id });
   const details = (scan?.details ?? {}) as {
     protocols?: Record<string, boolean>;
+    ciphers?: Record<string, string[]>;
     gradeCaps?: { grade: string; reason: string }[];
   };
   const findings = [...(scan?.findings ?? [])].sort(
@@ -211,6 +213,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
           </ul>
         </section>
       ) : null}
+      {details.ciphers ? <CipherMatrix ciphers={details.ciphers} /> : null}
       <DomainHistory points={history.points} changes={history.changes} addresses={history.addresses} />
     </div>
   );

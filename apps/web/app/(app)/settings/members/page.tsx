@@ -3,14 +3,16 @@ import type { Metadata } from "next";
 import { dateTime } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 import { InviteForm } from "./invite-form";
+import { MemberActions } from "./member-actions";
 
 export const metadata: Metadata = { title: "Members" };
 
 const canInvite = new Set(["owner", "admin"]);
 
 export default async function MembersPage() {
-  const { ctx, role, team } = await requireTeam();
+  const { ctx, role, team, session } = await requireTeam();
   const { members, invitations } = await listMembers(ctx);
+  const self = members.find((member) => member.userId === session.user.id);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">Members</h1>
@@ -39,6 +41,17 @@ export default async function MembersPage() {
               <td className="py-2">{member.user.name}</td>
               <td className="py-2">{member.user.email}</td>
               <td className="py-2">{member.role}</td>
+              <td className="py-2 text-right">
+                {canInvite.has(role) && member.userId !== session.user.id ? (
+                  <MemberActions
+                    teamId={team.id}
+                    memberId={member.id}
+                    role={member.role}
+                    actorRole={role}
+                    actorMemberId={self?.id ?? ""}
+                  />
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>
