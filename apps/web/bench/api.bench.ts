@@ -3,32 +3,23 @@
  * with 50,000 domains, loaded by 200 concurrent clients (autocannon) listing domains: the first
  * page, filtered pages, and pages deep in the list by cursor. Writes its figures to docs/benchmarks.md.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { processEnv } from "@port443/config";
 import { createPrismaClient } from "@port443/db";
 import { applyMigrations } from "@port443/db/migrate";
 import { markdownTable, writeBenchmarkSection } from "@port443/devstack/benchmarks";
 import { provideServices } from "@port443/devstack/services";
 import { createApiKey, ensureTeam } from "@port443/services";
-import { freePort, recreateDatabase, uniquePrefix, withDatabase } from "@port443/testing";
+import { recreateDatabase, withDatabase } from "@port443/testing";
 import autocannon from "autocannon";
 import { seedDomains } from "./seed";
+import { argument, startBenchWeb } from "./web";
 
-const argument = (name: string, fallback: number) =>
-  Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const DOMAINS = argument("domains", 50_000);
 const CONNECTIONS = argument("connections", 200);
 const SECONDS = argument("seconds", 20);
 
-const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const nextBin = createRequire(path.join(webDir, "package.json")).resolve("next/dist/bin/next");
-
 const services = await provideServices("dev");
 const url = withDatabase(services.databaseUrl, "port443_bench_api");
-let web: ChildProcess | undefined;
+let web: { stop(): void } | undefined;
 try {
   await recreateDatabase(url);
   await applyMigrations(url);
@@ -45,32 +36,10 @@ try {
     )
   ).secret;
 
-  const port = await freePort();
-  web = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
-    cwd: webDir,
-    env: {
-      ...processEnv(),
-      NODE_ENV: "production",
-      DATABASE_URL: url,
-      REDIS_URL: services.redisUrl,
-      PORT443_QUEUE_PREFIX: uniquePrefix("bench-api"),
-      AUTH_SECRET: "bench-secret-with-at-least-32-characters",
-      // The limit guards production; here it would only measure itself.
-      PORT443_API_RATE_LIMIT: "1000000000",
-    },
-    stdio: "ignore",
-  });
-  const base = `http://127.0.0.1:${port}`;
+  // The limit guards production; here it would only measure itself.
+  web = await startBenchWeb(url, services.redisUrl, { PORT443_API_RATE_LIMIT: "1000000000" });
+  const base = web.base;
   const headers = { authorization: `Bearer ${key}` };
-  for (let attempt = 0; ; attempt++) {
-    const up = await fetch(`${base}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (up) break;
-    if (attempt > 150) throw new Error("next start did not come up");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 
   // Cursors spread over the whole list, collected by walking it in pages of 200.
   const cursors: string[] = [];
@@ -134,6 +103,6 @@ try {
   process.stdout.write(`${body}\n`);
   await writeBenchmarkSection("api", "REST API (`pnpm bench:api`)", body);
 } finally {
-  web?.kill("SIGTERM");
+  web?.stop();
   await services.stop();
 }

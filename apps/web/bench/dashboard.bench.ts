@@ -3,60 +3,27 @@
  * with 50,000 domains and 1,000,000 scans: server response times of the domain list (first page,
  * deep page, by expiry, filtered), the overview and a domain's page. Writes docs/benchmarks.md.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { processEnv } from "@port443/config";
 import { createPrismaClient } from "@port443/db";
 import { applyMigrations } from "@port443/db/migrate";
 import { markdownTable, percentile, writeBenchmarkSection } from "@port443/devstack/benchmarks";
 import { provideServices } from "@port443/devstack/services";
-import { freePort, recreateDatabase, uniquePrefix, withDatabase } from "@port443/testing";
+import { recreateDatabase, withDatabase } from "@port443/testing";
 import { seedDomains, seedScans } from "./seed";
+import { argument, startBenchWeb } from "./web";
 
-const argument = (name: string, fallback: number) =>
-  Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const DOMAINS = argument("domains", 50_000);
 const SCANS_PER_DOMAIN = argument("scans-per-domain", 20);
 const REQUESTS = argument("requests", 100);
 
-const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const nextBin = createRequire(path.join(webDir, "package.json")).resolve("next/dist/bin/next");
-
 const services = await provideServices("dev");
 const url = withDatabase(services.databaseUrl, "port443_bench_dashboard");
-let web: ChildProcess | undefined;
+let web: { stop(): void } | undefined;
 try {
   await recreateDatabase(url);
   await applyMigrations(url);
   const prisma = createPrismaClient(url);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  web = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
-    cwd: webDir,
-    env: {
-      ...processEnv(),
-      NODE_ENV: "production",
-      DATABASE_URL: url,
-      REDIS_URL: services.redisUrl,
-      PORT443_QUEUE_PREFIX: uniquePrefix("bench-dashboard"),
-      AUTH_SECRET: "bench-secret-with-at-least-32-characters",
-      PUBLIC_URL: base,
-    },
-    stdio: "ignore",
-  });
-  for (let attempt = 0; ; attempt++) {
-    if (
-      await fetch(`${base}/api/health`).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      break;
-    if (attempt > 150) throw new Error("next start did not come up");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  web = await startBenchWeb(url, services.redisUrl);
+  const base = web.base;
 
   // An owner signed in through the real endpoints, with a team.
   let cookie = "";
@@ -134,6 +101,6 @@ try {
   process.stdout.write(`${body}\n`);
   await writeBenchmarkSection("dashboard", "Dashboard (`pnpm bench:dashboard`)", body);
 } finally {
-  web?.kill("SIGTERM");
+  web?.stop();
   await services.stop();
 }

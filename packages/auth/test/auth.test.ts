@@ -153,6 +153,27 @@ describe("sign-in and teams (better-auth on our tables)", () => {
     });
     expect(badRole.status).toBe(400);
     expect(await prisma.invitation.count({ where: { email: "eve@example.com" } })).toBe(0);
+
+    // Only the owner deletes the team; anyone may leave it.
+    const byViewerDelete = await call("/api/auth/organization/delete", {
+      cookie: invitee,
+      body: { organizationId: team.body.id },
+    });
+    expect(byViewerDelete.status).toBe(403);
+    expect(
+      (
+        await call("/api/auth/organization/leave", {
+          cookie: invitee,
+          body: { organizationId: team.body.id },
+        })
+      ).status,
+    ).toBe(200);
+    expect(await prisma.member.count({ where: { teamId: team.body.id } })).toBe(1);
+    expect(
+      (await call("/api/auth/organization/delete", { cookie: owner, body: { organizationId: team.body.id } }))
+        .status,
+    ).toBe(200);
+    expect(await prisma.team.count({ where: { id: team.body.id } })).toBe(0);
   });
 
   it("resets a password through the emailed link and signs in by magic link", async () => {

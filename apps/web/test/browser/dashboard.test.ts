@@ -163,6 +163,9 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
     await page.getByText("Days left on the served certificate").waitFor();
     expect(await page.getByText("No certificate change seen yet.").count()).toBe(1);
     expect(await page.getByText(/Scans as a table \(2\)/).count()).toBe(1);
+    // A deploy window: notifications muted for an hour, shown in the page header.
+    await page.getByLabel("Mute notifications").selectOption({ label: "for 1 hour (deploy)" });
+    await page.getByText(/muted until/).waitFor();
   });
 
   it("lists the domain and summarizes the team on the overview", async () => {

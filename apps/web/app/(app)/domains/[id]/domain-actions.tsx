@@ -1,8 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { MuteSelect } from "@/components/mute-select";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { muteAction } from "@/server/actions/alerts";
 import { deleteDomainAction, scanNow, scanState } from "./actions";
 
 const stateLabel = { queued: "Queued…", running: "Scanning…", done: "Done", failed: "Scan failed" } as const;
@@ -38,6 +40,13 @@ export function DomainActions({ domainId, canDelete }: { domainId: string; canDe
       <Button onClick={scan} disabled={progress === "queued" || progress === "running"}>
         Scan now
       </Button>
+      <MuteSelect
+        id="mute-domain"
+        onMute={async (hours) => {
+          setError((await muteAction(domainId, hours)).error ?? null);
+          router.refresh();
+        }}
+      />
       {canDelete ? (
         <Button variant="danger" onClick={remove}>
           Delete

@@ -41,6 +41,32 @@ export function AddDomainsForm() {
           if any line is invalid, nothing is added.
         </p>
       </div>
+      <div className="space-y-1">
+        <label htmlFor="csv" className="block text-sm font-medium">
+          Or load a CSV or text file
+        </label>
+        <input
+          id="csv"
+          type="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          className="text-sm"
+          onChange={async (event) => {
+            const file = event.target.files?.[0];
+            const textarea = document.getElementById("domains") as HTMLTextAreaElement | null;
+            // The first column of each row; a "host:port" or URL cell works like a typed line.
+            if (file && textarea)
+              textarea.value = (await file.text())
+                .split(/\r?\n/)
+                .map((row) =>
+                  row
+                    .split(/[,;\t]/)[0]!
+                    .trim()
+                    .replace(/^"|"$/g, ""),
+                )
+                .join("\n");
+          }}
+        />
+      </div>
       <Field label="Tags" name="tags" placeholder="prod, eu" hint="Comma-separated, optional." />
       <Button type="submit" disabled={pending}>
         {pending ? "Adding…" : "Add and scan"}

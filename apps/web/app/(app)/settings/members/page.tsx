@@ -4,6 +4,7 @@ import { dateTime } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 import { InviteForm } from "./invite-form";
 import { MemberActions } from "./member-actions";
+import { TeamDangerZone } from "./team-danger-zone";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -70,6 +71,7 @@ export default async function MembersPage() {
           </ul>
         </section>
       ) : null}
+      <TeamDangerZone teamId={team.id} teamName={team.name} isOwner={role === "owner"} />
     </div>
   );
 }

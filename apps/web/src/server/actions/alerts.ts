@@ -28,5 +28,6 @@ export async function muteAction(domainId: string, hours: number): Promise<{ err
     return message(error);
   }
   revalidatePath("/alerts");
+  revalidatePath(`/domains/${domainId}`);
   return {};
 }

@@ -1,0 +1,45 @@
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { processEnv } from "@port443/config";
+import { freePort, uniquePrefix } from "@port443/testing";
+
+/** `--name=N` from the command line, else the fallback. */
+export const argument = (name: string, fallback: number) =>
+  Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+
+const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const nextBin = createRequire(path.join(webDir, "package.json")).resolve("next/dist/bin/next");
+
+/** The production build (`next start`) on a free port, once /api/health answers. */
+export async function startBenchWeb(databaseUrl: string, redisUrl: string, env: Record<string, string> = {}) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+    cwd: webDir,
+    env: {
+      ...processEnv(),
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      PORT443_QUEUE_PREFIX: uniquePrefix("bench"),
+      AUTH_SECRET: "bench-secret-with-at-least-32-characters",
+      PUBLIC_URL: base,
+      ...env,
+    },
+    stdio: "ignore",
+  });
+  for (let attempt = 0; ; attempt++) {
+    if (
+      await fetch(`${base}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      break;
+    if (attempt > 150) throw new Error("next start did not come up");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { base, stop: () => child.kill("SIGTERM") };
+}

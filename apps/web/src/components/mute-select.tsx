@@ -1,0 +1,44 @@
+"use client";
+
+const choices = [
+  { hours: 1, label: "for 1 hour (deploy)" },
+  { hours: 4, label: "for 4 hours" },
+  { hours: 24, label: "for 1 day" },
+  { hours: 168, label: "for 1 week" },
+  { hours: 0, label: "unmute" },
+];
+
+/** Mute a domain's notifications for a window; `onMute(0)` unmutes. */
+export function MuteSelect({
+  id,
+  disabled,
+  onMute,
+}: {
+  id: string;
+  disabled?: boolean;
+  onMute(hours: number): void;
+}) {
+  return (
+    <>
+      <label className="sr-only" htmlFor={id}>
+        Mute notifications
+      </label>
+      <select
+        id={id}
+        disabled={disabled}
+        defaultValue=""
+        onChange={(event) => {
+          if (event.target.value) onMute(Number(event.target.value));
+        }}
+        className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+      >
+        <option value="">Mute notifications…</option>
+        {choices.map((choice) => (
+          <option key={choice.hours} value={choice.hours}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
