@@ -1,4 +1,4 @@
-import { getOverview } from "@port443/services";
+import { dbGrades, getOverview } from "@port443/services";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { GradeBadge } from "@/components/grade-badge";
@@ -6,6 +6,8 @@ import { daysLeftLabel } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 
 export const metadata: Metadata = { title: "Overview" };
+
+const gradeRank = (grade: (typeof dbGrades)[number]) => dbGrades.indexOf(grade);
 
 export default async function OverviewPage() {
   const { ctx } = await requireTeam();
@@ -61,6 +63,27 @@ export default async function OverviewPage() {
             </li>
           ))}
         </ol>
+      </section>
+
+      <section
+        aria-labelledby="grades"
+        className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
+        <h2 id="grades" className="mb-3 font-medium">
+          Grades
+        </h2>
+        <ul className="flex flex-wrap gap-4">
+          {overview.grades
+            .sort((a, b) =>
+              a.grade === null ? 1 : b.grade === null ? -1 : gradeRank(a.grade) - gradeRank(b.grade),
+            )
+            .map((row) => (
+              <li key={row.grade ?? "none"} className="flex items-center gap-2 text-sm">
+                <GradeBadge grade={row.grade} />
+                <span>{row.count}</span>
+              </li>
+            ))}
+        </ul>
       </section>
 
       <section aria-labelledby="urgent">

@@ -1,0 +1,65 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { CipherMatrix } from "../src/components/cipher-matrix";
+import { DomainHistory } from "../src/components/domain-history";
+import { GradeBadge } from "../src/components/grade-badge";
+import { daysLeftLabel } from "../src/lib/format";
+import { safeNext } from "../src/lib/safe-next";
+
+describe("dashboard components", () => {
+  it("spells grades the familiar way, with a title for assistive tech", () => {
+    expect(renderToStaticMarkup(<GradeBadge grade="A_PLUS" />)).toMatch(/title="Grade A\+"[^>]*>A\+</);
+    expect(renderToStaticMarkup(<GradeBadge grade={null} />)).toContain('title="Not graded yet"');
+  });
+
+  it("marks weak cipher suites and keeps the server's order", () => {
+    const html = renderToStaticMarkup(
+      <CipherMatrix
+        ciphers={{
+          tls1_2: [
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_RSA_WITH_AES_128_CBC_SHA",
+            "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+          ],
+        }}
+      />,
+    );
+    expect(html.indexOf("AES_128_GCM")).toBeLessThan(html.indexOf("AES_128_CBC"));
+    expect(html).toContain("TLS_RSA_WITH_AES_128_CBC_SHA<span");
+    expect(html).toMatch(/no forward secrecy/);
+    expect(html).toMatch(/3DES_EDE_CBC_SHA<span[^>]*>\(112-bit\)/);
+    expect(html).not.toMatch(/GCM_SHA256<span/);
+  });
+
+  it("charts history only from the second scan, and always offers the table", () => {
+    const point = (days: number, at: string) => ({
+      at: new Date(at),
+      grade: "A" as const,
+      failed: false,
+      daysLeft: days,
+    });
+    const one = renderToStaticMarkup(
+      <DomainHistory points={[point(30, "2026-11-01T00:00:00Z")]} changes={[]} addresses={[]} />,
+    );
+    expect(one).toContain("Charts appear after the second scan.");
+    expect(one).toContain("Scans as a table (1)");
+    const two = renderToStaticMarkup(
+      <DomainHistory
+        points={[point(30, "2026-11-01T00:00:00Z"), point(29, "2026-11-02T00:00:00Z")]}
+        changes={[]}
+        addresses={[]}
+      />,
+    );
+    expect(two).toContain("<polyline");
+    expect(two).toContain("No certificate change seen yet.");
+  });
+
+  it("formats days left and keeps sign-in redirects on this site", () => {
+    expect(daysLeftLabel(new Date(Date.now() + 3 * 86_400_000 + 60_000))).toBe("3 d");
+    expect(daysLeftLabel(new Date(Date.now() - 2 * 86_400_000 - 60_000))).toBe("expired 3 d ago");
+    expect(safeNext("/domains?grade=B")).toBe("/domains?grade=B");
+    expect(safeNext("//evil.example/x")).toBe("/overview");
+    expect(safeNext("https://evil.example")).toBe("/overview");
+    expect(safeNext("/\\evil.example")).toBe("/overview");
+  });
+});
