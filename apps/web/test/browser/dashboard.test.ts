@@ -175,7 +175,7 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
     await saveScreenshot(page, "domains");
     await page.goto(`${web.url}/overview`);
     expect(await page.getByText("Expiring ≤ 30 days").locator("..").textContent()).toContain("1");
-    const grades = page.locator("section", { has: page.getByRole("heading", { name: "Grades" }) });
+    const grades = page.getByRole("region", { name: "Grades" });
     expect(await grades.getByTitle(/^Grade /).count()).toBe(1);
     await saveScreenshot(page, "overview");
   });
