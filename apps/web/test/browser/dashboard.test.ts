@@ -239,9 +239,20 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
     const invitation = await linkFromEmail("linus@acme.test", /invited you to Acme Platform/);
     await signOut();
 
-    await signUp("Linus", "linus@acme.test");
+    // As the invitee would: the link asks to sign in, they create an account from there, and the
+    // confirmation link brings them back to the invitation.
     await page.goto(invitation);
+    await page.waitForURL(/\/sign-in\?next=/);
+    await page.getByRole("link", { name: "Create an account" }).click();
+    await page.waitForURL(/\/sign-up\?next=/);
+    await page.getByLabel("Name").fill("Linus");
+    await page.getByLabel("Work email").fill("linus@acme.test");
+    await page.getByLabel("Password").fill("correct horse battery staple");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL(/\/check-email/);
+    await page.goto(await linkFromEmail("linus@acme.test", /Confirm your email/));
     await page.getByRole("heading", { name: "Join Acme Platform" }).waitFor();
+    expect(page.url()).toBe(invitation);
     await page.getByRole("button", { name: "Accept" }).click();
     await page.waitForURL(/\/overview/);
     expect(await page.getByTestId("team-name").textContent()).toBe("Acme Platform · viewer");

@@ -13,7 +13,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <SignInForm next={safeNext(next)} />
       <p className="mt-6 text-center text-sm text-slate-600 dark:text-slate-400">
         New here?{" "}
-        <Link href="/sign-up" className="font-medium text-brand-700 hover:underline dark:text-brand-500">
+        <Link
+          href={next ? `/sign-up?next=${encodeURIComponent(safeNext(next))}` : "/sign-up"}
+          className="font-medium text-brand-700 hover:underline dark:text-brand-500"
+        >
           Create an account
         </Link>
       </p>

@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { authClient } from "@/lib/auth-client";
 
-export function SignUpForm() {
+export function SignUpForm({ next }: { next: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -19,7 +19,7 @@ export function SignUpForm() {
       name: String(form.get("name")),
       email,
       password: String(form.get("password")),
-      callbackURL: "/onboarding",
+      callbackURL: next,
     });
     setPending(false);
     if (error) setError(error.message ?? "Could not create the account");
