@@ -10,5 +10,11 @@ export async function getPrivateCa(ctx: ServiceContext) {
     select: { privateCaPem: true },
   });
   const certificates = team.privateCaPem ? parseCertificates(team.privateCaPem) : [];
-  return { subjects: certificates.map((certificate) => certificate.x509.subject.replaceAll("\n", ", ")) };
+  return { subjects: subjectsOf(certificates) };
 }
+
+/** One-line subjects, as the scanner prints them everywhere else. */
+export const subjectsOf = (certificates: ReturnType<typeof parseCertificates>) => {
+  const now = new Date();
+  return certificates.map((certificate) => certificate.info(now).subject);
+};

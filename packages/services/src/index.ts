@@ -29,7 +29,7 @@ export { listWebhooks } from "./list-webhooks";
 export { muteDomain, muteDomainInput } from "./mute-domain";
 export { requestScan, requestScanInput } from "./request-scan";
 export { revokeApiKey, revokeApiKeyInput } from "./revoke-api-key";
-export { requireRole } from "./roles";
+export { hasRole, requireRole } from "./roles";
 export { type CheckContext, runCheck, runCheckInput } from "./run-check";
 export { sendTestWebhook, sendTestWebhookInput } from "./send-test-webhook";
 export { setPrivateCa, setPrivateCaInput } from "./set-private-ca";

@@ -2,6 +2,7 @@ import { parseCertificates } from "@port443/scanner";
 import { z } from "zod";
 import type { ServiceContext } from "./context";
 import { ServiceError } from "./errors";
+import { subjectsOf } from "./get-private-ca";
 import { parseInput } from "./parse-input";
 import { requireRole } from "./roles";
 
@@ -29,13 +30,8 @@ export async function setPrivateCa(ctx: ServiceContext, input: z.input<typeof se
     }
     if (!certificates.length) throw new ServiceError("validation", "no PEM certificate found", "pem");
     const leaf = certificates.find((certificate) => !certificate.isCa);
-    if (leaf)
-      throw new ServiceError(
-        "validation",
-        `${leaf.x509.subject.replaceAll("\n", ", ")} is not a CA certificate`,
-        "pem",
-      );
-    subjects = certificates.map((certificate) => certificate.x509.subject.replaceAll("\n", ", "));
+    if (leaf) throw new ServiceError("validation", `${subjectsOf([leaf])[0]} is not a CA certificate`, "pem");
+    subjects = subjectsOf(certificates);
   }
   await ctx.prisma.team.update({ where: { id: ctx.teamId }, data: { privateCaPem: pem } });
   return { subjects };

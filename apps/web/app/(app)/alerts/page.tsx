@@ -1,4 +1,4 @@
-import { listAlerts } from "@port443/services";
+import { hasRole, listAlerts } from "@port443/services";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { dateTime } from "@/lib/format";
@@ -57,7 +57,7 @@ export default async function AlertsPage({
               {alert.detail ? (
                 <p className="text-sm text-slate-600 dark:text-slate-400">{alert.detail}</p>
               ) : null}
-              {state === "active" && role !== "viewer" ? (
+              {state === "active" && hasRole(role, "member") ? (
                 <AlertActions
                   alertId={alert.id}
                   domainId={alert.domainId}

@@ -1,5 +1,5 @@
 import { gradeFromDb } from "@port443/monitoring";
-import { dbGrades, domainStatuses, listDomains } from "@port443/services";
+import { dbGrades, domainStatuses, hasRole, listDomains } from "@port443/services";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { GradeBadge } from "@/components/grade-badge";
@@ -42,7 +42,7 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Domains</h1>
-        {role !== "viewer" ? (
+        {hasRole(role, "member") ? (
           <Link href="/domains/new" className={buttonClass()}>
             Add domains
           </Link>
@@ -174,7 +174,7 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
       ) : (
         <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
           No domains match.{" "}
-          {role !== "viewer" ? (
+          {hasRole(role, "member") ? (
             <Link href="/domains/new" className="font-medium text-brand-700 underline">
               Add one
             </Link>

@@ -1,6 +1,7 @@
 "use server";
-import { deleteDomain, getScan, requestScan, ServiceError } from "@port443/services";
+import { deleteDomain, getScan, requestScan } from "@port443/services";
 import { redirect } from "next/navigation";
+import { actionError } from "@/server/action-error";
 import { requireTeam } from "@/server/session";
 
 /** "Scan now": queues a scan and returns its id for the progress poller. */
@@ -9,9 +10,7 @@ export async function scanNow(domainId: string): Promise<{ scanId?: string; erro
   try {
     return { scanId: (await requestScan(ctx, { domainId })).id };
   } catch (error) {
-    if (error instanceof ServiceError)
-      return { error: error.code === "forbidden" ? "Your role cannot start scans." : error.message };
-    throw error;
+    return actionError(error, "Your role cannot start scans.");
   }
 }
 
@@ -25,9 +24,7 @@ export async function deleteDomainAction(domainId: string): Promise<{ error?: st
   try {
     await deleteDomain(ctx, { domainId });
   } catch (error) {
-    if (error instanceof ServiceError)
-      return { error: error.code === "forbidden" ? "Your role cannot delete domains." : error.message };
-    throw error;
+    return actionError(error, "Your role cannot delete domains.");
   }
   redirect("/domains");
 }

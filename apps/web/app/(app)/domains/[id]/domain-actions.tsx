@@ -9,8 +9,8 @@ import { deleteDomainAction, scanNow, scanState } from "./actions";
 
 const stateLabel = { queued: "Queued…", running: "Scanning…", done: "Done", failed: "Scan failed" } as const;
 
-/** "Scan now" with live progress (polling the scan's state), and delete for those allowed. */
-export function DomainActions({ domainId, canDelete }: { domainId: string; canDelete: boolean }) {
+/** "Scan now" with live progress (polling the scan's state), a mute window, and delete: for members and above. */
+export function DomainActions({ domainId }: { domainId: string }) {
   const router = useRouter();
   const [progress, setProgress] = useState<keyof typeof stateLabel | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,11 +47,9 @@ export function DomainActions({ domainId, canDelete }: { domainId: string; canDe
           router.refresh();
         }}
       />
-      {canDelete ? (
-        <Button variant="danger" onClick={remove}>
-          Delete
-        </Button>
-      ) : null}
+      <Button variant="danger" onClick={remove}>
+        Delete
+      </Button>
       <span role="status" aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
         {progress ? stateLabel[progress] : ""}
       </span>

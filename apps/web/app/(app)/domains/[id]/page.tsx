@@ -1,6 +1,6 @@
 import type { Certificate } from "@port443/db";
 import { protocols, type RuleId, ruleCatalog, severityRank } from "@port443/scanner";
-import { getDomain, getDomainHistory, getLatestScan, requireRole, ServiceError } from "@port443/services";
+import { getDomain, getDomainHistory, getLatestScan, hasRole, ServiceError } from "@port443/services";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CipherMatrix } from "@/components/cipher-matrix";
@@ -18,15 +18,6 @@ const severityTone: Record<string, string> = {
   medium: "border-amber-300 bg-amber-50 dark:border-amber-900 dark:bg-amber-950",
   low: "border-sky-300 bg-sky-50 dark:border-sky-900 dark:bg-sky-950",
   info: "border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900",
-};
-
-const canDo = (role: Parameters<typeof requireRole>[0], needed: Parameters<typeof requireRole>[1]) => {
-  try {
-    requireRole(role, needed);
-    return true;
-  } catch {
-    return false;
-  }
 };
 
 function CertificateFacts({ certificate }: { certificate: Certificate }) {
@@ -111,9 +102,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
           </p>
         </div>
         <div className="ml-auto">
-          {canDo(role, "member") ? (
-            <DomainActions domainId={domain.id} canDelete={canDo(role, "member")} />
-          ) : null}
+          {hasRole(role, "member") ? <DomainActions domainId={domain.id} /> : null}
         </div>
       </div>
 

@@ -1,12 +1,18 @@
 "use server";
-import { ServiceError, updateAlertPolicy } from "@port443/services";
+import { updateAlertPolicy } from "@port443/services";
 import { revalidatePath } from "next/cache";
+import { actionError } from "@/server/action-error";
 import { requireTeam } from "@/server/session";
 
+export interface AlertPolicyState {
+  error?: string;
+  saved?: boolean;
+}
+
 export async function saveAlertPolicy(
-  _state: { error?: string; saved?: boolean } | undefined,
+  _state: AlertPolicyState | undefined,
   form: FormData,
-) {
+): Promise<AlertPolicyState> {
   const { ctx } = await requireTeam();
   const list = (name: string) =>
     String(form.get(name) ?? "")
@@ -23,8 +29,7 @@ export async function saveAlertPolicy(
       dailyDigest: form.get("dailyDigest") === "on",
     });
   } catch (error) {
-    if (error instanceof ServiceError) return { error: error.message };
-    throw error;
+    return actionError(error);
   }
   revalidatePath("/settings/alerts");
   return { saved: true };

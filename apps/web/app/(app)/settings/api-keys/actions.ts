@@ -1,6 +1,7 @@
 "use server";
-import { createApiKey, revokeApiKey, ServiceError } from "@port443/services";
+import { createApiKey, revokeApiKey } from "@port443/services";
 import { revalidatePath } from "next/cache";
+import { actionError } from "@/server/action-error";
 import { requireTeam } from "@/server/session";
 
 export interface CreateKeyState {
@@ -21,11 +22,7 @@ export async function createKeyAction(
     revalidatePath("/settings/api-keys");
     return { secret: key.secret };
   } catch (error) {
-    if (error instanceof ServiceError)
-      return {
-        error: error.code === "forbidden" ? "Only admins and owners manage API keys." : error.message,
-      };
-    throw error;
+    return actionError(error, "Only admins and owners manage API keys.");
   }
 }
 

@@ -1,4 +1,4 @@
-import { listMembers } from "@port443/services";
+import { hasRole, listMembers } from "@port443/services";
 import type { Metadata } from "next";
 import { dateTime } from "@/lib/format";
 import { requireTeam } from "@/server/session";
@@ -7,8 +7,6 @@ import { MemberActions } from "./member-actions";
 import { TeamDangerZone } from "./team-danger-zone";
 
 export const metadata: Metadata = { title: "Members" };
-
-const canInvite = new Set(["owner", "admin"]);
 
 export default async function MembersPage() {
   const { ctx, role, team, session } = await requireTeam();
@@ -21,7 +19,7 @@ export default async function MembersPage() {
         Viewers read; members manage domains and start scans; admins also manage alerts, webhooks, API keys
         and members; owners can also delete the team.
       </p>
-      {canInvite.has(role) ? <InviteForm teamId={team.id} /> : null}
+      {hasRole(role, "admin") ? <InviteForm teamId={team.id} /> : null}
       <table className="w-full text-left text-sm">
         <thead className="text-slate-600 dark:text-slate-400">
           <tr>
@@ -43,7 +41,7 @@ export default async function MembersPage() {
               <td className="py-2">{member.user.email}</td>
               <td className="py-2">{member.role}</td>
               <td className="py-2 text-right">
-                {canInvite.has(role) && member.userId !== session.user.id ? (
+                {hasRole(role, "admin") && member.userId !== session.user.id ? (
                   <MemberActions
                     teamId={team.id}
                     memberId={member.id}

@@ -1,6 +1,7 @@
 "use server";
-import { ServiceError, setPrivateCa } from "@port443/services";
+import { setPrivateCa } from "@port443/services";
 import { revalidatePath } from "next/cache";
+import { actionError } from "@/server/action-error";
 import { requireTeam } from "@/server/session";
 
 export interface PrivateCaState {
@@ -21,7 +22,6 @@ export async function savePrivateCa(
     revalidatePath("/settings/private-ca");
     return result;
   } catch (error) {
-    if (error instanceof ServiceError) return { error: error.message };
-    throw error;
+    return actionError(error);
   }
 }

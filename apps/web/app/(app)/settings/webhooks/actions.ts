@@ -1,7 +1,8 @@
 "use server";
 import { webEnv } from "@port443/config/web";
-import { createWebhook, deleteWebhook, ServiceError, sendTestWebhook } from "@port443/services";
+import { createWebhook, deleteWebhook, sendTestWebhook } from "@port443/services";
 import { revalidatePath } from "next/cache";
+import { actionError } from "@/server/action-error";
 import { requireTeam } from "@/server/session";
 
 type Result = { error?: string; secret?: string; sent?: boolean };
@@ -12,8 +13,7 @@ async function run(work: () => Promise<Result | undefined>): Promise<Result> {
     revalidatePath("/settings/webhooks");
     return result;
   } catch (error) {
-    if (error instanceof ServiceError) return { error: error.message };
-    throw error;
+    return actionError(error);
   }
 }
 
