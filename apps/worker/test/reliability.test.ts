@@ -172,8 +172,9 @@ describe("reliability under faults", () => {
     await runtime.start();
     await until(async () => (await prisma.scan.count()) === 2, 20_000, "first scans");
     await prisma.domain.updateMany({ data: { nextScanAt: new Date() } });
-    await redis.flushdb(); // queued scans and the schedulers are gone
-    expect(await runtime.queues.schedule.getJobSchedulers()).toEqual([]);
+    // Queued scans and the schedulers are gone; the runtime may re-create the
+    // schedulers within milliseconds, so what proves recovery is that scans go on.
+    await redis.flushdb();
     await until(async () => (await prisma.scan.count()) >= 4, 30_000, "scans after the flush");
     for (const domain of domains)
       expect(await prisma.scan.count({ where: { domainId: domain.id } })).toBeGreaterThanOrEqual(2);
