@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ThemeToggle } from "@/components/theme-menu";
 
 const features = [
   {
@@ -47,6 +48,7 @@ export default function LandingPage() {
           >
             Get started
           </Link>
+          <ThemeToggle />
         </nav>
       </header>
 

@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { CipherMatrix } from "../src/components/cipher-matrix";
 import { DomainHistory } from "../src/components/domain-history";
 import { GradeBadge } from "../src/components/grade-badge";
+import { Button } from "../src/components/ui/button";
+import { Field } from "../src/components/ui/field";
+import { Select } from "../src/components/ui/select";
 import { daysLeftLabel } from "../src/lib/format";
 import { safeNext } from "../src/lib/safe-next";
 
@@ -10,6 +13,38 @@ describe("dashboard components", () => {
   it("spells grades the familiar way, with a title for assistive tech", () => {
     expect(renderToStaticMarkup(<GradeBadge grade="A_PLUS" />)).toMatch(/title="Grade A\+"[^>]*>A\+</);
     expect(renderToStaticMarkup(<GradeBadge grade={null} />)).toContain('title="Not graded yet"');
+  });
+
+  it("labels every select and input, visibly or for assistive tech only", () => {
+    const visible = renderToStaticMarkup(
+      <Select id="status" label="Status" name="status">
+        <option>ok</option>
+      </Select>,
+    );
+    expect(visible).toMatch(/<label for="status" class="block[^"]*">Status<\/label><select id="status"/);
+    const hidden = renderToStaticMarkup(
+      <Select id="mute" label="Mute notifications" hideLabel>
+        <option>1 h</option>
+      </Select>,
+    );
+    expect(hidden).toContain('<label for="mute" class="sr-only">Mute notifications</label>');
+    const field = renderToStaticMarkup(<Field id="tag" label="Tag" className="w-28" error="Too long" />);
+    expect(field).toMatch(
+      /<input id="tag" aria-invalid="true" aria-describedby="tag-error" class="block w-28 /,
+    );
+    expect(field).toContain('<p id="tag-error"');
+  });
+
+  it("lends the button look to a link without making it a button", () => {
+    const html = renderToStaticMarkup(
+      <Button asChild variant="secondary">
+        <a href="/domains">First page</a>
+      </Button>,
+    );
+    expect(html).toMatch(
+      /^<a href="\/domains" class="inline-flex[^"]*border-slate-300[^"]*">First page<\/a>$/,
+    );
+    expect(renderToStaticMarkup(<Button>Go</Button>)).toMatch(/^<button type="button"/);
   });
 
   it("marks weak cipher suites and keeps the server's order", () => {

@@ -4,4 +4,4 @@ export { buildNotice, type NoticeContext } from "./notices/build";
 export { type RecordedScan, type RecordScanInput, recordScan } from "./persist/record-scan";
 export { domainStatus, gradeFromDb, gradeToDb } from "./persist/status";
 export { defaultPolicy, type EffectivePolicy, effectivePolicy } from "./policy";
-export { type Claim, claimDomainNow, claimDueDomains, scanJobId } from "./schedule/claim";
+export { type Claim, claimDueDomains, leaseEnd, scanJobId } from "./schedule/claim";

@@ -1,6 +1,6 @@
 import { Prisma } from "@port443/db";
 import { jobs } from "@port443/jobs";
-import { claimDomainNow, scanJobId } from "@port443/monitoring";
+import { leaseEnd, scanJobId } from "@port443/monitoring";
 import type { ServiceContext } from "./context";
 import { type DomainFields, domainFields } from "./domain-fields";
 import { ServiceError } from "./errors";
@@ -12,13 +12,15 @@ export type AddDomainInput = DomainFields;
 
 /**
  * Registers a domain for the team (IDNs stored in punycode) and scans it right away rather than
- * at the next tick: the domain is claimed like a due one, so the schedule cannot scan it twice.
+ * at the next tick: the row is inserted already claimed (as a tick would claim a due domain), so
+ * the schedule cannot scan it a second time for this slot.
  */
 export async function addDomain(ctx: ServiceContext, input: AddDomainInput) {
   requireRole(ctx.role, "member");
   const parsed = parseInput(addDomainInput, input);
+  const lease = leaseEnd();
   const domain = await ctx.prisma.domain
-    .create({ data: { teamId: ctx.teamId, ...parsed } })
+    .create({ data: { teamId: ctx.teamId, ...parsed, nextScanAt: lease } })
     .catch((error: unknown) => {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
         throw new ServiceError(
@@ -29,13 +31,10 @@ export async function addDomain(ctx: ServiceContext, input: AddDomainInput) {
       }
       throw error;
     });
-  const claim = await claimDomainNow(ctx.prisma, domain.id);
-  if (claim) {
-    await ctx.queues.scans.add(
-      "scan.domain",
-      { domainId: domain.id, lease: claim.lease.getTime() },
-      { ...jobs["scan.domain"].options, jobId: scanJobId(claim), priority: 1 },
-    );
-  }
+  await ctx.queues.scans.add(
+    "scan.domain",
+    { domainId: domain.id, lease: lease.getTime() },
+    { ...jobs["scan.domain"].options, jobId: scanJobId({ domainId: domain.id, lease }), priority: 1 },
+  );
   return domain;
 }

@@ -15,6 +15,7 @@ export { type FieldIssue, ServiceError, type ServiceErrorCode } from "./errors";
 export { findInvitation, findInvitationInput } from "./find-invitation";
 export { getAlertPolicy } from "./get-alert-policy";
 export { getDomain, getDomainInput } from "./get-domain";
+export { getDomainAlertPolicy, getDomainAlertPolicyInput } from "./get-domain-alert-policy";
 export { getDomainHistory, getDomainHistoryInput } from "./get-domain-history";
 export { getLatestScan, getLatestScanInput } from "./get-latest-scan";
 export { getOverview } from "./get-overview";
@@ -35,3 +36,7 @@ export { sendTestWebhook, sendTestWebhookInput } from "./send-test-webhook";
 export { setPrivateCa, setPrivateCaInput } from "./set-private-ca";
 export { updateAlertPolicy, updateAlertPolicyInput } from "./update-alert-policy";
 export { updateDomain, updateDomainInput } from "./update-domain";
+export {
+  updateDomainAlertPolicy,
+  updateDomainAlertPolicyInput,
+} from "./update-domain-alert-policy";

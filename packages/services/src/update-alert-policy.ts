@@ -1,3 +1,4 @@
+import { severities } from "@port443/scanner/report";
 import { z } from "zod";
 import type { ServiceContext } from "./context";
 import { parseInput } from "./parse-input";
@@ -10,7 +11,7 @@ export const updateAlertPolicyInput = z.object({
     .min(1)
     .max(10)
     .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
-  minSeverity: z.enum(["info", "low", "medium", "high", "critical"]),
+  minSeverity: z.enum(severities),
   notifyGradeDrop: z.boolean(),
   notifyCertChange: z.boolean(),
   failingScanThreshold: z.number().int().min(1).max(20),

@@ -15,12 +15,14 @@ import {
   deleteDomain,
   ensureTeam,
   getAlertPolicy,
+  getDomainAlertPolicy,
   getOverview,
   listDomains,
   type ServiceContext,
   sendTestWebhook,
   setPrivateCa,
   updateAlertPolicy,
+  updateDomainAlertPolicy,
 } from "../src";
 
 describe("team settings and overview", () => {
@@ -73,6 +75,52 @@ describe("team settings and overview", () => {
         code: "validation",
       },
     );
+  });
+
+  it("overrides the team policy per domain, field by field, and drops the override when all inherit", async () => {
+    const domain = await addDomain(admin, { hostname: "payments.example" });
+    const inheritAll = {
+      domainId: domain.id,
+      expiryThresholds: null,
+      minSeverity: null,
+      notifyGradeDrop: null,
+      notifyCertChange: null,
+      failingScanThreshold: null,
+      recipients: null,
+    };
+    const override = { ...inheritAll, expiryThresholds: [60, 45], recipients: ["payments@acme.test"] };
+    await expect(updateDomainAlertPolicy({ ...admin, role: "member" }, override)).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await updateDomainAlertPolicy(admin, override);
+    await updateDomainAlertPolicy(admin, { ...override, failingScanThreshold: 1 });
+    const policy = await getDomainAlertPolicy({ ...admin, role: "viewer" }, { domainId: domain.id });
+    expect(policy.override).toEqual({ ...override, domainId: undefined, failingScanThreshold: 1 });
+    expect(policy.effective).toMatchObject({
+      expiryThresholds: [60, 45],
+      recipients: ["payments@acme.test"],
+      failingScanThreshold: 1,
+      // Inherited from the team policy set above.
+      minSeverity: policy.team.minSeverity,
+      dailyDigest: policy.team.dailyDigest,
+    });
+
+    const other = await ensureTeam({ prisma }, { slug: "other", create: true });
+    const outsider = { ...admin, teamId: other.id };
+    await expect(getDomainAlertPolicy(outsider, { domainId: domain.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(updateDomainAlertPolicy(outsider, override)).rejects.toMatchObject({ code: "not_found" });
+    await expect(updateDomainAlertPolicy(admin, { ...override, recipients: [] })).rejects.toMatchObject({
+      code: "validation",
+    });
+
+    await updateDomainAlertPolicy(admin, inheritAll);
+    expect(await prisma.alertPolicy.count({ where: { domainId: domain.id } })).toBe(0);
+    const inherited = await getDomainAlertPolicy(admin, { domainId: domain.id });
+    expect(inherited.override).toBeNull();
+    expect(inherited.effective).toEqual(inherited.team);
+    await deleteDomain(admin, { domainId: domain.id }); // the overview below counts the team's domains
   });
 
   it("sends a test notification to a webhook through the outbox and the delivery queue", async () => {

@@ -1,4 +1,4 @@
-export type { Browser, ConsoleMessage, Page } from "playwright-core";
+export type { Browser, ConsoleMessage, Locator, Page } from "playwright-core";
 export { aptInstall, canAptInstall } from "./apt";
 export { ensureChromium, launchBrowser, saveScreenshot } from "./browser";
 export { createTestDatabase, type TestDatabase } from "./database";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { SignOutButton } from "@/components/sign-out-button";
 import { TeamSwitcher } from "@/components/team/team-switcher";
+import { UserMenu } from "@/components/user-menu";
 import { requireTeam } from "@/server/session";
 
 const nav = [
@@ -37,8 +37,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-4">
-            <span className="hidden text-sm text-slate-500 sm:inline">{session.user.email}</span>
-            <SignOutButton />
+            <UserMenu email={session.user.email} />
           </div>
         </div>
       </header>

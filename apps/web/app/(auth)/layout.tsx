@@ -1,10 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ThemeToggle } from "@/components/theme-menu";
 
-/** Sign-up, sign-in and their emails' landing pages: one narrow card. */
+/** Sign-up, sign-in, their emails' landing pages, team creation and invitations: one narrow card. */
 export default function AuthLayout({ children }: { children: ReactNode }) {
   return (
-    <main className="flex min-h-dvh flex-col items-center justify-center bg-slate-50 px-4 py-12 dark:bg-slate-950">
+    <main className="relative flex min-h-dvh flex-col items-center justify-center bg-slate-50 px-4 py-12 dark:bg-slate-950">
+      <div className="absolute top-4 right-4">
+        <ThemeToggle />
+      </div>
       <Link href="/" className="mb-8 font-mono text-xl font-semibold tracking-tight">
         <span className="text-brand-600">:</span>443
       </Link>

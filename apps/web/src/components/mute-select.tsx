@@ -1,4 +1,5 @@
 "use client";
+import { Select } from "./ui/select";
 
 const choices = [
   { hours: 1, label: "for 1 hour (deploy)" },
@@ -19,26 +20,23 @@ export function MuteSelect({
   onMute(hours: number): void;
 }) {
   return (
-    <>
-      <label className="sr-only" htmlFor={id}>
-        Mute notifications
-      </label>
-      <select
-        id={id}
-        disabled={disabled}
-        defaultValue=""
-        onChange={(event) => {
-          if (event.target.value) onMute(Number(event.target.value));
-        }}
-        className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
-      >
-        <option value="">Mute notifications…</option>
-        {choices.map((choice) => (
-          <option key={choice.hours} value={choice.hours}>
-            {choice.label}
-          </option>
-        ))}
-      </select>
-    </>
+    <Select
+      id={id}
+      label="Mute notifications"
+      hideLabel
+      compact
+      disabled={disabled}
+      value=""
+      onChange={(event) => {
+        if (event.target.value) onMute(Number(event.target.value));
+      }}
+    >
+      <option value="">Mute notifications…</option>
+      {choices.map((choice) => (
+        <option key={choice.hours} value={choice.hours}>
+          {choice.label}
+        </option>
+      ))}
+    </Select>
   );
 }

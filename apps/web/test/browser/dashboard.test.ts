@@ -106,7 +106,8 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
   }
 
   async function signOut() {
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: /^Account menu/ }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
     await page.waitForURL(`${web.url}/`);
   }
 
@@ -162,10 +163,26 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
     // Two scans now: the history charts and the certificate timeline are there.
     await page.getByText("Days left on the served certificate").waitFor();
     expect(await page.getByText("No certificate change seen yet.").count()).toBe(1);
-    expect(await page.getByText(/Scans as a table \(2\)/).count()).toBe(1);
+    await page.getByText(/Scans as a table \(2\)/).waitFor();
     // A deploy window: notifications muted for an hour, shown in the page header.
     await page.getByLabel("Mute notifications").selectOption({ label: "for 1 hour (deploy)" });
     await page.getByText(/muted until/).waitFor();
+    await page.getByText("Notifications muted").waitFor(); // the toast
+  });
+
+  it("overrides the alert policy for this one domain and shows where each setting comes from", async () => {
+    const policy = page.getByRole("region", { name: "Alert policy" });
+    const source = (setting: string) => policy.getByRole("row", { name: new RegExp(`^${setting}`) });
+    expect(await source("Warn before expiry").textContent()).toMatch(/30, 14, 7, 3, 1 days.*team policy/);
+    await policy.getByText("Override for this domain").click();
+    await policy.getByLabel("Warn this many days before expiry").fill("60, 45");
+    await policy.getByLabel("Alert when the grade drops").selectOption("off");
+    await policy.getByRole("button", { name: "Save overrides" }).click();
+    await page.getByText("Alert policy for this domain saved").waitFor();
+    await policy.getByText("60, 45 days").waitFor();
+    expect(await source("Warn before expiry").textContent()).toContain("this domain");
+    expect(await source("Grade dropped").textContent()).toMatch(/off.*this domain/);
+    expect(await source("Email recipients").textContent()).toMatch(/owners and admins.*team policy/);
   });
 
   it("lists the domain and summarizes the team on the overview", async () => {
@@ -179,6 +196,16 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
     // getAttribute waits for the badge: the page streams in after the first tiles.
     expect(await grades.getByTitle(/^Grade /).getAttribute("title")).toBe("Grade A+");
     await saveScreenshot(page, "overview");
+    // The theme follows the system until the user picks one, which this browser then keeps.
+    await page.getByRole("button", { name: /^Account menu/ }).click();
+    await page.getByRole("menuitemradio", { name: "Dark" }).click();
+    expect(await page.locator("html").getAttribute("class")).toContain("dark");
+    await page.reload();
+    expect(await page.locator("html").getAttribute("class")).toContain("dark");
+    await saveScreenshot(page, "overview-dark");
+    await page.getByRole("button", { name: /^Account menu/ }).click();
+    await page.getByRole("menuitemradio", { name: "System" }).click();
+    expect(await page.locator("html").getAttribute("class")).not.toContain("dark");
   });
 
   it("shows the expiry alert the scan opened and acknowledges it", async () => {

@@ -17,7 +17,7 @@ export async function claimDueDomains(
   options: { now?: Date; limit?: number; leaseSeconds?: number } = {},
 ): Promise<Claim[]> {
   const now = options.now ?? new Date();
-  const lease = new Date(now.getTime() + (options.leaseSeconds ?? 600) * 1000);
+  const lease = leaseEnd(now, options.leaseSeconds);
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     WITH due AS (
       SELECT id FROM domains
@@ -36,19 +36,8 @@ export async function claimDueDomains(
 export const scanJobId = (claim: Claim) => `scan_${claim.domainId}_${claim.lease.getTime()}`;
 
 /**
- * Claims one domain now, whatever its schedule (a domain just added): the same lease as a tick's
- * claim, so the regular schedule cannot scan it twice for this slot. Null when it is disabled.
+ * The end of a claim's lease. A domain just added is inserted with it as next_scan_at, claimed from
+ * its first moment, so no tick can claim it while its immediate first scan is queued.
  */
-export async function claimDomainNow(
-  prisma: PrismaClient,
-  domainId: string,
-  options: { now?: Date; leaseSeconds?: number } = {},
-): Promise<Claim | null> {
-  const now = options.now ?? new Date();
-  const lease = new Date(now.getTime() + (options.leaseSeconds ?? 600) * 1000);
-  const claimed = await prisma.domain.updateMany({
-    where: { id: domainId, enabled: true },
-    data: { nextScanAt: lease },
-  });
-  return claimed.count ? { domainId, lease } : null;
-}
+export const leaseEnd = (now = new Date(), leaseSeconds = 600) =>
+  new Date(now.getTime() + leaseSeconds * 1000);

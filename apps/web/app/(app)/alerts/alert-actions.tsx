@@ -1,6 +1,8 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
 import { MuteSelect } from "@/components/mute-select";
+import { Button } from "@/components/ui/button";
+import { notifyResult } from "@/lib/notify";
 import { acknowledgeAction, muteAction } from "@/server/actions/alerts";
 
 /** Acknowledge the alert, or mute its domain for a deploy or maintenance window. */
@@ -14,31 +16,29 @@ export function AlertActions({
   acknowledged: boolean;
 }) {
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const run = (work: () => Promise<{ error?: string }>) =>
-    startTransition(async () => setError((await work()).error ?? null));
+  const run = (work: () => Promise<{ error?: string }>, success: string) =>
+    startTransition(async () => {
+      notifyResult(await work(), success);
+    });
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       {!acknowledged ? (
-        <button
-          type="button"
+        <Button
+          variant="secondary"
+          size="sm"
           disabled={pending}
-          onClick={() => run(() => acknowledgeAction(alertId))}
-          className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+          onClick={() => run(() => acknowledgeAction(alertId), "Alert acknowledged")}
         >
           Acknowledge
-        </button>
+        </Button>
       ) : null}
       <MuteSelect
         id={`mute-${alertId}`}
         disabled={pending}
-        onMute={(hours) => run(() => muteAction(domainId, hours))}
+        onMute={(hours) =>
+          run(() => muteAction(domainId, hours), hours > 0 ? "Notifications muted" : "Unmuted")
+        }
       />
-      {error ? (
-        <span role="alert" className="text-red-700 dark:text-red-400">
-          {error}
-        </span>
-      ) : null}
     </div>
   );
 }

@@ -3,7 +3,9 @@ import { dbGrades, domainStatuses, hasRole, listDomains } from "@port443/service
 import type { Metadata } from "next";
 import Link from "next/link";
 import { GradeBadge } from "@/components/grade-badge";
-import { buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 import { dateTime, daysLeftLabel } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 
@@ -43,82 +45,50 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Domains</h1>
         {hasRole(role, "member") ? (
-          <Link href="/domains/new" className={buttonClass()}>
-            Add domains
-          </Link>
+          <Button asChild>
+            <Link href="/domains/new">Add domains</Link>
+          </Button>
         ) : null}
       </div>
       <search>
         <form className="flex flex-wrap items-end gap-3">
-          <label className="text-sm">
-            <span className="mb-1 block font-medium">Search</span>
-            <input
-              name="search"
-              defaultValue={params.search}
-              placeholder="hostname"
-              className="rounded-md border border-slate-300 px-3 py-1.5 dark:border-slate-700 dark:bg-slate-900"
-            />
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block font-medium">Status</span>
-            <select
-              name="status"
-              defaultValue={params.status ?? ""}
-              className="rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
-            >
-              <option value="">any</option>
-              {domainStatuses.map((status) => (
-                <option key={status}>{status}</option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block font-medium">Grade</span>
-            <select
-              name="grade"
-              defaultValue={params.grade ?? ""}
-              className="rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
-            >
-              <option value="">any</option>
-              {dbGrades.map((grade) => (
-                <option key={grade} value={grade}>
-                  {gradeFromDb[grade]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block font-medium">Sort</span>
-            <select
-              name="sort"
-              defaultValue={params.sort ?? "hostname"}
-              className="rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
-            >
-              <option value="hostname">hostname</option>
-              <option value="expiry">soonest expiry</option>
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block font-medium">Expiring within (days)</span>
-            <input
-              name="expiring"
-              type="number"
-              min={0}
-              defaultValue={params.expiring}
-              className="w-28 rounded-md border border-slate-300 px-3 py-1.5 dark:border-slate-700 dark:bg-slate-900"
-            />
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block font-medium">Tag</span>
-            <input
-              name="tag"
-              defaultValue={params.tag}
-              className="w-28 rounded-md border border-slate-300 px-3 py-1.5 dark:border-slate-700 dark:bg-slate-900"
-            />
-          </label>
-          <button type="submit" className={buttonClass("secondary")}>
+          <Field
+            label="Search"
+            name="search"
+            defaultValue={params.search}
+            placeholder="hostname"
+            className="w-48"
+          />
+          <Select label="Status" name="status" defaultValue={params.status ?? ""}>
+            <option value="">any</option>
+            {domainStatuses.map((status) => (
+              <option key={status}>{status}</option>
+            ))}
+          </Select>
+          <Select label="Grade" name="grade" defaultValue={params.grade ?? ""}>
+            <option value="">any</option>
+            {dbGrades.map((grade) => (
+              <option key={grade} value={grade}>
+                {gradeFromDb[grade]}
+              </option>
+            ))}
+          </Select>
+          <Select label="Sort" name="sort" defaultValue={params.sort ?? "hostname"}>
+            <option value="hostname">hostname</option>
+            <option value="expiry">soonest expiry</option>
+          </Select>
+          <Field
+            label="Expiring within (days)"
+            name="expiring"
+            type="number"
+            min={0}
+            defaultValue={params.expiring}
+            className="w-28"
+          />
+          <Field label="Tag" name="tag" defaultValue={params.tag} className="w-28" />
+          <Button type="submit" variant="secondary">
             Filter
-          </button>
+          </Button>
         </form>
       </search>
       {page.items.length ? (
@@ -183,14 +153,14 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
       )}
       <div className="flex gap-3">
         {params.cursor ? (
-          <Link href="/domains" className={buttonClass("secondary")}>
-            First page
-          </Link>
+          <Button asChild variant="secondary">
+            <Link href="/domains">First page</Link>
+          </Button>
         ) : null}
         {page.nextCursor ? (
-          <Link href={`/domains?${next}`} className={buttonClass("secondary")}>
-            Next page
-          </Link>
+          <Button asChild variant="secondary">
+            <Link href={`/domains?${next}`}>Next page</Link>
+          </Button>
         ) : null}
       </div>
     </div>

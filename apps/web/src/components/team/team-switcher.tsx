@@ -1,5 +1,6 @@
 "use client";
 import { switchTeam } from "@/server/switch-team";
+import { Select } from "../ui/select";
 
 /** Switches the active team; a plain form, so it works before JavaScript loads too. */
 export function TeamSwitcher({
@@ -11,22 +12,21 @@ export function TeamSwitcher({
 }) {
   return (
     <form action={switchTeam} className="flex items-center gap-2">
-      <label htmlFor="team-switcher" className="sr-only">
-        Team
-      </label>
-      <select
+      <Select
         id="team-switcher"
+        label="Team"
+        hideLabel
+        compact
         name="teamId"
         defaultValue={activeId}
         onChange={(event) => event.currentTarget.form?.requestSubmit()}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
       >
         {teams.map((team) => (
           <option key={team.id} value={team.id}>
             {team.name}
           </option>
         ))}
-      </select>
+      </Select>
       <noscript>
         <button type="submit">Switch</button>
       </noscript>

@@ -1,3 +1,4 @@
+import { Slot } from "@radix-ui/react-slot";
 import type { ButtonHTMLAttributes } from "react";
 
 const variants = {
@@ -5,15 +6,34 @@ const variants = {
   secondary:
     "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800",
   danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-red-700/60",
+  ghost: "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
 } as const;
 
-export const buttonClass = (variant: keyof typeof variants = "primary") =>
-  `inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed ${variants[variant]}`;
+const sizes = { md: "px-4 py-2", sm: "px-2.5 py-1" } as const;
 
+export type ButtonVariant = keyof typeof variants;
+
+/**
+ * The one button look. `asChild` lends it to a link (Radix Slot), so a navigation keeps its
+ * anchor semantics while looking like an action.
+ */
 export function Button({
   variant = "primary",
+  size = "md",
+  asChild = false,
   className = "",
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants }) {
-  return <button type="button" className={`${buttonClass(variant)} ${className}`} {...props} />;
+}: ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: ButtonVariant;
+  size?: keyof typeof sizes;
+  asChild?: boolean;
+}) {
+  const Component = asChild ? Slot : "button";
+  return (
+    <Component
+      type={asChild ? undefined : "button"}
+      className={`inline-flex items-center justify-center gap-2 rounded-md text-sm font-medium transition-colors disabled:cursor-not-allowed ${sizes[size]} ${variants[variant]} ${className}`}
+      {...props}
+    />
+  );
 }

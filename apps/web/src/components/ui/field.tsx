@@ -1,11 +1,12 @@
 import { type InputHTMLAttributes, useId } from "react";
 
-/** A labelled input with its hint or error read out by screen readers. */
+/** A labelled input with its hint or error read out by screen readers; `className` sizes the input. */
 export function Field({
   label,
   hint,
   error,
   id,
+  className = "w-full",
   ...props
 }: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string }) {
   const generated = useId();
@@ -20,7 +21,7 @@ export function Field({
         id={inputId}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-500 dark:border-slate-700 dark:bg-slate-900"
+        className={`block ${className} rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-500 dark:border-slate-700 dark:bg-slate-900`}
         {...props}
       />
       {error ? (

@@ -1,7 +1,9 @@
 "use server";
-import { deleteDomain, getScan, requestScan } from "@port443/services";
+import { deleteDomain, getScan, requestScan, updateDomainAlertPolicy } from "@port443/services";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { actionError } from "@/server/action-error";
+import { formList, formOptional } from "@/server/form-fields";
 import { requireTeam } from "@/server/session";
 
 /** "Scan now": queues a scan and returns its id for the progress poller. */
@@ -27,4 +29,38 @@ export async function deleteDomainAction(domainId: string): Promise<{ error?: st
     return actionError(error, "Your role cannot delete domains.");
   }
   redirect("/domains");
+}
+
+export interface DomainPolicyState {
+  error?: string;
+  saved?: boolean;
+}
+
+/** Saves the domain's alert-policy overrides; a blank field (or "reset") inherits the team's. */
+export async function saveDomainPolicyAction(
+  domainId: string,
+  _state: DomainPolicyState | undefined,
+  form: FormData,
+): Promise<DomainPolicyState> {
+  const { ctx } = await requireTeam();
+  const reset = form.get("intent") === "reset";
+  const field = (name: string) => (reset ? null : formOptional(form, name));
+  const flag = (name: string) => (field(name) === null ? null : field(name) === "on");
+  const list = (name: string) => (field(name) === null ? null : formList(form, name));
+  try {
+    await updateDomainAlertPolicy(ctx, {
+      domainId,
+      expiryThresholds: list("expiryThresholds")?.map(Number) ?? null,
+      minSeverity: field("minSeverity") as "high" | null,
+      notifyGradeDrop: flag("notifyGradeDrop"),
+      notifyCertChange: flag("notifyCertChange"),
+      failingScanThreshold:
+        field("failingScanThreshold") === null ? null : Number(field("failingScanThreshold")),
+      recipients: list("recipients"),
+    });
+  } catch (error) {
+    return actionError(error, "Only admins and owners change alert policies.");
+  }
+  revalidatePath(`/domains/${domainId}`);
+  return { saved: true };
 }

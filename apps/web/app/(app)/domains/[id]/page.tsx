@@ -1,6 +1,13 @@
 import type { Certificate } from "@port443/db";
 import { protocols, type RuleId, ruleCatalog, severityRank } from "@port443/scanner";
-import { getDomain, getDomainHistory, getLatestScan, hasRole, ServiceError } from "@port443/services";
+import {
+  getDomain,
+  getDomainAlertPolicy,
+  getDomainHistory,
+  getLatestScan,
+  hasRole,
+  ServiceError,
+} from "@port443/services";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CipherMatrix } from "@/components/cipher-matrix";
@@ -8,6 +15,7 @@ import { DomainHistory } from "@/components/domain-history";
 import { GradeBadge } from "@/components/grade-badge";
 import { dateTime, daysLeftLabel, daysUntil } from "@/lib/format";
 import { requireTeam } from "@/server/session";
+import { AlertPolicySection } from "./alert-policy-section";
 import { DomainActions } from "./domain-actions";
 
 export const metadata: Metadata = { title: "Domain" };
@@ -75,7 +83,10 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
     if (error instanceof ServiceError && error.code === "not_found") return null;
     throw error;
   });
-  const history = await getDomainHistory(ctx, { domainId: id });
+  const [history, alertPolicy] = await Promise.all([
+    getDomainHistory(ctx, { domainId: id }),
+    getDomainAlertPolicy(ctx, { domainId: id }),
+  ]);
   const details = (scan?.details ?? {}) as {
     protocols?: Record<string, boolean>;
     ciphers?: Record<string, string[]>;
@@ -102,7 +113,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
           </p>
         </div>
         <div className="ml-auto">
-          {hasRole(role, "member") ? <DomainActions domainId={domain.id} /> : null}
+          {hasRole(role, "member") ? <DomainActions domainId={domain.id} hostname={domain.hostname} /> : null}
         </div>
       </div>
 
@@ -204,6 +215,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
       ) : null}
       {details.ciphers ? <CipherMatrix ciphers={details.ciphers} /> : null}
       <DomainHistory points={history.points} changes={history.changes} addresses={history.addresses} />
+      <AlertPolicySection domainId={domain.id} policy={alertPolicy} canEdit={hasRole(role, "admin")} />
     </div>
   );
 }

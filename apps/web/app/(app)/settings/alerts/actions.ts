@@ -2,6 +2,7 @@
 import { updateAlertPolicy } from "@port443/services";
 import { revalidatePath } from "next/cache";
 import { actionError } from "@/server/action-error";
+import { formList } from "@/server/form-fields";
 import { requireTeam } from "@/server/session";
 
 export interface AlertPolicyState {
@@ -14,18 +15,14 @@ export async function saveAlertPolicy(
   form: FormData,
 ): Promise<AlertPolicyState> {
   const { ctx } = await requireTeam();
-  const list = (name: string) =>
-    String(form.get(name) ?? "")
-      .split(/[\s,]+/)
-      .filter(Boolean);
   try {
     await updateAlertPolicy(ctx, {
-      expiryThresholds: list("expiryThresholds").map(Number),
+      expiryThresholds: formList(form, "expiryThresholds").map(Number),
       minSeverity: String(form.get("minSeverity")) as "high",
       notifyGradeDrop: form.get("notifyGradeDrop") === "on",
       notifyCertChange: form.get("notifyCertChange") === "on",
       failingScanThreshold: Number(form.get("failingScanThreshold")),
-      recipients: list("recipients"),
+      recipients: formList(form, "recipients"),
       dailyDigest: form.get("dailyDigest") === "on",
     });
   } catch (error) {

@@ -1,12 +1,12 @@
 "use client";
 import type { EffectivePolicy } from "@port443/monitoring";
+import { severities } from "@port443/scanner/report";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { Select } from "@/components/ui/select";
 import { saveAlertPolicy } from "./actions";
-
-const severities = ["info", "low", "medium", "high", "critical"] as const;
 
 export function PolicyForm({ policy }: { policy: EffectivePolicy }) {
   const [state, action, pending] = useActionState(saveAlertPolicy, undefined);
@@ -28,18 +28,15 @@ export function PolicyForm({ policy }: { policy: EffectivePolicy }) {
         defaultValue={policy.expiryThresholds.join(", ")}
         hint="Each fires once per certificate, e.g. 30, 14, 7, 3, 1."
       />
-      <label className="block text-sm">
-        <span className="mb-1 block font-medium">Alert on weak configuration from severity</span>
-        <select
-          name="minSeverity"
-          defaultValue={policy.minSeverity}
-          className="rounded-md border border-slate-300 px-2 py-2 dark:border-slate-700 dark:bg-slate-900"
-        >
-          {severities.map((severity) => (
-            <option key={severity}>{severity}</option>
-          ))}
-        </select>
-      </label>
+      <Select
+        label="Alert on weak configuration from severity"
+        name="minSeverity"
+        defaultValue={policy.minSeverity}
+      >
+        {severities.map((severity) => (
+          <option key={severity}>{severity}</option>
+        ))}
+      </Select>
       <Field
         label="Failed scans in a row before alerting"
         name="failingScanThreshold"

@@ -26,8 +26,13 @@ export async function createKeyAction(
   }
 }
 
-export async function revokeKeyAction(apiKeyId: string) {
+export async function revokeKeyAction(apiKeyId: string): Promise<{ error?: string }> {
   const { ctx } = await requireTeam();
-  await revokeApiKey(ctx, { apiKeyId });
+  try {
+    await revokeApiKey(ctx, { apiKeyId });
+  } catch (error) {
+    return actionError(error, "Only admins and owners manage API keys.");
+  }
   revalidatePath("/settings/api-keys");
+  return {};
 }

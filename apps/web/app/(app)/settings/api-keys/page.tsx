@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import { dateTime } from "@/lib/format";
 import { adminOnly } from "@/server/admin-only";
 import { requireTeam } from "@/server/session";
-import { revokeKeyAction } from "./actions";
 import { CreateKeyForm } from "./create-key-form";
+import { RevokeKeyButton } from "./revoke-key-button";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -56,11 +56,7 @@ export default async function ApiKeysPage() {
                 {key.revokedAt ? (
                   <span className="text-slate-500">revoked {dateTime(key.revokedAt)}</span>
                 ) : (
-                  <form action={revokeKeyAction.bind(null, key.id)}>
-                    <button type="submit" className="text-red-700 hover:underline dark:text-red-400">
-                      Revoke
-                    </button>
-                  </form>
+                  <RevokeKeyButton apiKeyId={key.id} name={key.name} />
                 )}
               </td>
             </tr>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { Select } from "@/components/ui/select";
 import { authClient } from "@/lib/auth-client";
 
 const roles = ["viewer", "member", "admin"] as const;
@@ -31,18 +32,11 @@ export function InviteForm({ teamId }: { teamId: string }) {
       <div className="min-w-64 flex-1">
         <Field label="Email" name="email" type="email" required />
       </div>
-      <label className="text-sm">
-        <span className="mb-1 block font-medium">Role</span>
-        <select
-          name="role"
-          defaultValue="member"
-          className="rounded-md border border-slate-300 px-2 py-2 dark:border-slate-700 dark:bg-slate-900"
-        >
-          {roles.map((role) => (
-            <option key={role}>{role}</option>
-          ))}
-        </select>
-      </label>
+      <Select label="Role" name="role" defaultValue="member">
+        {roles.map((role) => (
+          <option key={role}>{role}</option>
+        ))}
+      </Select>
       <Button type="submit">Invite</Button>
       {message ? (
         <div className="w-full">

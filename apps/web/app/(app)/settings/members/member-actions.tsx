@@ -1,6 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Select } from "@/components/ui/select";
 import { authClient } from "@/lib/auth-client";
 
 const roles = ["viewer", "member", "admin", "owner"] as const;
@@ -16,54 +20,61 @@ export function MemberActions({
   role,
   actorRole,
   actorMemberId,
+  name,
 }: {
   teamId: string;
   memberId: string;
   role: Role;
   actorRole: Role;
   actorMemberId: string;
+  /** The member's name or email, for the confirmations. */
+  name: string;
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const run = (work: () => Promise<{ error: { message?: string } | null }>) =>
-    startTransition(async () => {
-      const { error } = await work();
-      setError(error ? (error.message ?? "Not allowed") : null);
-      router.refresh();
-    });
+  const run = (work: () => Promise<{ error: { message?: string } | null }>, success: string) =>
+    new Promise<void>((resolve) =>
+      startTransition(async () => {
+        const { error } = await work();
+        if (error) toast.error(error.message ?? "Not allowed");
+        else toast.success(success);
+        router.refresh();
+        resolve();
+      }),
+    );
   const assignable = roles.filter((candidate) => candidate !== "owner" || actorRole === "owner");
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <label className="sr-only" htmlFor={`role-${memberId}`}>
-        Role
-      </label>
-      <select
+      <Select
         id={`role-${memberId}`}
+        label="Role"
+        hideLabel
+        compact
         defaultValue={role}
         disabled={pending}
-        onChange={(event) =>
-          run(() =>
-            authClient.organization.updateMemberRole({
-              memberId,
-              role: event.target.value as Role,
-              organizationId: teamId,
-            }),
-          )
-        }
-        className="rounded border border-slate-300 px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900"
+        onChange={(event) => {
+          const next = event.target.value as Role;
+          run(
+            () => authClient.organization.updateMemberRole({ memberId, role: next, organizationId: teamId }),
+            `Role changed to ${next}`,
+          );
+        }}
       >
         {assignable.map((candidate) => (
           <option key={candidate}>{candidate}</option>
         ))}
-      </select>
+      </Select>
       {actorRole === "owner" && role !== "owner" ? (
-        <button
-          type="button"
-          disabled={pending}
-          className="text-brand-700 hover:underline dark:text-brand-500"
-          onClick={() => {
-            if (!window.confirm("Make this member the owner? You become an admin.")) return;
+        <ConfirmDialog
+          trigger={
+            <Button variant="ghost" size="sm" disabled={pending}>
+              Transfer ownership
+            </Button>
+          }
+          title={`Make ${name} the owner?`}
+          description="They can then delete the team and manage everything; you become an admin."
+          confirmLabel="Transfer ownership"
+          onConfirm={() =>
             run(async () => {
               const promoted = await authClient.organization.updateMemberRole({
                 memberId,
@@ -76,30 +87,26 @@ export function MemberActions({
                 role: "admin",
                 organizationId: teamId,
               });
-            });
-          }}
-        >
-          Transfer ownership
-        </button>
+            }, `${name} is now the owner`)
+          }
+        />
       ) : null}
-      <button
-        type="button"
-        disabled={pending}
-        className="text-red-700 hover:underline dark:text-red-400"
-        onClick={() => {
-          if (window.confirm("Remove this member from the team?"))
-            run(() =>
-              authClient.organization.removeMember({ memberIdOrEmail: memberId, organizationId: teamId }),
-            );
-        }}
-      >
-        Remove
-      </button>
-      {error ? (
-        <span role="alert" className="text-red-700 dark:text-red-400">
-          {error}
-        </span>
-      ) : null}
+      <ConfirmDialog
+        trigger={
+          <Button variant="ghost" size="sm" disabled={pending} className="text-red-700 dark:text-red-400">
+            Remove
+          </Button>
+        }
+        title={`Remove ${name} from the team?`}
+        description="They lose access to its domains, alerts and settings at once. You can invite them again."
+        confirmLabel="Remove member"
+        onConfirm={() =>
+          run(
+            () => authClient.organization.removeMember({ memberIdOrEmail: memberId, organizationId: teamId }),
+            `${name} removed`,
+          )
+        }
+      />
     </span>
   );
 }

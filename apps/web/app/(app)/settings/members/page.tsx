@@ -48,6 +48,7 @@ export default async function MembersPage() {
                     role={member.role}
                     actorRole={role}
                     actorMemberId={self?.id ?? ""}
+                    name={member.user.name || member.user.email}
                   />
                 ) : null}
               </td>

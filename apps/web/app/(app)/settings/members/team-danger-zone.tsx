@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { authClient } from "@/lib/auth-client";
 
 /** Leave the team, or (owners) delete it with its domains and history after typing its name. */
@@ -15,9 +16,12 @@ export function TeamDangerZone({
   isOwner: boolean;
 }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const done = (result: { error: { message?: string } | null }) => {
-    if (result.error) return setError(result.error.message ?? "Not allowed");
+  const done = (result: { error: { message?: string } | null }, success: string) => {
+    if (result.error) {
+      toast.error(result.error.message ?? "Not allowed");
+      return;
+    }
+    toast.success(success);
     router.push("/overview");
     router.refresh();
   };
@@ -29,36 +33,27 @@ export function TeamDangerZone({
       <h2 id="danger" className="font-medium">
         Leave or delete the team
       </h2>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
       <div className="flex flex-wrap gap-3">
-        <Button
-          variant="secondary"
-          onClick={async () =>
-            window.confirm(`Leave ${teamName}?`) &&
-            done(await authClient.organization.leave({ organizationId: teamId }))
+        <ConfirmDialog
+          trigger={<Button variant="secondary">Leave team</Button>}
+          title={`Leave ${teamName}?`}
+          description="You lose access to its domains and alerts until someone invites you again."
+          confirmLabel="Leave team"
+          onConfirm={async () =>
+            done(await authClient.organization.leave({ organizationId: teamId }), `You left ${teamName}`)
           }
-        >
-          Leave team
-        </Button>
+        />
         {isOwner ? (
-          <Button
-            variant="danger"
-            onClick={async () => {
-              if (
-                window.prompt(
-                  `This deletes ${teamName} with all its domains, scans and alerts. Type the team's name to confirm.`,
-                ) !== teamName
-              )
-                return;
-              done(await authClient.organization.delete({ organizationId: teamId }));
-            }}
-          >
-            Delete team
-          </Button>
+          <ConfirmDialog
+            trigger={<Button variant="danger">Delete team</Button>}
+            title={`Delete ${teamName}?`}
+            description="This deletes the team with all its domains, scans, alerts, webhooks and API keys. It cannot be undone."
+            confirmLabel="Delete team"
+            typeToConfirm={teamName}
+            onConfirm={async () =>
+              done(await authClient.organization.delete({ organizationId: teamId }), `${teamName} deleted`)
+            }
+          />
         ) : null}
       </div>
     </section>

@@ -29,7 +29,7 @@ export default async function WebhooksPage() {
                   : "no deliveries yet"}
               </span>
               <span className="ml-auto">
-                <WebhookRowActions webhookId={webhook.id} />
+                <WebhookRowActions webhookId={webhook.id} url={webhook.url} />
               </span>
             </li>
           );

@@ -1,8 +1,11 @@
 "use client";
-import { useActionState, useState, useTransition } from "react";
+import { useActionState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { Select } from "@/components/ui/select";
+import { notifyResult } from "@/lib/notify";
 import { addWebhookAction, deleteWebhookAction, sendTestAction } from "./actions";
 
 export function AddWebhookForm() {
@@ -23,16 +26,10 @@ export function AddWebhookForm() {
         placeholder="https://hooks.example.com/port443"
         required
       />
-      <label className="block text-sm">
-        <span className="mb-1 block font-medium">Format</span>
-        <select
-          name="kind"
-          className="rounded-md border border-slate-300 px-2 py-2 dark:border-slate-700 dark:bg-slate-900"
-        >
-          <option value="generic">Signed JSON</option>
-          <option value="slack">Slack incoming webhook</option>
-        </select>
-      </label>
+      <Select label="Format" name="kind">
+        <option value="generic">Signed JSON</option>
+        <option value="slack">Slack incoming webhook</option>
+      </Select>
       <Button type="submit" disabled={pending}>
         Add webhook
       </Button>
@@ -40,39 +37,38 @@ export function AddWebhookForm() {
   );
 }
 
-export function WebhookRowActions({ webhookId }: { webhookId: string }) {
+export function WebhookRowActions({ webhookId, url }: { webhookId: string; url: string }) {
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
   return (
-    <span className="inline-flex items-center gap-3">
-      <button
-        type="button"
+    <span className="inline-flex items-center gap-2">
+      <Button
+        variant="ghost"
+        size="sm"
         disabled={pending}
-        className="text-brand-700 hover:underline dark:text-brand-500"
         onClick={() =>
           startTransition(async () => {
-            const result = await sendTestAction(webhookId);
-            setMessage(result.error ?? "Test sent; its delivery shows here in a moment.");
+            notifyResult(
+              await sendTestAction(webhookId),
+              "Test queued; its delivery shows here in a moment.",
+            );
           })
         }
       >
         Send test
-      </button>
-      <button
-        type="button"
-        disabled={pending}
-        className="text-red-700 hover:underline dark:text-red-400"
-        onClick={() =>
-          startTransition(async () => setMessage((await deleteWebhookAction(webhookId)).error ?? null))
+      </Button>
+      <ConfirmDialog
+        trigger={
+          <Button variant="ghost" size="sm" disabled={pending} className="text-red-700 dark:text-red-400">
+            Delete
+          </Button>
         }
-      >
-        Delete
-      </button>
-      {message ? (
-        <span role="status" className="text-slate-600 dark:text-slate-400">
-          {message}
-        </span>
-      ) : null}
+        title="Delete this webhook?"
+        description={`Port443 stops sending alerts to ${url}.`}
+        confirmLabel="Delete webhook"
+        onConfirm={async () => {
+          notifyResult(await deleteWebhookAction(webhookId), "Webhook deleted");
+        }}
+      />
     </span>
   );
 }

@@ -1,0 +1,85 @@
+import type { EffectivePolicy } from "@port443/monitoring";
+import type { getDomainAlertPolicy } from "@port443/services";
+import { DomainPolicyForm } from "./domain-policy-form";
+
+type DomainPolicy = Awaited<ReturnType<typeof getDomainAlertPolicy>>;
+type Overridable = keyof NonNullable<DomainPolicy["override"]>;
+
+const onOff = (value: boolean) => (value ? "on" : "off");
+
+/** Each overridable setting, how it reads, and what it means. */
+const policyRows: { key: Overridable; label: string; show(policy: EffectivePolicy): string }[] = [
+  {
+    key: "expiryThresholds",
+    label: "Warn before expiry",
+    show: (policy) => `${policy.expiryThresholds.join(", ")} days`,
+  },
+  { key: "minSeverity", label: "Weak configuration from", show: (policy) => policy.minSeverity },
+  { key: "notifyGradeDrop", label: "Grade dropped", show: (policy) => onOff(policy.notifyGradeDrop) },
+  {
+    key: "notifyCertChange",
+    label: "New certificate served",
+    show: (policy) => onOff(policy.notifyCertChange),
+  },
+  {
+    key: "failingScanThreshold",
+    label: "Failing scans before alerting",
+    show: (policy) => String(policy.failingScanThreshold),
+  },
+  {
+    key: "recipients",
+    label: "Email recipients",
+    show: (policy) => policy.recipients.join(", ") || "owners and admins",
+  },
+];
+
+/** Which alerts this domain raises and to whom, where each setting comes from, and (admins) overrides. */
+export function AlertPolicySection({
+  domainId,
+  policy,
+  canEdit,
+}: {
+  domainId: string;
+  policy: DomainPolicy;
+  canEdit: boolean;
+}) {
+  return (
+    <section
+      aria-labelledby="alert-policy"
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <h2 id="alert-policy" className="text-lg font-medium">
+        Alert policy
+      </h2>
+      <table className="w-full text-left text-sm">
+        <thead className="text-slate-600 dark:text-slate-400">
+          <tr>
+            <th scope="col" className="py-1 font-medium">
+              Setting
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              For this domain
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              From
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+          {policyRows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row" className="py-1.5 font-normal">
+                {row.label}
+              </th>
+              <td className="py-1.5 font-medium">{row.show(policy.effective)}</td>
+              <td className="py-1.5 text-slate-600 dark:text-slate-400">
+                {policy.override?.[row.key] != null ? "this domain" : "team policy"}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {canEdit ? <DomainPolicyForm domainId={domainId} policy={policy} /> : null}
+    </section>
+  );
+}
