@@ -1,6 +1,6 @@
 import type { Alert, Certificate, Domain, Finding, Scan, ScanAddress } from "@port443/db";
 import { gradeFromDb } from "@port443/monitoring";
-import { type RuleId, ruleCatalog, severityRank } from "@port443/scanner";
+import { explainFindings } from "@port443/scanner";
 
 /** Rows → the API's JSON: dates as ISO strings, grades spelled "A+", findings with their catalog text. */
 
@@ -74,20 +74,15 @@ export function certificateJson(certificate: Certificate) {
   };
 }
 
-/** Worst first, as people read them. */
+/** Worst first, each with its rule's title and fix. */
 export const findingsJson = (findings: Finding[]) =>
-  findings.map(findingJson).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-
-function findingJson(finding: Finding) {
-  const rule = ruleCatalog[finding.ruleId as RuleId];
-  return {
+  explainFindings(findings).map((finding) => ({
     id: finding.ruleId,
     severity: finding.severity,
-    title: rule?.title ?? finding.ruleId,
+    title: finding.title,
     detail: finding.detail,
-    remediation: rule?.remediation ?? "",
-  };
-}
+    remediation: finding.remediation,
+  }));
 
 type ScanWithResult = Scan & {
   certificates: { certificate: Certificate }[];

@@ -12,4 +12,5 @@ export { type ProtocolId, protocolIds, protocols } from "./protocols";
 export * from "./report";
 export { type RuleId, ruleCatalog, ruleIds } from "./rules/catalog";
 export { severityRank } from "./rules/evaluate";
+export { explainFindings } from "./rules/explain";
 export { type ScanOptions, scan } from "./scan";

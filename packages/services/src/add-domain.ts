@@ -1,5 +1,5 @@
 import { Prisma } from "@port443/db";
-import { jobs } from "@port443/jobs";
+import { enqueue } from "@port443/jobs";
 import { leaseEnd, scanJobId } from "@port443/monitoring";
 import type { ServiceContext } from "./context";
 import { type DomainFields, domainFields } from "./domain-fields";
@@ -31,10 +31,11 @@ export async function addDomain(ctx: ServiceContext, input: AddDomainInput) {
       }
       throw error;
     });
-  await ctx.queues.scans.add(
+  await enqueue(
+    ctx.queues,
     "scan.domain",
     { domainId: domain.id, lease: lease.getTime() },
-    { ...jobs["scan.domain"].options, jobId: scanJobId({ domainId: domain.id, lease }), priority: 1 },
+    { jobId: scanJobId({ domainId: domain.id, lease }), priority: 1 },
   );
   return domain;
 }

@@ -1,4 +1,4 @@
-import { jobs } from "@port443/jobs";
+import { enqueue } from "@port443/jobs";
 import { z } from "zod";
 import type { ServiceContext } from "./context";
 import { findTeamDomain } from "./find-domain";
@@ -19,10 +19,11 @@ export async function requestScan(ctx: ServiceContext, input: z.input<typeof req
     data: { teamId: ctx.teamId, domainId, status: "queued", trigger: "manual" },
     select: { id: true, status: true, createdAt: true },
   });
-  await ctx.queues.scans.add(
+  await enqueue(
+    ctx.queues,
     "scan.domain",
     { domainId, scanId: scan.id },
-    { ...jobs["scan.domain"].options, jobId: `manual_${scan.id}`, priority: 1 },
+    { jobId: `manual_${scan.id}`, priority: 1 },
   );
   return scan;
 }

@@ -1,4 +1,4 @@
-import { jobs } from "@port443/jobs";
+import { enqueueNotifications } from "@port443/jobs";
 import type { Notice } from "@port443/notice";
 import { z } from "zod";
 import type { ServiceContext } from "./context";
@@ -44,10 +44,6 @@ export async function sendTestWebhook(ctx: ServiceContext, input: z.input<typeof
       payload: notice,
     },
   });
-  await ctx.queues.notifications.add(
-    "notify.deliver",
-    { notificationId: notification.id },
-    { ...jobs["notify.deliver"].options, jobId: `notify_${notification.id}` },
-  );
+  await enqueueNotifications(ctx.queues, [notification]);
   return notification;
 }

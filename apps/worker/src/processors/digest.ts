@@ -1,8 +1,7 @@
 import type { Prisma, PrismaClient } from "@port443/db";
 import type { DigestInput } from "@port443/email";
-import type { Queues } from "@port443/jobs";
+import { enqueueNotifications, type Queues } from "@port443/jobs";
 import type { Logger } from "../logger";
-import { enqueueNotifications } from "./enqueue-notifications";
 
 export interface DigestOptions {
   publicUrl: string;

@@ -1,13 +1,12 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import type { PrismaClient } from "@port443/db";
-import { type Handler, PermanentJobError, type Queues } from "@port443/jobs";
+import { enqueueNotifications, type Handler, PermanentJobError, type Queues } from "@port443/jobs";
 import { effectivePolicy, recordScan } from "@port443/monitoring";
 import { type AddressPolicy, type ErrorCode, scan, type TrustStore } from "@port443/scanner";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import type { KeyedLimiter } from "../scanning/keyed-limiter";
-import { enqueueNotifications } from "./enqueue-notifications";
 
 export interface ScanDeps {
   prisma: PrismaClient;

@@ -1,9 +1,7 @@
 import type { PrismaClient } from "@port443/db";
-import type { Queues } from "@port443/jobs";
+import { enqueueNotifications, jobOptions, type Queues } from "@port443/jobs";
 import { claimDueDomains, scanJobId } from "@port443/monitoring";
-import { jobOptions } from "../job-options";
 import type { Logger } from "../logger";
-import { enqueueNotifications } from "./enqueue-notifications";
 
 const BATCH = 1_000;
 const MAX_BATCHES = 20;

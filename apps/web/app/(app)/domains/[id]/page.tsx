@@ -1,5 +1,5 @@
 import type { Certificate } from "@port443/db";
-import { protocols, type RuleId, ruleCatalog, severityRank } from "@port443/scanner";
+import { explainFindings, protocols } from "@port443/scanner";
 import {
   getDomain,
   getDomainAlertPolicy,
@@ -92,9 +92,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
     ciphers?: Record<string, string[]>;
     gradeCaps?: { grade: string; reason: string }[];
   };
-  const findings = [...(scan?.findings ?? [])].sort(
-    (a, b) => severityRank(b.severity) - severityRank(a.severity),
-  );
+  const findings = explainFindings(scan?.findings ?? []);
   const [leaf, ...chain] = scan?.certificates.map((entry) => entry.certificate) ?? [];
 
   return (
@@ -134,23 +132,20 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
             What is wrong and how to fix it
           </h2>
           <ul className="space-y-3">
-            {findings.map((finding) => {
-              const rule = ruleCatalog[finding.ruleId as RuleId];
-              return (
-                <li key={finding.id} className={`rounded-lg border p-4 ${severityTone[finding.severity]}`}>
-                  <p className="text-xs font-semibold uppercase tracking-wide">{finding.severity}</p>
-                  <h3 className="font-medium">{rule?.title ?? finding.ruleId}</h3>
-                  {finding.detail ? <p className="mt-1 text-sm">{finding.detail}</p> : null}
-                  {rule ? (
-                    <p className="mt-2 text-sm">
-                      <strong>Fix: </strong>
-                      {rule.remediation}
-                    </p>
-                  ) : null}
-                  <p className="mt-1 font-mono text-xs text-slate-500">{finding.ruleId}</p>
-                </li>
-              );
-            })}
+            {findings.map((finding) => (
+              <li key={finding.id} className={`rounded-lg border p-4 ${severityTone[finding.severity]}`}>
+                <p className="text-xs font-semibold uppercase tracking-wide">{finding.severity}</p>
+                <h3 className="font-medium">{finding.title}</h3>
+                {finding.detail ? <p className="mt-1 text-sm">{finding.detail}</p> : null}
+                {finding.remediation ? (
+                  <p className="mt-2 text-sm">
+                    <strong>Fix: </strong>
+                    {finding.remediation}
+                  </p>
+                ) : null}
+                <p className="mt-1 font-mono text-xs text-slate-500">{finding.ruleId}</p>
+              </li>
+            ))}
           </ul>
         </section>
       ) : scan && !scan.errorCode ? (

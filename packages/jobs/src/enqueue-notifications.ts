@@ -1,6 +1,7 @@
-import type { NotificationChannel } from "@port443/db";
-import type { Queues } from "@port443/jobs";
-import { jobOptions } from "../job-options";
+import { jobOptions } from "./job-options";
+import type { Queues } from "./queues";
+
+type NotificationChannel = "email" | "webhook";
 
 /**
  * Delivery attempts per channel: an SMTP outage is infrastructure and may last a day (16 attempts
@@ -9,7 +10,10 @@ import { jobOptions } from "../job-options";
  */
 export const attemptsFor: Record<NotificationChannel, number> = { email: 16, webhook: 8 };
 
-/** Hands committed outbox rows to the delivery queue; the tick's sweep covers a failure here. */
+/**
+ * Hands committed outbox rows to the delivery queue (every producer: scans, digests, the sweep, a
+ * webhook test); the tick's sweep covers a failure here.
+ */
 export async function enqueueNotifications(
   queues: Queues,
   rows: { id: string; channel: NotificationChannel; attempts?: number }[],

@@ -1,5 +1,5 @@
-import { type JobName, jobs } from "@port443/jobs";
 import type { JobsOptions } from "bullmq";
+import { type JobName, jobs } from "./registry";
 
 /** Registry options for a job, with the retry delay scaled down where a test needs seconds, not minutes. */
 export function jobOptions(name: JobName, retryDelayMs?: number): JobsOptions {
