@@ -91,3 +91,18 @@ export const mailFields = {
   SMTP_URL: optional(smtpUrl),
   MAIL_FROM: z.preprocess(unsetIfEmpty, z.string().default("Port443 <alerts@port443.localhost>")),
 };
+
+/**
+ * What every long-running process of the service reads (web and worker): where its data lives,
+ * how it logs, the public address its links point at, and the mail and scan-target settings.
+ */
+export const serviceFields = {
+  NODE_ENV: nodeEnv,
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: redisUrl,
+  LOG_LEVEL: logLevel,
+  PUBLIC_URL: publicUrl,
+  PORT443_QUEUE_PREFIX: queuePrefix,
+  ...mailFields,
+  ...scanTargetFields,
+};

@@ -1,31 +1,14 @@
 import { z } from "zod";
-import {
-  databaseUrl,
-  logLevel,
-  mailFields,
-  nodeEnv,
-  positiveInt,
-  publicUrl,
-  queuePrefix,
-  redisUrl,
-  scanTargetFields,
-} from "./fields";
+import { positiveInt, serviceFields } from "./fields";
 import { lazyEnv } from "./parse";
 import { processEnv } from "./source";
 
 export const webEnvSchema = z.object({
-  NODE_ENV: nodeEnv,
-  DATABASE_URL: databaseUrl,
-  REDIS_URL: redisUrl,
-  LOG_LEVEL: logLevel,
-  PUBLIC_URL: publicUrl,
-  PORT443_QUEUE_PREFIX: queuePrefix,
-  ...mailFields,
+  ...serviceFields,
   /** Signs session cookies and sign-in tokens: 32 or more random characters (`openssl rand -base64 32`). */
   AUTH_SECRET: z
     .string({ error: (issue) => (issue.input === undefined ? "AUTH_SECRET is required" : undefined) })
     .min(32, "AUTH_SECRET must be at least 32 characters"),
-  ...scanTargetFields,
   /** REST API requests per key and minute. */
   PORT443_API_RATE_LIMIT: positiveInt(600),
   /** Upper bound of a synchronous check (POST /api/v1/checks); at most 30 s. */

@@ -1,25 +1,10 @@
 import { z } from "zod";
-import {
-  databaseUrl,
-  logLevel,
-  mailFields,
-  nodeEnv,
-  optional,
-  port,
-  positiveInt,
-  publicUrl,
-  queuePrefix,
-  redisUrl,
-  scanTargetFields,
-} from "./fields";
+import { optional, port, positiveInt, serviceFields } from "./fields";
 import { lazyEnv } from "./parse";
 import { processEnv } from "./source";
 
 export const workerEnvSchema = z.object({
-  NODE_ENV: nodeEnv,
-  DATABASE_URL: databaseUrl,
-  REDIS_URL: redisUrl,
-  LOG_LEVEL: logLevel,
+  ...serviceFields,
   /** Port of the worker's own /health and /metrics server. */
   WORKER_PORT: port(3001),
   /** Scans run at once by this process. */
@@ -36,12 +21,8 @@ export const workerEnvSchema = z.object({
   SCHEDULE_LEASE_SECONDS: positiveInt(600),
   /** Base delay of the exponential retry backoff for scans and deliveries (default per job type). */
   JOB_RETRY_DELAY_MS: optional(z.coerce.number().int().positive()),
-  PORT443_QUEUE_PREFIX: queuePrefix,
   /** Scan history older than this is pruned daily. */
   SCAN_RETENTION_DAYS: positiveInt(400),
-  ...scanTargetFields,
-  ...mailFields,
-  PUBLIC_URL: publicUrl,
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;
