@@ -102,6 +102,16 @@ describe("web app in Chromium (production build)", () => {
     expect(errors).toEqual([]);
   });
 
+  it("answers an unknown address with a 404 page that leads back", async () => {
+    const page = await newPage();
+    const response = await page.goto(`${web.url}/no-such-page`);
+    expect(response?.status()).toBe(404);
+    await page.getByRole("heading", { name: "This page does not exist" }).waitFor();
+    expect(await page.getByRole("link", { name: "Go to the dashboard" }).getAttribute("href")).toBe(
+      "/overview",
+    );
+  });
+
   it("renders the API reference with Scalar at /docs/api, with no console errors", async () => {
     const page = await newPage();
     const errors = collectErrors(page);
