@@ -4,6 +4,7 @@ export { type ParsedCertificate, parseCertificate, parseCertificates } from "./c
 export { createTrustStore, type TrustStore } from "./chain/trust-store";
 export { trustStoreCache } from "./chain/trust-store-cache";
 export { type CipherSuite, cipherSuiteByName } from "./data/cipher-suites";
+export { createLimiter, type Limiter } from "./enumerate/limiter";
 export { matchesHostname, normalizeHostname } from "./hostname";
 export { BlockedAddressError } from "./net/errors";
 export { boundedRequest, type HttpOptions, type HttpResult } from "./net/http-get";

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import {
+  createLimiter,
   createTrustStore,
   type ScanReport,
   type Severity,
@@ -25,20 +26,6 @@ interface ScanFlags {
   failOn: Severity;
   quick?: boolean;
   json?: boolean;
-}
-
-/** Runs `work` over `items` with at most `limit` at once; results keep the input order. */
-async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  });
-  await Promise.all(runners);
-  return results;
 }
 
 /** 2 when a scan failed, 1 when a finding reaches the threshold, else 0. */
@@ -116,20 +103,26 @@ async function runScan(args: string[], flags: ScanFlags): Promise<number> {
   const trustStore = createTrustStore(extraCaPems);
   const out = paletteFor(process.stdout);
   const progress = !flags.json && targets.length > 1 ? progressBar(targets.length) : undefined;
-  const reports = await pool(targets, flags.concurrency, async (target) => {
-    const report = await scan({
-      host: target.host,
-      port: target.port,
-      servername: flags.servername,
-      address: overrides.get(`${target.host}:${target.port}`),
-      allAddresses: flags.allIps,
-      trustStore,
-      timeoutMs: flags.timeout,
-      quick: flags.quick,
-    });
-    progress?.tick();
-    return report;
-  });
+  const limit = createLimiter(flags.concurrency);
+  // Reports keep the order of the targets, whatever order the scans finish in.
+  const reports = await Promise.all(
+    targets.map((target) =>
+      limit(async () => {
+        const report = await scan({
+          host: target.host,
+          port: target.port,
+          servername: flags.servername,
+          address: overrides.get(`${target.host}:${target.port}`),
+          allAddresses: flags.allIps,
+          trustStore,
+          timeoutMs: flags.timeout,
+          quick: flags.quick,
+        });
+        progress?.tick();
+        return report;
+      }),
+    ),
+  );
   progress?.clear();
 
   if (flags.json) {

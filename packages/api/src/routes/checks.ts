@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { createLimiter } from "@port443/scanner";
 import { runCheck } from "@port443/services";
 import { requireScope } from "../auth";
-import { checkSlots } from "../check-slots";
 import type { ApiEnv } from "../env";
 import { ApiProblem } from "../problem";
 import { json, jsonBody, problems } from "../responses";
@@ -11,7 +11,9 @@ import { CheckRequestSchema, CheckResultSchema } from "../schemas/check";
 const minimumScanMs = 5_000;
 
 export function registerCheckRoutes(app: OpenAPIHono<ApiEnv>, slotsAtOnce: number) {
-  const inSlot = checkSlots(slotsAtOnce);
+  // At most `slotsAtOnce` checks scan at once in this process; a check that waited spends the
+  // rest of its time bound scanning.
+  const inSlot = createLimiter(slotsAtOnce);
   app.openapi(
     createRoute({
       method: "post",
