@@ -23,6 +23,7 @@ export { getPrivateCa } from "./get-private-ca";
 export { getScan, getScanInput } from "./get-scan";
 export { listAlerts, listAlertsInput } from "./list-alerts";
 export { listApiKeys } from "./list-api-keys";
+export { listDomainPolicyOverrides } from "./list-domain-policy-overrides";
 export { dbGrades, domainStatuses, listDomains, listDomainsInput } from "./list-domains";
 export { listMembers } from "./list-members";
 export { listScans, listScansInput } from "./list-scans";

@@ -17,6 +17,7 @@ import {
   getAlertPolicy,
   getDomainAlertPolicy,
   getOverview,
+  listDomainPolicyOverrides,
   listDomains,
   type ServiceContext,
   sendTestWebhook,
@@ -94,6 +95,9 @@ describe("team settings and overview", () => {
     });
     await updateDomainAlertPolicy(admin, override);
     await updateDomainAlertPolicy(admin, { ...override, failingScanThreshold: 1 });
+    expect(await listDomainPolicyOverrides(admin)).toEqual([
+      { id: domain.id, hostname: "payments.example", port: 443 },
+    ]);
     const policy = await getDomainAlertPolicy({ ...admin, role: "viewer" }, { domainId: domain.id });
     expect(policy.override).toEqual({ ...override, domainId: undefined, failingScanThreshold: 1 });
     expect(policy.effective).toMatchObject({
@@ -117,6 +121,7 @@ describe("team settings and overview", () => {
 
     await updateDomainAlertPolicy(admin, inheritAll);
     expect(await prisma.alertPolicy.count({ where: { domainId: domain.id } })).toBe(0);
+    expect(await listDomainPolicyOverrides(admin)).toEqual([]);
     const inherited = await getDomainAlertPolicy(admin, { domainId: domain.id });
     expect(inherited.override).toBeNull();
     expect(inherited.effective).toEqual(inherited.team);

@@ -238,6 +238,9 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
     await page.getByText("Saved.").waitFor();
     await page.reload();
     expect(await page.getByLabel("Warn this many days before expiry").inputValue()).toBe("21, 7");
+    // The domain that overrides the policy (set on its page above) is listed as an exception.
+    const exceptions = page.getByRole("region", { name: "Domains with their own policy" });
+    expect(await exceptions.getByRole("link").textContent()).toBe(`127.0.0.1:${endpoint.port}`);
     await saveScreenshot(page, "alert-policy");
 
     await page.goto(`${web.url}/settings/private-ca`);
