@@ -6,6 +6,7 @@ import { GradeBadge } from "@/components/grade-badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
+import { TableHeader } from "@/components/ui/table-header";
 import { dateTime, daysLeftLabel } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 
@@ -94,28 +95,11 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
       {page.items.length ? (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Grade
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Domain
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Days left
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Issuer
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Last scan
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Status
-                </th>
-              </tr>
-            </thead>
+            <TableHeader
+              columns={["Grade", "Domain", "Days left", "Issuer", "Last scan", "Status"]}
+              padded
+              divided
+            />
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
               {page.items.map((domain) => (
                 <tr key={domain.id}>

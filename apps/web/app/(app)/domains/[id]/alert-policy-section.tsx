@@ -1,5 +1,6 @@
 import type { EffectivePolicy } from "@port443/monitoring";
 import type { getDomainAlertPolicy } from "@port443/services";
+import { TableHeader } from "@/components/ui/table-header";
 import { DomainPolicyForm } from "./domain-policy-form";
 
 type DomainPolicy = Awaited<ReturnType<typeof getDomainAlertPolicy>>;
@@ -52,19 +53,7 @@ export function AlertPolicySection({
         Alert policy
       </h2>
       <table className="w-full text-left text-sm">
-        <thead className="text-slate-600 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="py-1 font-medium">
-              Setting
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              For this domain
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              From
-            </th>
-          </tr>
-        </thead>
+        <TableHeader columns={["Setting", "For this domain", "From"]} />
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
           {policyRows.map((row) => (
             <tr key={row.key}>

@@ -1,5 +1,6 @@
 import { listApiKeys } from "@port443/services";
 import type { Metadata } from "next";
+import { TableHeader } from "@/components/ui/table-header";
 import { dateTime } from "@/lib/format";
 import { adminOnly } from "@/server/admin-only";
 import { requireTeam } from "@/server/session";
@@ -26,25 +27,7 @@ export default async function ApiKeysPage() {
       </p>
       <CreateKeyForm />
       <table className="w-full text-left text-sm">
-        <thead className="text-slate-600 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="py-2 font-medium">
-              Name
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              Key
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              Scopes
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              Last used
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHeader columns={["Name", "Key", "Scopes", "Last used", { hidden: "Actions" }]} />
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
           {keys.map((key) => (
             <tr key={key.id}>

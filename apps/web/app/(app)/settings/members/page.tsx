@@ -1,5 +1,6 @@
 import { hasRole, listMembers } from "@port443/services";
 import type { Metadata } from "next";
+import { TableHeader } from "@/components/ui/table-header";
 import { dateTime } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 import { InviteForm } from "./invite-form";
@@ -21,19 +22,7 @@ export default async function MembersPage() {
       </p>
       {hasRole(role, "admin") ? <InviteForm teamId={team.id} /> : null}
       <table className="w-full text-left text-sm">
-        <thead className="text-slate-600 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="py-2 font-medium">
-              Name
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              Email
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              Role
-            </th>
-          </tr>
-        </thead>
+        <TableHeader columns={["Name", "Email", "Role", { hidden: "Actions" }]} />
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
           {members.map((member) => (
             <tr key={member.id}>
