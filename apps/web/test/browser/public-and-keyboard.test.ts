@@ -203,7 +203,8 @@ describe("web app in Chromium (production build)", () => {
     await page.keyboard.press("Enter");
     const menu = page.getByRole("menu");
     await menu.waitFor();
-    expect(await focusedInside(menu)).toBe(true);
+    // Radix moves the focus into the menu a frame after it opens; keys before that would be lost.
+    await expect.poll(() => focusedInside(menu)).toBe(true);
     const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? "");
     for (let press = 0; press < 5 && !(await focusedText()).endsWith("Dark"); press++)
       await page.keyboard.press("ArrowDown");
@@ -214,8 +215,9 @@ describe("web app in Chromium (production build)", () => {
     expect(await account.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.press("Enter");
     await menu.waitFor();
+    await expect.poll(() => focusedInside(menu)).toBe(true);
     await page.keyboard.press("End");
-    expect(await focusedText()).toBe("Sign out");
+    await expect.poll(focusedText).toBe("Sign out");
     await page.keyboard.press("Enter");
     await page.waitForURL(`${web.url}/`);
     expect(errors).toEqual([]);
