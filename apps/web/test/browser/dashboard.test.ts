@@ -199,13 +199,13 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
     // The theme follows the system until the user picks one, which this browser then keeps.
     await page.getByRole("button", { name: /^Account menu/ }).click();
     await page.getByRole("menuitemradio", { name: "Dark" }).click();
-    expect(await page.locator("html").getAttribute("class")).toContain("dark");
+    await expect.poll(() => page.locator("html").getAttribute("class")).toContain("dark");
     await page.reload();
-    expect(await page.locator("html").getAttribute("class")).toContain("dark");
+    await expect.poll(() => page.locator("html").getAttribute("class")).toContain("dark");
     await saveScreenshot(page, "overview-dark");
     await page.getByRole("button", { name: /^Account menu/ }).click();
     await page.getByRole("menuitemradio", { name: "System" }).click();
-    expect(await page.locator("html").getAttribute("class")).not.toContain("dark");
+    await expect.poll(() => page.locator("html").getAttribute("class")).not.toContain("dark");
   });
 
   it("shows the expiry alert the scan opened and acknowledges it", async () => {
