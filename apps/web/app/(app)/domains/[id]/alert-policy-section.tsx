@@ -8,7 +8,7 @@ type Overridable = keyof NonNullable<DomainPolicy["override"]>;
 
 const onOff = (value: boolean) => (value ? "on" : "off");
 
-/** Each overridable setting, how it reads, and what it means. */
+/** Each overridable setting and how its value reads. */
 const policyRows: { key: Overridable; label: string; show(policy: EffectivePolicy): string }[] = [
   {
     key: "expiryThresholds",

@@ -26,7 +26,7 @@ export function DomainActions({ domainId, hostname }: { domainId: string; hostna
       setProgress(state);
       if (state === "done" || state === "failed") {
         if (state === "done") toast.success(`Scanned ${hostname}`);
-        else toast.error(`The scan of ${hostname} failed; see the error below`);
+        else toast.error(`The scan of ${hostname} failed; the page says why`);
         break;
       }
     }

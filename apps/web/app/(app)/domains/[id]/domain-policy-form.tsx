@@ -46,7 +46,7 @@ export function DomainPolicyForm({ domainId, policy }: { domainId: string; polic
     if (state?.saved) toast.success("Alert policy for this domain saved");
   }, [state]);
   return (
-    <details className="group" open={Boolean(state?.error)}>
+    <details open={Boolean(state?.error)}>
       <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-500">
         Override for this domain
       </summary>
