@@ -13,31 +13,52 @@ export interface Services {
   stop(): Promise<void>;
 }
 
+export interface Database {
+  /** Server URL whose database name is the one the caller should use. */
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
 /**
- * PostgreSQL and Redis for `npm start` ("dev": data kept in .data/) or `npm test` ("test": its own
- * database on the same server, a throw-away Redis). DATABASE_URL / REDIS_URL, when set, are used
- * instead of anything local.
+ * PostgreSQL for "dev" (data kept in .data/, the `port443` database) or "test" (a `<name>_test`
+ * database on the same server); DATABASE_URL, when set, is used instead of the embedded server.
+ */
+export async function provideDatabase(mode: "dev" | "test"): Promise<Database> {
+  const env = toolingEnv();
+  let serverUrl = env.DATABASE_URL;
+  let stop = async () => {};
+  if (!serverUrl) {
+    const postgres = await startEmbeddedPostgres(dataDir(), env.PORT443_PG_PORT);
+    stop = postgres.stop;
+    serverUrl = withDatabase(postgres.adminUrl, "port443");
+    log(`PostgreSQL ready on 127.0.0.1:${env.PORT443_PG_PORT} (embedded, data in .data/postgres)`);
+  }
+  const databaseUrl =
+    mode === "test"
+      ? withDatabase(serverUrl, `${new URL(serverUrl).pathname.slice(1) || "port443"}_test`)
+      : serverUrl;
+  try {
+    if (mode === "dev") await ensureDatabase(databaseUrl);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { databaseUrl, stop };
+}
+
+/**
+ * PostgreSQL (see provideDatabase) and Redis for `npm start` ("dev": persistent, on
+ * PORT443_REDIS_PORT) or `npm test` ("test": a throw-away Redis on a free port). REDIS_URL, when
+ * set, is used instead of a local redis-server.
  */
 export async function provideServices(mode: "dev" | "test"): Promise<Services> {
   const env = toolingEnv();
-  const stops: (() => Promise<void>)[] = [];
+  const database = await provideDatabase(mode);
+  const stops: (() => Promise<void>)[] = [database.stop];
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne().catch((error) => log(`shutdown: ${error}`));
   };
   try {
-    let serverUrl = env.DATABASE_URL;
-    if (!serverUrl) {
-      const postgres = await startEmbeddedPostgres(dataDir(), env.PORT443_PG_PORT);
-      stops.push(postgres.stop);
-      serverUrl = withDatabase(postgres.adminUrl, "port443");
-      log(`PostgreSQL ready on 127.0.0.1:${env.PORT443_PG_PORT} (embedded, data in .data/postgres)`);
-    }
-    const databaseUrl =
-      mode === "test"
-        ? withDatabase(serverUrl, `${new URL(serverUrl).pathname.slice(1) || "port443"}_test`)
-        : serverUrl;
-    if (mode === "dev") await ensureDatabase(databaseUrl);
-
     let redisUrl = env.REDIS_URL;
     if (!redisUrl) {
       const redis =
@@ -56,7 +77,7 @@ export async function provideServices(mode: "dev" | "test"): Promise<Services> {
       redisUrl = redis.url;
       log(`Redis ready at ${redisUrl}${mode === "dev" ? " (data in .data/redis)" : ""}`);
     }
-    return { databaseUrl, redisUrl, stop };
+    return { databaseUrl: database.databaseUrl, redisUrl, stop };
   } catch (error) {
     await stop();
     throw error;
