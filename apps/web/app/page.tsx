@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ThemeToggle } from "@/components/theme-menu";
+import { Button } from "@/components/ui/button";
 
 const features = [
   {
@@ -42,12 +43,9 @@ export default function LandingPage() {
           <Link href="/sign-in" className="hover:text-slate-900 dark:hover:text-white">
             Sign in
           </Link>
-          <Link
-            href="/sign-up"
-            className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700"
-          >
-            Get started
-          </Link>
+          <Button asChild size="sm">
+            <Link href="/sign-up">Get started</Link>
+          </Button>
           <ThemeToggle />
         </nav>
       </header>
