@@ -62,28 +62,36 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
         trusted: report.trusted,
         hostnameMatches: report.hostnameMatches,
       } as unknown as Prisma.InputJsonValue,
+      // createMany: one INSERT per table without reading the rows back.
       certificates: {
-        create: certificateIds.map((certificateId, position) => ({ certificateId, position })),
+        createMany: { data: certificateIds.map((certificateId, position) => ({ certificateId, position })) },
       },
       findings: {
-        create: report.findings.map((finding) => ({
-          ruleId: finding.id,
-          severity: finding.severity,
-          detail: finding.detail,
-        })),
+        createMany: {
+          data: report.findings.map((finding) => ({
+            ruleId: finding.id,
+            severity: finding.severity,
+            detail: finding.detail,
+          })),
+        },
       },
       addresses: {
-        create: report.addresses.map((address) => ({
-          ip: address.ip,
-          grade: address.grade ? gradeToDb[address.grade] : null,
-          fingerprint: address.fingerprintSha256,
-          errorCode: address.error?.code ?? null,
-        })),
+        createMany: {
+          data: report.addresses.map((address) => ({
+            ip: address.ip,
+            grade: address.grade ? gradeToDb[address.grade] : null,
+            fingerprint: address.fingerprintSha256,
+            errorCode: address.error?.code ?? null,
+          })),
+        },
       },
     };
     const scan = input.scanId
-      ? await tx.scan.update({ where: { id: input.scanId }, data: scanData })
-      : await tx.scan.create({ data: { ...scanData, teamId: domain.teamId, domainId: domain.id } });
+      ? await tx.scan.update({ where: { id: input.scanId }, data: scanData, select: { id: true } })
+      : await tx.scan.create({
+          data: { ...scanData, teamId: domain.teamId, domainId: domain.id },
+          select: { id: true },
+        });
 
     const cert = report.certificate;
     const fingerprint = ok ? cert!.fingerprintSha256 : domain.fingerprint;
@@ -116,14 +124,15 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
           }
         : {}),
     };
-    // Compare-and-set on the lease: only the scan that owns this slot schedules the next one.
-    if (input.lease) {
-      await tx.domain.updateMany({
-        where: { id: domain.id, nextScanAt: input.lease },
-        data: { nextScanAt: new Date(now.getTime() + interval) },
-      });
-    }
-    await tx.domain.update({ where: { id: domain.id }, data: summary });
+    // Compare-and-set on the lease: only the scan that owns this slot schedules the next one. The
+    // summary rides along; without the lease it is written on its own.
+    const scheduled = input.lease
+      ? await tx.domain.updateMany({
+          where: { id: domain.id, nextScanAt: input.lease },
+          data: { ...summary, nextScanAt: new Date(now.getTime() + interval) },
+        })
+      : { count: 0 };
+    if (scheduled.count === 0) await tx.domain.updateMany({ where: { id: domain.id }, data: summary });
 
     const existing = await tx.alert.findMany({
       where: { domainId: domain.id },
@@ -139,6 +148,7 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
     });
     const notifications = await applyAlertPlan(tx, {
       plan,
+      existing,
       domain,
       team: domain.team,
       report: ok ? report : null,
