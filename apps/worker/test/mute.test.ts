@@ -1,47 +1,29 @@
-import { createPrismaClient, type PrismaClient } from "@port443/db";
-import {
-  createTestDatabase,
-  type SmtpTestServer,
-  startSmtpServer,
-  type TestDatabase,
-  uniquePrefix,
-} from "@port443/testing";
+import { uniquePrefix } from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Runtime } from "../src/runtime";
-import { expiringEndpoint, seedTeam, sleep, testRuntime, until } from "./support";
+import { expiringEndpoint, openTestBed, seedTeam, sleep, type TestBed, testRuntime, until } from "./support";
 
 describe("a muted domain", () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  let smtp: SmtpTestServer;
-  let runtime: Runtime;
+  let bed: TestBed;
   let domainId: string;
-  const closers: (() => Promise<unknown>)[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase("mute");
-    prisma = createPrismaClient(db.url);
-    smtp = await startSmtpServer();
+    bed = await openTestBed("mute");
     const endpoint = await expiringEndpoint(5);
-    closers.push(() => endpoint.served.close());
-    const { domains } = await seedTeam(prisma, "mute", [endpoint.root], [endpoint.served.port]);
+    bed.defer(() => endpoint.served.close());
+    const { domains } = await seedTeam(bed.prisma, "mute", [endpoint.root], [endpoint.served.port]);
     domainId = domains[0]!.id;
-    await prisma.domain.update({
+    await bed.prisma.domain.update({
       where: { id: domainId },
       data: { mutedUntil: new Date(Date.now() + 3_600_000) },
     });
-    runtime = testRuntime(prisma, smtp.url, uniquePrefix("mute"));
+    const runtime = testRuntime(bed.prisma, bed.smtp.url, uniquePrefix("mute"));
+    bed.defer(() => runtime.close());
     await runtime.start();
   });
-  afterAll(async () => {
-    await runtime.close();
-    for (const close of closers) await close();
-    await smtp.stop();
-    await prisma.$disconnect();
-    await db.drop();
-  });
+  afterAll(() => bed.tearDown());
 
   it("opens its alerts without a notice; the first scan after the mute sends it, once", async () => {
+    const { prisma, smtp } = bed;
     await until(
       async () => (await prisma.alert.count({ where: { domainId, state: "open" } })) > 0,
       20_000,

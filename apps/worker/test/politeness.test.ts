@@ -1,18 +1,10 @@
-import { createPrismaClient, type PrismaClient } from "@port443/db";
-import {
-  createTestDatabase,
-  type SmtpTestServer,
-  startSmtpServer,
-  type TestDatabase,
-  testRedisUrl,
-  uniquePrefix,
-} from "@port443/testing";
+import { testRedisUrl, uniquePrefix } from "@port443/testing";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMetrics, type Metrics } from "../src/metrics";
 import type { Runtime } from "../src/runtime";
 import { AddressLeases } from "../src/scanning/address-leases";
-import { expiringEndpoint, seedTeam, testRuntime, until } from "./support";
+import { expiringEndpoint, openTestBed, seedTeam, type TestBed, testRuntime, until } from "./support";
 
 /** The most intervals that overlap at any instant. */
 function mostAtOnce(intervals: { start: number; end: number }[]): number {
@@ -35,29 +27,20 @@ const scansBy = async (metrics: Metrics) =>
   (await metrics.scans.get()).values.reduce((sum, { value }) => sum + value, 0);
 
 describe("politeness towards one address, across worker processes", () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  let smtp: SmtpTestServer;
+  let bed: TestBed;
   let redis: Redis;
-  const closers: (() => Promise<unknown>)[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase("politeness");
-    prisma = createPrismaClient(db.url);
-    smtp = await startSmtpServer();
+    bed = await openTestBed("politeness");
     redis = new Redis(testRedisUrl());
+    bed.defer(() => redis.quit());
   });
-  afterAll(async () => {
-    for (const close of closers.reverse()) await close();
-    await redis.quit();
-    await smtp.stop();
-    await prisma.$disconnect();
-    await db.drop();
-  });
+  afterAll(() => bed.tearDown());
 
   it("two runtimes, four scans at once each, never scan one address twice at once with a limit of one", async () => {
+    const { prisma, smtp } = bed;
     const { served, root } = await expiringEndpoint(90);
-    closers.push(() => served.close());
+    bed.defer(() => served.close());
     // Eight teams monitor the same endpoint: eight due domains on one address.
     for (let team = 0; team < 8; team++) await seedTeam(prisma, `polite-${team}`, [root], [served.port]);
     const prefix = uniquePrefix("politeness");
@@ -68,7 +51,7 @@ describe("politeness towards one address, across worker processes", () => {
         scansPerAddress: 1,
         metrics: own,
       });
-      closers.push(() => runtime.close());
+      bed.defer(() => runtime.close());
       await runtime.start();
     }
 
