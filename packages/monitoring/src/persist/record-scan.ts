@@ -36,9 +36,8 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
   const now = input.now ?? new Date();
   const ok = report.error === null && report.certificate !== null;
   const failureCount = ok ? 0 : domain.failureCount + 1;
-  const interval = (domain.scanIntervalSeconds ?? domain.team.defaultScanIntervalSeconds) * 1000;
-
   const lastError = report.error ? `${report.error.code}: ${report.error.message}` : null;
+  const interval = (domain.scanIntervalSeconds ?? domain.team.defaultScanIntervalSeconds) * 1000;
 
   return prisma.$transaction(async (tx: Prisma.TransactionClient) => {
     const certificateIds = ok ? await upsertCertificates(tx, report.chain) : [];
