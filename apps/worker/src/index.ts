@@ -27,6 +27,7 @@ const runtime = createRuntime({
   publicUrl: env.PUBLIC_URL,
   scanTimeoutMs: env.SCAN_TIMEOUT_MS,
   connectionsPerHost: env.SCAN_CONNECTIONS_PER_HOST,
+  scansPerAddress: env.SCANS_PER_ADDRESS,
   retentionDays: env.SCAN_RETENTION_DAYS,
   lockDurationMs: env.WORKER_LOCK_DURATION_MS,
   tickEveryMs: env.SCHEDULER_TICK_MS,

@@ -20,7 +20,7 @@ import { type Heartbeat, heartbeat } from "./processors/heartbeat";
 import { prune } from "./processors/prune";
 import { scanDomain } from "./processors/scan";
 import { tick } from "./processors/tick";
-import { KeyedLimiter } from "./scanning/keyed-limiter";
+import { AddressLeases } from "./scanning/address-leases";
 
 export interface RuntimeOptions {
   prisma: PrismaClient;
@@ -35,6 +35,8 @@ export interface RuntimeOptions {
   publicUrl?: string;
   scanTimeoutMs?: number;
   connectionsPerHost?: number;
+  /** Scans at once towards one destination address, across every worker sharing this Redis. */
+  scansPerAddress?: number;
   retentionDays?: number;
   /** BullMQ key prefix; tests isolate themselves with their own. */
   prefix?: string;
@@ -55,8 +57,8 @@ export interface Status {
   lastHeartbeat: Heartbeat | null;
 }
 
-/** Scans at once towards one destination address, across this process. */
-const SCANS_PER_ADDRESS = 2;
+/** An address lease outlives its scan by this much (the scan's own timeout bounds it). */
+const LEASE_MARGIN_MS = 10_000;
 
 /** The worker's queues, processors and schedules, without the process around them. */
 export function createRuntime(options: RuntimeOptions) {
@@ -65,6 +67,7 @@ export function createRuntime(options: RuntimeOptions) {
   const connection = createRedisConnection(options.redisUrl, "worker");
   const queues = createQueues({ connection, prefix });
   metrics.observe({ queues, prisma });
+  const scanTimeoutMs = options.scanTimeoutMs ?? 20_000;
   let lastHeartbeat: Heartbeat | null = null;
 
   const processor = createProcessor({
@@ -89,8 +92,12 @@ export function createRuntime(options: RuntimeOptions) {
       metrics,
       policy: options.policy,
       trustStoreFor: trustStoreCache(options.deploymentCaPem ?? null),
-      limiter: new KeyedLimiter(SCANS_PER_ADDRESS),
-      timeoutMs: options.scanTimeoutMs ?? 20_000,
+      addressLeases: new AddressLeases(connection, {
+        limit: options.scansPerAddress ?? 2,
+        leaseMs: scanTimeoutMs + LEASE_MARGIN_MS,
+        prefix,
+      }),
+      timeoutMs: scanTimeoutMs,
       connectionsPerHost: options.connectionsPerHost ?? 4,
       publicUrl: options.publicUrl ?? "http://localhost:3000",
       retryDelayMs: options.retryDelayMs,

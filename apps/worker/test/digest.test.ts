@@ -1,51 +1,35 @@
-import { createPrismaClient, type PrismaClient } from "@port443/db";
-import {
-  createTestDatabase,
-  type SmtpTestServer,
-  startSmtpServer,
-  type TestDatabase,
-  uniquePrefix,
-} from "@port443/testing";
+import { uniquePrefix } from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger";
 import { sendDigests } from "../src/processors/digest";
 import type { Runtime } from "../src/runtime";
-import { expiringEndpoint, seedTeam, sleep, testRuntime, until } from "./support";
+import { expiringEndpoint, openTestBed, seedTeam, sleep, type TestBed, testRuntime, until } from "./support";
 
 describe("daily digest instead of one email per alert", () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  let smtp: SmtpTestServer;
+  let bed: TestBed;
   let runtime: Runtime;
-  const closers: (() => Promise<unknown>)[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase("digest");
-    prisma = createPrismaClient(db.url);
-    smtp = await startSmtpServer();
+    bed = await openTestBed("digest");
     const endpoints = await Promise.all([expiringEndpoint(5), expiringEndpoint(12)]);
-    for (const endpoint of endpoints) closers.push(() => endpoint.served.close());
+    for (const endpoint of endpoints) bed.defer(() => endpoint.served.close());
     const { team } = await seedTeam(
-      prisma,
+      bed.prisma,
       "digest",
       endpoints.map((endpoint) => endpoint.root),
       endpoints.map((endpoint) => endpoint.served.port),
     );
-    await prisma.alertPolicy.create({
+    await bed.prisma.alertPolicy.create({
       data: { teamId: team.id, expiryThresholds: [], recipients: [], dailyDigest: true },
     });
-    runtime = testRuntime(prisma, smtp.url, uniquePrefix("digest"));
+    runtime = testRuntime(bed.prisma, bed.smtp.url, uniquePrefix("digest"));
+    bed.defer(() => runtime.close());
     await runtime.start();
   });
-  afterAll(async () => {
-    await runtime.close();
-    for (const close of closers) await close();
-    await smtp.stop();
-    await prisma.$disconnect();
-    await db.drop();
-  });
+  afterAll(() => bed.tearDown());
 
   it("holds alert emails, then sends one digest per recipient, once", async () => {
+    const { prisma, smtp } = bed;
     await until(
       async () => (await prisma.notification.count({ where: { state: "held" } })) === 2,
       20_000,

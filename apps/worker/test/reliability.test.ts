@@ -1,41 +1,27 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createPrismaClient, type PrismaClient } from "@port443/db";
-import {
-  createTestDatabase,
-  type SmtpTestServer,
-  startSmtpServer,
-  type TestDatabase,
-  testRedisUrl,
-  uniquePrefix,
-} from "@port443/testing";
+import type { PrismaClient } from "@port443/db";
+import { type SmtpTestServer, testRedisUrl, uniquePrefix } from "@port443/testing";
 import { verifySignature } from "@port443/webhooks";
 import { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Runtime, RuntimeOptions } from "../src/runtime";
-import { expiringEndpoint, seedTeam, sleep, testRuntime, until } from "./support";
+import { expiringEndpoint, openTestBed, seedTeam, sleep, type TestBed, testRuntime, until } from "./support";
 
 /** Each test gets its own database, Redis key prefix, SMTP server and workers. */
-let db: TestDatabase;
+let bed: TestBed;
 let prisma: PrismaClient;
 let smtp: SmtpTestServer;
-const cleanup: (() => Promise<unknown>)[] = [];
 
 beforeEach(async () => {
-  db = await createTestDatabase("reliability");
-  prisma = createPrismaClient(db.url);
-  smtp = await startSmtpServer();
+  bed = await openTestBed("reliability");
+  ({ prisma, smtp } = bed);
 });
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step();
-  await smtp.stop();
-  await prisma.$disconnect();
-  await db.drop();
-});
+afterEach(() => bed.tearDown());
 
 function startRuntime(prefix: string, overrides: Partial<RuntimeOptions> = {}): Runtime {
   const runtime = testRuntime(prisma, smtp.url, prefix, { retryDelayMs: 100, ...overrides });
-  cleanup.push(() => runtime.close());
+  bed.defer(() => runtime.close());
   return runtime;
 }
 
@@ -44,7 +30,7 @@ async function endpoints(
   days = 5,
 ): Promise<{ ports: number[]; roots: Awaited<ReturnType<typeof expiringEndpoint>>["root"][] }> {
   const created = await Promise.all(Array.from({ length: count }, () => expiringEndpoint(days)));
-  for (const endpoint of created) cleanup.push(() => endpoint.served.close());
+  for (const endpoint of created) bed.defer(() => endpoint.served.close());
   return {
     ports: created.map((endpoint) => endpoint.served.port),
     roots: created.map((endpoint) => endpoint.root),
@@ -93,7 +79,7 @@ describe("reliability under faults", () => {
     });
     for (const server of [failing, healthy]) {
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      cleanup.push(() => new Promise((resolve) => server.close(resolve)));
+      bed.defer(() => new Promise((resolve) => server.close(resolve)));
     }
     const url = (server: http.Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
     const { ports, roots } = await endpoints(1);
@@ -164,7 +150,7 @@ describe("reliability under faults", () => {
     const url = new URL(testRedisUrl());
     url.pathname = "/7"; // a database of its own: flushing it touches no other test
     const redis = new Redis(url.toString());
-    cleanup.push(() => redis.quit());
+    bed.defer(() => redis.quit());
     await redis.flushdb();
     const { ports, roots } = await endpoints(2);
     const { domains } = await seedTeam(prisma, "flush", roots, ports);

@@ -1,7 +1,16 @@
-import type { PrismaClient } from "@port443/db";
+import { createPrismaClient, type PrismaClient } from "@port443/db";
 import { createMailer } from "@port443/email";
 import { createAddressPolicy } from "@port443/scanner";
-import { type IssuedCert, type Served, startLoopbackEndpoint, testRedisUrl } from "@port443/testing";
+import {
+  createTestDatabase,
+  type IssuedCert,
+  type Served,
+  type SmtpTestServer,
+  startLoopbackEndpoint,
+  startSmtpServer,
+  type TestDatabase,
+  testRedisUrl,
+} from "@port443/testing";
 import { createLogger } from "../src/logger";
 import { createMetrics } from "../src/metrics";
 import { createRuntime, type Runtime, type RuntimeOptions } from "../src/runtime";
@@ -21,6 +30,37 @@ export async function until<T>(
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What a test works on: a database of its own, a Prisma client on it and an SMTP catcher. */
+export interface TestBed {
+  db: TestDatabase;
+  prisma: PrismaClient;
+  smtp: SmtpTestServer;
+  /** Something to close at tear-down (runtimes, servers), before the bed itself; last in, first out. */
+  defer(close: () => Promise<unknown>): void;
+  tearDown(): Promise<void>;
+}
+
+export async function openTestBed(label: string): Promise<TestBed> {
+  const db = await createTestDatabase(label);
+  const prisma = createPrismaClient(db.url);
+  const smtp = await startSmtpServer();
+  const closers: (() => Promise<unknown>)[] = [];
+  return {
+    db,
+    prisma,
+    smtp,
+    defer: (close) => {
+      closers.push(close);
+    },
+    async tearDown() {
+      for (const close of closers.splice(0).reverse()) await close();
+      await smtp.stop();
+      await prisma.$disconnect();
+      await db.drop();
+    },
+  };
+}
 
 /** A TLS endpoint on 127.0.0.1 (with HSTS) whose certificate expires in `days`, and its root. */
 export async function expiringEndpoint(days: number): Promise<{ served: Served; root: IssuedCert }> {

@@ -9,8 +9,10 @@ export const workerEnvSchema = z.object({
   WORKER_PORT: port(3001),
   /** Scans run at once by this process. */
   WORKER_CONCURRENCY: positiveInt(16),
-  /** Simultaneous connections to one target address, across this process. */
+  /** Parallel connections of one scan to its target. */
   SCAN_CONNECTIONS_PER_HOST: positiveInt(4),
+  /** Scans at once towards one destination address, across every worker process (leases in Redis). */
+  SCANS_PER_ADDRESS: positiveInt(2),
   /** Upper bound for one scan, in milliseconds. */
   SCAN_TIMEOUT_MS: positiveInt(20_000),
   /** A job whose worker died (crash, SIGKILL) goes to another worker after this long. */

@@ -11,6 +11,7 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBe(valid.DATABASE_URL);
     expect(env.WORKER_PORT).toBe(3001);
     expect(env.LOG_LEVEL).toBe("info");
+    expect(env.SCANS_PER_ADDRESS).toBe(2);
   });
 
   it("rejects a malformed DATABASE_URL with a message naming the variable", () => {

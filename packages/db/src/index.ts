@@ -1,2 +1,3 @@
 export { type ClientOptions, createPrismaClient } from "./client";
 export * from "./generated/prisma/client";
+export { uuidv7 } from "./uuid";

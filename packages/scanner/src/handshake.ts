@@ -49,11 +49,18 @@ export function permissiveContext(): tls.SecureContext {
   return context;
 }
 
+/** A finished handshake whose connection is still open; whoever holds it closes it. */
+export interface OpenHandshake {
+  result: HandshakeResult;
+  socket: tls.TLSSocket;
+}
+
 /**
  * One ordinary handshake (SNI, ALPN h2/http1.1, OCSP status requested), accepting whatever the
- * server presents: judging it is the analysis' job.
+ * server presents: judging it is the analysis' job. The connection stays open so that a request
+ * can follow on it.
  */
-export function handshake(options: HandshakeOptions): Promise<HandshakeResult> {
+export function openHandshake(options: HandshakeOptions): Promise<OpenHandshake> {
   return new Promise((resolve, reject) => {
     let ocspResponse: Buffer | null = null;
     // requestOCSP is passed through to the TLSSocket; @types/node only lists it there.
@@ -80,12 +87,14 @@ export function handshake(options: HandshakeOptions): Promise<HandshakeResult> {
     socket.once("OCSPResponse", (response: Buffer | null) => {
       ocspResponse = response?.length ? response : null;
     });
-    socket.once("error", fail);
+    // Stays attached after the handshake: an error on the open connection then only closes it.
+    socket.on("error", fail);
     socket.once("close", () =>
       fail(new ScanFailure("tls_handshake_failed", "the server closed the connection during the handshake")),
     );
     socket.once("secureConnect", () => {
       clearTimeout(timer);
+      socket.removeAllListeners("close");
       const key = socket.getEphemeralKeyInfo();
       const group =
         key && "name" in key && key.name
@@ -103,11 +112,8 @@ export function handshake(options: HandshakeOptions): Promise<HandshakeResult> {
         },
         ocspResponse,
       };
-      socket.removeAllListeners("close");
-      socket.destroy();
-      if (result.certificates.length === 0)
-        reject(new ScanFailure("tls_handshake_failed", "the server sent no certificate"));
-      else resolve(result);
+      if (result.certificates.length > 0) resolve({ result, socket });
+      else fail(new ScanFailure("tls_handshake_failed", "the server sent no certificate"));
     });
   });
 }

@@ -35,16 +35,21 @@ export interface HstsOptions {
   host: string;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** An established TLS connection to send the request on, instead of a new one. */
+  socket?: tls.TLSSocket;
 }
 
 /**
  * One `GET /` over TLS to read Strict-Transport-Security; the body is never read. Undefined when
- * the server does not answer HTTP at all (not every TLS endpoint is a web server).
+ * the server does not answer HTTP at all (not every TLS endpoint is a web server). The
+ * connection, given or opened here, is closed afterwards.
  */
 export function fetchHsts(options: HstsOptions): Promise<{ hsts: Hsts | null } | undefined> {
   return new Promise((resolve) => {
     // https passes TLS options through to tls.connect; its types only list some of them.
+    const { socket } = options;
     const request = https.request(<https.RequestOptions & tls.ConnectionOptions>{
+      ...(socket ? { createConnection: () => socket } : { agent: false }),
       host: options.address,
       port: options.port,
       servername: isIP(options.servername) ? undefined : options.servername,
@@ -56,7 +61,6 @@ export function fetchHsts(options: HstsOptions): Promise<{ hsts: Hsts | null } |
       },
       rejectUnauthorized: false,
       secureContext: permissiveContext(),
-      agent: false,
       timeout: options.timeoutMs,
       signal: options.signal,
       maxHeaderSize: 64 * 1024,

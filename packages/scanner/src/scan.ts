@@ -7,9 +7,8 @@ import { createTrustStore, type TrustStore } from "./chain/trust-store";
 import { type CipherSuite, cipherSuiteByName } from "./data/cipher-suites";
 import { enumerate } from "./enumerate";
 import { computeGrade } from "./grade/compute";
-import { handshake } from "./handshake";
+import { handshakeAndHsts } from "./handshake-hsts";
 import { matchesHostname } from "./hostname";
-import { fetchHsts } from "./hsts";
 import { legacyHandshake } from "./legacy-handshake";
 import { BlockedAddressError } from "./net/errors";
 import { boundedRequest } from "./net/http-get";
@@ -177,12 +176,11 @@ async function scanAddress(
   }
 
   const target = { address, port, servername, timeoutMs: remaining(), signal };
-  const [handshakeResult, enumeration, http] = await Promise.all([
-    handshake(target).catch((error: unknown) => error as Error),
+  const [{ handshake: handshakeResult, http }, enumeration] = await Promise.all([
+    handshakeAndHsts(target, options.quick ? undefined : options.host, remaining),
     options.quick
       ? undefined
       : enumerate({ ...target, concurrency: options.connectionsPerAddress ?? 4 }).catch(() => undefined),
-    options.quick ? undefined : fetchHsts({ ...target, host: options.host }),
   ]);
   const connected =
     handshakeResult instanceof Error && enumeration

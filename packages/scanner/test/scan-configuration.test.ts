@@ -8,6 +8,7 @@ import {
 } from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAddressPolicy } from "../src/address-policy";
+import { enumerate } from "../src/enumerate";
 import { scan } from "../src/scan";
 import { capReasons, findingIds, scanLocal, severityOf } from "./support/scan-case.ts";
 
@@ -101,6 +102,25 @@ describe("protocol, cipher, key exchange and HTTP rules on real Node TLS servers
     const short = await scanServer({ hsts: "max-age=300" });
     expect(severityOf(short, "http.hsts_short")).toBe("low");
     expect(short.grade).toBe("A");
+  });
+
+  it("reads HSTS on the handshake's own connection: one connection besides the enumeration's", async () => {
+    const { root, intermediate, leaf } = ec;
+    const served = await startTlsServer({ chain: [leaf, intermediate], hsts: YEAR_HSTS });
+    try {
+      const report = await scanLocal(served, { extraCaPems: [root.pem] });
+      expect(report.hsts).toEqual({ maxAge: 31_536_000, includeSubDomains: true, preload: false });
+      const scanned = served.connections;
+      const { probes } = await enumerate({
+        address: "127.0.0.1",
+        port: served.port,
+        servername: "leaf.test",
+        timeoutMs: 10_000,
+      });
+      expect(scanned).toBe(probes + 1);
+    } finally {
+      await served.close();
+    }
   });
 
   it("no HSTS finding when the endpoint does not speak HTTP", async () => {

@@ -6,7 +6,7 @@ import { effectivePolicy, recordScan } from "@port443/monitoring";
 import { type AddressPolicy, type ErrorCode, scan, type TrustStore } from "@port443/scanner";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
-import type { KeyedLimiter } from "../scanning/keyed-limiter";
+import type { AddressLeases } from "../scanning/address-leases";
 
 export interface ScanDeps {
   prisma: PrismaClient;
@@ -15,7 +15,7 @@ export interface ScanDeps {
   metrics: Metrics;
   policy: AddressPolicy;
   trustStoreFor(teamCaPem: string | null): TrustStore;
-  limiter: KeyedLimiter;
+  addressLeases: AddressLeases;
   timeoutMs: number;
   connectionsPerHost: number;
   publicUrl: string;
@@ -88,7 +88,7 @@ async function scanAndRecord(
   }
   const address = await firstAddress(domain.hostname);
   const stopTimer = deps.metrics.scanDuration.startTimer();
-  const report = await deps.limiter.run(address ?? domain.hostname, () =>
+  const report = await deps.addressLeases.run(address ?? domain.hostname, () =>
     scan({
       host: domain.hostname,
       port: domain.port,

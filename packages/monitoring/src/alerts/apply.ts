@@ -1,4 +1,4 @@
-import type { Domain, NotificationChannel, Prisma, Team } from "@port443/db";
+import type { Alert, Domain, NotificationChannel, Prisma, Team } from "@port443/db";
 import type { AlertNotice } from "@port443/email";
 import type { ScanReport } from "@port443/scanner";
 import { buildNotice, type NoticeContext } from "../notices/build";
@@ -7,6 +7,8 @@ import type { AlertDraft, AlertPlan } from "./plan";
 
 interface ApplyInput {
   plan: AlertPlan;
+  /** The domain's alerts as read before planning (in the same transaction). */
+  existing: Pick<Alert, "state">[];
   domain: Domain;
   team: Pick<Team, "id" | "name">;
   report: ScanReport | null;
@@ -159,7 +161,8 @@ export async function applyAlertPlan(tx: Prisma.TransactionClient, input: ApplyI
     const alert = await tx.alert.update({ where: { id }, data: { state: "resolved", resolvedAt: now } });
     if (notify && !muted) ids.push(...(await outbox(id, noticeFor(alert, "resolved"))));
   }
-  if (!muted) {
+  // Only an alert that was open (un-notified, from a mute) before this plan can be waiting.
+  if (!muted && input.existing.some((alert) => alert.state === "open")) {
     const resolving = new Set(plan.resolve.map((entry) => entry.id));
     const pending = await tx.alert.findMany({ where: { domainId: domain.id, state: "open" } });
     for (const alert of pending.filter((candidate) => !resolving.has(candidate.id))) {

@@ -4,7 +4,8 @@ import { applyAlertPlan, type OutboxRow } from "../alerts/apply";
 import { planAlerts } from "../alerts/plan";
 import type { EffectivePolicy } from "../policy";
 import { upsertCertificates } from "./certificates";
-import { domainStatus, gradeFromDb, gradeToDb } from "./status";
+import { gradeFromDb } from "./status";
+import { writeScan } from "./write-scan";
 
 export interface RecordScanInput {
   domain: Domain & { team: Pick<Team, "id" | "name" | "defaultScanIntervalSeconds"> };
@@ -35,65 +36,32 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
   const now = input.now ?? new Date();
   const ok = report.error === null && report.certificate !== null;
   const failureCount = ok ? 0 : domain.failureCount + 1;
+  const lastError = report.error ? `${report.error.code}: ${report.error.message}` : null;
   const interval = (domain.scanIntervalSeconds ?? domain.team.defaultScanIntervalSeconds) * 1000;
 
   return prisma.$transaction(async (tx: Prisma.TransactionClient) => {
     const certificateIds = ok ? await upsertCertificates(tx, report.chain) : [];
-    const scanData = {
-      status: "done" as const,
-      startedAt: new Date(report.scannedAt),
-      finishedAt: now,
-      outcome: ok ? ("success" as const) : ("error" as const),
-      errorCode: report.error?.code ?? null,
-      errorMessage: report.error?.message ?? null,
-      ip: report.target.ip,
-      protocol: report.negotiated.protocol,
-      cipher: report.negotiated.cipher,
-      grade: report.grade ? gradeToDb[report.grade] : null,
-      durationMs: report.durationMs,
-      details: {
-        protocols: report.protocols,
-        ciphers: report.ciphers,
-        negotiated: report.negotiated,
-        hsts: report.hsts,
-        ocsp: report.ocsp,
-        gradeCaps: report.gradeCaps,
-        score: report.score,
-        trusted: report.trusted,
-        hostnameMatches: report.hostnameMatches,
-      } as unknown as Prisma.InputJsonValue,
-      certificates: {
-        create: certificateIds.map((certificateId, position) => ({ certificateId, position })),
-      },
-      findings: {
-        create: report.findings.map((finding) => ({
-          ruleId: finding.id,
-          severity: finding.severity,
-          detail: finding.detail,
-        })),
-      },
-      addresses: {
-        create: report.addresses.map((address) => ({
-          ip: address.ip,
-          grade: address.grade ? gradeToDb[address.grade] : null,
-          fingerprint: address.fingerprintSha256,
-          errorCode: address.error?.code ?? null,
-        })),
-      },
-    };
-    const scan = input.scanId
-      ? await tx.scan.update({ where: { id: input.scanId }, data: scanData })
-      : await tx.scan.create({ data: { ...scanData, teamId: domain.teamId, domainId: domain.id } });
+    // Compare-and-set on the lease: only the scan that owns this slot schedules the next one.
+    const scanId = await writeScan(tx, {
+      domain,
+      report,
+      ok,
+      certificateIds,
+      scanId: input.scanId,
+      failureCount,
+      lastError,
+      now,
+      schedule: input.lease ? { lease: input.lease, next: new Date(now.getTime() + interval) } : null,
+    });
 
     const cert = report.certificate;
-    const fingerprint = ok ? cert!.fingerprintSha256 : domain.fingerprint;
-    if (ok && domain.fingerprint && domain.fingerprint !== fingerprint) {
+    if (ok && domain.fingerprint && domain.fingerprint !== cert!.fingerprintSha256) {
       await tx.certificateEvent.create({
         data: {
           teamId: domain.teamId,
           domainId: domain.id,
           oldFingerprint: domain.fingerprint,
-          newFingerprint: fingerprint!,
+          newFingerprint: cert!.fingerprintSha256,
           oldIssuer: domain.issuer,
           newIssuer: cert!.issuer,
           oldNotAfter: domain.notAfter,
@@ -102,29 +70,6 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
       });
     }
 
-    const summary = {
-      lastScanAt: now,
-      status: domainStatus(report),
-      failureCount,
-      lastError: report.error ? `${report.error.code}: ${report.error.message}` : null,
-      ...(ok
-        ? {
-            grade: report.grade ? gradeToDb[report.grade] : null,
-            notAfter: new Date(cert!.notAfter),
-            issuer: cert!.issuer,
-            fingerprint,
-          }
-        : {}),
-    };
-    // Compare-and-set on the lease: only the scan that owns this slot schedules the next one.
-    if (input.lease) {
-      await tx.domain.updateMany({
-        where: { id: domain.id, nextScanAt: input.lease },
-        data: { nextScanAt: new Date(now.getTime() + interval) },
-      });
-    }
-    await tx.domain.update({ where: { id: domain.id }, data: summary });
-
     const existing = await tx.alert.findMany({
       where: { domainId: domain.id },
       select: { id: true, kind: true, key: true, state: true, fingerprint: true },
@@ -132,13 +77,14 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
     const plan = planAlerts({
       label: label(domain),
       report: ok ? report : null,
-      failures: { count: failureCount, lastError: summary.lastError },
+      failures: { count: failureCount, lastError },
       previous: { grade: domain.grade ? gradeFromDb[domain.grade] : null, fingerprint: domain.fingerprint },
       existing,
       policy: input.policy,
     });
     const notifications = await applyAlertPlan(tx, {
       plan,
+      existing,
       domain,
       team: domain.team,
       report: ok ? report : null,
@@ -147,9 +93,9 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
       now,
       context: {
         grade: { current: report.grade, previous: domain.grade ? gradeFromDb[domain.grade] : null },
-        failures: { count: failureCount, lastError: summary.lastError },
+        failures: { count: failureCount, lastError },
       },
     });
-    return { scanId: scan.id, notifications };
+    return { scanId, notifications };
   });
 }

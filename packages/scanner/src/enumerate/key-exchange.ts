@@ -1,23 +1,35 @@
 import { cipherSuiteByCode, type KeyExchange } from "../data/cipher-suites";
 import type { TlsProtocolId } from "../wire/client-hello";
 import { groupsFor } from "../wire/groups";
+import type { ServerHelloResult } from "../wire/probe-result";
 import type { Session } from "./session";
 
+/** Whether a flight read on to the ServerKeyExchange shows what the key exchange probe is for. */
+const shown: Partial<Record<KeyExchange, (hello: ServerHelloResult) => boolean>> = {
+  DHE: (hello) => hello.dhBits !== undefined,
+  ECDHE: (hello) => hello.ecdheGroup !== undefined,
+};
+
 /**
- * Reads on to the ServerKeyExchange once with an accepted DHE suite (prime size) and once with an
- * accepted ECDHE suite (curve); the session records what they show.
+ * The prime size of the server's first DHE suite and the curve of its first ECDHE suite, from the
+ * ServerKeyExchange of the flight that picked the suite during enumeration; a suite whose flight
+ * did not show it gets a probe of its own that reads on to the ServerKeyExchange.
  */
 export async function probeKeyExchange(
   session: Session,
   protocol: TlsProtocolId,
-  accepted: readonly number[],
+  picks: ReadonlyMap<number, ServerHelloResult>,
 ): Promise<void> {
-  const firstWith = (kex: KeyExchange) => accepted.find((code) => cipherSuiteByCode(code)?.kex === kex);
-  const suites = [firstWith("DHE"), firstWith("ECDHE")].filter((code) => code !== undefined);
+  const codes = [...picks.keys()];
   await Promise.all(
-    suites.map(async (code) => {
+    Object.entries(shown).map(async ([kex, seen]) => {
+      const code = codes.find((candidate) => cipherSuiteByCode(candidate)?.kex === kex);
+      const picked = code === undefined ? undefined : picks.get(code);
+      if (code === undefined || !picked) return;
+      if (seen(picked)) return session.learnKeyExchange(picked);
       const offer = await session.offer(protocol, [code], { until: "server_key_exchange" });
       if (offer.kind === "failed") session.error(protocol, `key exchange probe: ${offer.reason}`);
+      if (offer.kind === "chosen") session.learnKeyExchange(offer.hello);
     }),
   );
 }
@@ -27,7 +39,8 @@ export async function probeKeyExchange(
  * in a HelloRetryRequest; removes it and repeats until the server refuses.
  */
 export async function collectTls13Groups(session: Session, accepted: readonly number[]): Promise<void> {
-  let remaining = [...groupsFor("tls1_3")];
+  // A group the suite probes' key shares were already accepted for needs no HelloRetryRequest.
+  let remaining = groupsFor("tls1_3").filter((group) => !session.keyShareGroups.has(group));
   while (remaining.length > 0 && !session.aborted) {
     const offer = await session.offer("tls1_3", accepted, { groups: remaining, keyShareGroups: [] });
     if (offer.kind === "failed") session.error("tls1_3", `group enumeration stopped: ${offer.reason}`);

@@ -4,7 +4,7 @@ import type { TlsProtocolId } from "../wire/client-hello";
 import { buildSslv2ClientHello } from "../wire/sslv2";
 import { collectTls13Groups, probeKeyExchange } from "./key-exchange";
 import { selectSuite } from "./select";
-import { failureReason, type Session } from "./session";
+import { failureReason, type OfferExtras, type Session } from "./session";
 import { collectSuites, detectServerPreference } from "./suite-order";
 
 export interface ProtocolScan {
@@ -21,21 +21,28 @@ const unsupported = (protocol: ProtocolId): ProtocolScan => ({
   serverPreference: null,
 });
 
+/** Below TLS 1.3 the flight goes on in plaintext to the ServerKeyExchange; TLS 1.3 encrypts it. */
+const readUntil = (protocol: TlsProtocolId): OfferExtras =>
+  protocol === "tls1_3" ? {} : { until: "server_key_exchange" };
+
 /**
  * One protocol: the first offer of every suite decides support (a ServerHello for exactly this
- * version) and is the first step of the suite enumeration.
+ * version) and is the first step of the suite enumeration. Below TLS 1.3 the enumeration reads
+ * each flight on to its ServerKeyExchange (sent with the ServerHello anyway), so the key exchange
+ * of the first DHE and ECDHE suites is known without probes of their own.
  */
 export async function scanTlsProtocol(session: Session, protocol: TlsProtocolId): Promise<ProtocolScan> {
   const offered = cipherSuitesFor(protocol);
-  const first = await selectSuite(session, protocol, offered);
+  const first = await selectSuite(session, protocol, offered, readUntil(protocol));
   if (first.kind === "failed") session.error(protocol, first.reason);
   if (first.kind !== "chosen") return unsupported(protocol);
-  const accepted = await collectSuites(session, protocol, first, offered);
+  const picks = await collectSuites(session, protocol, first, offered, readUntil(protocol));
+  const accepted = [...picks.keys()];
   const [serverPreference] = await Promise.all([
     detectServerPreference(session, protocol, accepted),
     protocol === "tls1_3"
       ? collectTls13Groups(session, accepted)
-      : probeKeyExchange(session, protocol, accepted),
+      : probeKeyExchange(session, protocol, picks),
   ]);
   return { protocol, supported: true, ciphers: accepted.map(cipherSuiteName), serverPreference };
 }

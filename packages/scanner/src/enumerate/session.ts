@@ -39,6 +39,8 @@ export class Session {
   readonly errors = new Set<string>();
   readonly groups = new Set<string>();
   readonly dhBits: number[] = [];
+  /** TLS 1.3 groups the server already took a key share for (or asked one for in a HelloRetryRequest). */
+  readonly keyShareGroups = new Set<number>();
   /** Per protocol: does the server cope with ClientHellos offering more than 128 suites? */
   readonly longHellos = new Map<ProtocolId, boolean>();
   private readonly limit: Limiter;
@@ -84,9 +86,15 @@ export class Session {
     this.errors.add(`${protocol}: ${message}`);
   }
 
-  private learn(hello: ServerHelloResult): void {
-    if (hello.group !== undefined) this.groups.add(groupName(hello.group));
+  /** What the ServerKeyExchange of one chosen suite showed: its ECDHE curve or DH prime size. */
+  learnKeyExchange(hello: ServerHelloResult): void {
     if (hello.ecdheGroup !== undefined) this.groups.add(groupName(hello.ecdheGroup));
     if (hello.dhBits !== undefined) this.dhBits.push(hello.dhBits);
+  }
+
+  private learn(hello: ServerHelloResult): void {
+    if (hello.group === undefined) return;
+    this.groups.add(groupName(hello.group));
+    if (hello.version === "tls1_3") this.keyShareGroups.add(hello.group);
   }
 }

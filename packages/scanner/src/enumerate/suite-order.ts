@@ -1,34 +1,37 @@
 import { cipherSuiteName } from "../data/cipher-suites";
 import type { TlsProtocolId } from "../wire/client-hello";
+import type { ServerHelloResult } from "../wire/probe-result";
 import { selectSuite } from "./select";
-import type { Offer, Session } from "./session";
+import type { Offer, OfferExtras, Session } from "./session";
 
 /**
  * Offers everything left, records the server's pick and removes it, until the server refuses:
- * with a server that enforces its own order, the picks come out in that order.
+ * with a server that enforces its own order, the picks come out in that order. Returns each pick
+ * with the ServerHello (and what else `extras.until` read) that chose it.
  */
 export async function collectSuites(
   session: Session,
   protocol: TlsProtocolId,
   first: Extract<Offer, { kind: "chosen" }>,
   offered: readonly number[],
-): Promise<number[]> {
-  const accepted = [first.code];
+  extras: OfferExtras = {},
+): Promise<Map<number, ServerHelloResult>> {
+  const picks = new Map([[first.code, first.hello]]);
   let remaining = offered.filter((code) => code !== first.code);
   while (remaining.length > 0 && !session.aborted) {
-    const offer = await selectSuite(session, protocol, remaining);
+    const offer = await selectSuite(session, protocol, remaining, extras);
     if (offer.kind === "failed") session.error(protocol, `cipher suite enumeration stopped: ${offer.reason}`);
     if (offer.kind !== "chosen") break;
     if (!remaining.includes(offer.code)) {
       // Offering less cannot change the answer of a server that picks what it was not offered.
-      if (!accepted.includes(offer.code)) accepted.push(offer.code);
+      if (!picks.has(offer.code)) picks.set(offer.code, offer.hello);
       session.error(protocol, `server chose ${cipherSuiteName(offer.code)}, which was not offered`);
       break;
     }
-    accepted.push(offer.code);
+    picks.set(offer.code, offer.hello);
     remaining = remaining.filter((code) => code !== offer.code);
   }
-  return accepted;
+  return picks;
 }
 
 /**

@@ -63,15 +63,27 @@ export function u24(value: number): Buffer {
   return buffer;
 }
 
-const prefixWriters = { 1: u8, 2: u16, 3: u24 } as const;
-
-/** `content` behind its length in `prefixBytes` bytes, as TLS vectors are encoded. */
+/**
+ * `content` behind its length in `prefixBytes` bytes, as TLS vectors are encoded. One allocation:
+ * a probe builds dozens of these per ClientHello, dozens of ClientHellos per scan.
+ */
 export function vector(prefixBytes: 1 | 2 | 3, ...content: Buffer[]): Buffer {
-  const body = Buffer.concat(content);
-  return Buffer.concat([prefixWriters[prefixBytes](body.length), body]);
+  let length = 0;
+  for (const part of content) length += part.length;
+  const buffer = Buffer.allocUnsafe(prefixBytes + length);
+  buffer.writeUIntBE(length, 0, prefixBytes);
+  let offset = prefixBytes;
+  for (const part of content) offset += part.copy(buffer, offset);
+  return buffer;
 }
 
-export const u16List = (values: readonly number[]): Buffer => Buffer.concat(values.map(u16));
+export function u16List(values: readonly number[]): Buffer {
+  const buffer = Buffer.allocUnsafe(values.length * 2);
+  values.forEach((value, index) => {
+    buffer.writeUInt16BE(value, index * 2);
+  });
+  return buffer;
+}
 
 /** The first bytes of a buffer as hex, for error details. */
 export const hexPreview = (buffer: Buffer, max = 16): string =>

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import { type ProtocolId, protocols } from "../protocols";
 import { u8, u16, u16List, u24, vector } from "./bytes";
 import {
@@ -31,6 +31,23 @@ export interface ClientHelloOptions {
   random?: (size: number) => Buffer;
 }
 
+/**
+ * Random bytes handed out from a pool refilled 4 KB at a time: a scan builds dozens of hellos with
+ * three random fields each, and one system call per field was a visible share of a probe's cost.
+ * The bytes are copied into the hello before the pool is touched again.
+ */
+const pool = Buffer.alloc(4096);
+let used = pool.length;
+function pooledRandom(size: number): Buffer {
+  if (size > pool.length) return randomFillSync(Buffer.alloc(size));
+  if (used + size > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  used += size;
+  return pool.subarray(used - size, used);
+}
+
 const wireVersion = (id: ProtocolId): number => protocols.find((protocol) => protocol.id === id)?.wire ?? 0;
 
 function keyShares(options: ClientHelloOptions, groups: readonly number[], random: (size: number) => Buffer) {
@@ -54,7 +71,7 @@ function extensionBlock(context: HelloContext, lengthBefore: number): Buffer {
 
 /** One TLS record holding a ClientHello that offers exactly `version`. */
 export function buildClientHello(options: ClientHelloOptions): Buffer {
-  const random = options.random ?? randomBytes;
+  const random = options.random ?? pooledRandom;
   const { version } = options;
   const tls13 = version === "tls1_3";
   const sslv3 = version === "sslv3";

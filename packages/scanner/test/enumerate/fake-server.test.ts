@@ -87,19 +87,23 @@ describe("enumerate against servers Node's OpenSSL cannot imitate", () => {
     expect(result.dh).toEqual({ primeBits: 768 });
   });
 
-  it("measures a 1024-bit DH prime with one extra probe per protocol", async () => {
+  it("measures a 1024-bit DH prime from the probes that enumerate the suites", async () => {
     const ciphers = [
       "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
       "TLS_DHE_RSA_WITH_AES_128_CBC_SHA",
       "TLS_RSA_WITH_AES_128_CBC_SHA",
     ];
-    const { result } = await enumerateFake({
+    const { result, server } = await enumerateFake({
       protocols: ["tls1_1", "tls1_2"],
       ciphers,
       honorServerOrder: true,
       dhBits: 1024,
     });
     expect(result.dh).toEqual({ primeBits: 1024 });
+    // SSLv2, SSLv3, TLS 1.0 and 1.3 refused: 4. TLS 1.1: two picks and a refusal, two order
+    // probes: 5. TLS 1.2: three picks and a refusal, two order probes: 6. No key exchange probe.
+    expect(result.probes).toBe(15);
+    expect(server.connections).toBe(15);
     expect(result.ciphers.tls1_2).toEqual(ciphers);
     expect(result.ciphers.tls1_1).toEqual(ciphers.slice(1));
   });
@@ -120,13 +124,19 @@ describe("enumerate against servers Node's OpenSSL cannot imitate", () => {
   });
 
   it("reports the ECDHE curve of TLS 1.2 and the TLS 1.3 groups behind HelloRetryRequests", async () => {
-    const { result } = await enumerateFake({
+    const { result, server } = await enumerateFake({
       protocols: ["tls1_2", "tls1_3"],
       ciphers: ["TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"],
       honorServerOrder: true,
       ecdheGroup: "secp384r1",
       groups: ["secp384r1", "secp256r1", "X25519MLKEM768"],
     });
+    // Refused: SSLv2, SSLv3, TLS 1.0, 1.1: 4. TLS 1.2: its one pick (curve read from that flight)
+    // and a refusal: 2. TLS 1.3: two picks, a refusal, two order probes: 5, every one answered
+    // with a HelloRetryRequest for secp384r1, so only secp256r1, X25519MLKEM768 and a refusal
+    // remain to ask for: 3.
+    expect(result.probes).toBe(14);
+    expect(server.connections).toBe(14);
     expect(result.protocols.tls1_3).toBe(true);
     expect(result.ciphers.tls1_3).toEqual(["TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"]);
     expect(result.ciphers.tls1_2).toEqual(["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]);

@@ -7,18 +7,32 @@ import { createChain, type IssuedCert } from "./pki";
 
 export interface Served {
   port: number;
+  /** Connections accepted so far. */
+  readonly connections: number;
+  /** The most connections open at once so far. */
+  readonly peakConnections: number;
   close(): Promise<void>;
 }
 
 const listen = async (server: net.Server, host = "127.0.0.1", port = 0): Promise<Served> => {
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const sockets = new Set<net.Socket>();
+  let connections = 0;
+  let peakConnections = 0;
   server.on("connection", (socket: net.Socket) => {
     sockets.add(socket);
+    connections++;
+    peakConnections = Math.max(peakConnections, sockets.size);
     socket.on("close", () => sockets.delete(socket));
   });
   return {
     port: (server.address() as AddressInfo).port,
+    get connections() {
+      return connections;
+    },
+    get peakConnections() {
+      return peakConnections;
+    },
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -87,10 +101,10 @@ export function startHttpServer(
     }
     response.writeHead(200, { "content-type": route.type ?? "application/pkix-cert" }).end(route.body);
   });
-  return listen(server, host).then((served) => ({
-    ...served,
-    url: (path: string) => `http://${host}:${served.port}${path}`,
-  }));
+  // Object.assign keeps the connection counters live (a spread would copy their values once).
+  return listen(server, host).then((served) =>
+    Object.assign(served, { url: (path: string) => `http://${host}:${served.port}${path}` }),
+  );
 }
 
 /** A TCP server that accepts and then behaves as told: never answers, or answers in plain HTTP. */
@@ -119,5 +133,5 @@ export async function startLoopbackEndpoint(
     },
   });
   const served = await startTlsServer({ ...spec, chain: [chain.leaf, chain.intermediate] });
-  return { ...served, root: chain.root };
+  return Object.assign(served, { root: chain.root });
 }

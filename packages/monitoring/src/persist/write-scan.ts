@@ -1,0 +1,94 @@
+import { type Domain, type Prisma, uuidv7 } from "@port443/db";
+import type { ScanReport } from "@port443/scanner";
+import { domainStatus } from "./status";
+
+export interface ScanWrite {
+  domain: Pick<Domain, "id" | "teamId">;
+  report: ScanReport;
+  /** A usable result: the domain's certificate summary moves to its certificate. */
+  ok: boolean;
+  /** The served chain's certificate rows, leaf first. */
+  certificateIds: string[];
+  /** A row created when the scan was requested ("Scan now"), completed here; else a new row. */
+  scanId?: string;
+  failureCount: number;
+  lastError: string | null;
+  now: Date;
+  /** The schedule's compare-and-set: `next` only while next_scan_at still holds `lease`. */
+  schedule: { lease: Date; next: Date } | null;
+}
+
+/** The rest of the report, kept as JSON on the scan. */
+const detailsOf = (report: ScanReport) =>
+  JSON.stringify({
+    protocols: report.protocols,
+    ciphers: report.ciphers,
+    negotiated: report.negotiated,
+    hsts: report.hsts,
+    ocsp: report.ocsp,
+    gradeCaps: report.gradeCaps,
+    score: report.score,
+    trusted: report.trusted,
+    hostnameMatches: report.hostnameMatches,
+  });
+
+/**
+ * The scan with its chain, findings and addresses, and the domain's summary and next scan time,
+ * in one statement. As Prisma calls these were six round trips and about four milliseconds of
+ * client CPU per scan, the largest cost of the pipeline after the scan itself. Enum values are
+ * the database's spelling, which for grades is the report's own ("A+", not A_PLUS); ids are
+ * uuid(7) as Prisma makes them, and updated_at is set as @updatedAt would.
+ */
+export async function writeScan(tx: Prisma.TransactionClient, write: ScanWrite): Promise<string> {
+  const { domain, report, ok, now, schedule } = write;
+  const id = write.scanId ?? uuidv7(now.getTime());
+  const certificate = ok ? report.certificate : null;
+  const { findings, addresses } = report;
+  await tx.$executeRaw`
+    WITH scan AS (
+      INSERT INTO scans (id, team_id, domain_id, status, started_at, finished_at, outcome, error_code,
+                         error_message, ip, protocol, cipher, grade, duration_ms, details)
+      VALUES (${id}::uuid, ${domain.teamId}::uuid, ${domain.id}::uuid, 'done', ${new Date(report.scannedAt)},
+              ${now}, ${ok ? "success" : "error"}::"ScanOutcome", ${report.error?.code ?? null},
+              ${report.error?.message ?? null}, ${report.target.ip}, ${report.negotiated.protocol},
+              ${report.negotiated.cipher}, ${report.grade}::"Grade", ${report.durationMs},
+              ${detailsOf(report)}::jsonb)
+      ON CONFLICT (id) DO UPDATE SET
+        status = excluded.status, started_at = excluded.started_at, finished_at = excluded.finished_at,
+        outcome = excluded.outcome, error_code = excluded.error_code, error_message = excluded.error_message,
+        ip = excluded.ip, protocol = excluded.protocol, cipher = excluded.cipher, grade = excluded.grade,
+        duration_ms = excluded.duration_ms, details = excluded.details
+      RETURNING id
+    ), chain AS (
+      INSERT INTO scan_certificates (scan_id, position, certificate_id)
+      SELECT scan.id, c.position - 1, c.certificate_id
+      FROM scan, unnest(${write.certificateIds}::uuid[]) WITH ORDINALITY AS c(certificate_id, position)
+    ), found AS (
+      INSERT INTO findings (id, scan_id, rule_id, severity, detail)
+      SELECT f.id, scan.id, f.rule_id, f.severity::"Severity", f.detail
+      FROM scan, unnest(${findings.map(() => uuidv7(now.getTime()))}::uuid[],
+                        ${findings.map((finding) => finding.id)}::text[],
+                        ${findings.map((finding) => finding.severity)}::text[],
+                        ${findings.map((finding) => finding.detail)}::text[]) AS f(id, rule_id, severity, detail)
+    ), addressed AS (
+      INSERT INTO scan_addresses (scan_id, ip, grade, fingerprint, error_code)
+      SELECT scan.id, a.ip, a.grade::"Grade", a.fingerprint, a.error_code
+      FROM scan, unnest(${addresses.map((address) => address.ip)}::text[],
+                        ${addresses.map((address) => address.grade)}::text[],
+                        ${addresses.map((address) => address.fingerprintSha256)}::text[],
+                        ${addresses.map((address) => address.error?.code ?? null)}::text[])
+                 AS a(ip, grade, fingerprint, error_code)
+    )
+    UPDATE domains SET
+      last_scan_at = ${now}, status = ${domainStatus(report)}::"DomainStatus",
+      failure_count = ${write.failureCount}, last_error = ${write.lastError},
+      grade = CASE WHEN ${ok} THEN ${report.grade}::"Grade" ELSE grade END,
+      not_after = CASE WHEN ${ok} THEN ${certificate ? new Date(certificate.notAfter) : null} ELSE not_after END,
+      issuer = CASE WHEN ${ok} THEN ${certificate?.issuer ?? null} ELSE issuer END,
+      fingerprint = CASE WHEN ${ok} THEN ${certificate?.fingerprintSha256 ?? null} ELSE fingerprint END,
+      next_scan_at = CASE WHEN next_scan_at = ${schedule?.lease ?? null} THEN ${schedule?.next ?? null}
+                          ELSE next_scan_at END,
+      updated_at = ${now}
+    WHERE id = ${domain.id}::uuid`;
+  return id;
+}
