@@ -78,7 +78,7 @@ try {
       const response = await fetch(`${base}${page.path}`, { headers: { cookie } });
       const html = await response.text();
       // Signed in and served the page itself, not a redirect to sign-in or onboarding.
-      if (response.status !== 200 || response.redirected || !html.includes("Sign out"))
+      if (response.status !== 200 || response.redirected || !html.includes("Account menu for"))
         throw new Error(`${page.path}: ${response.status} ${response.url}`);
       return performance.now() - started;
     };
