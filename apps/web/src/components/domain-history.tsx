@@ -25,6 +25,22 @@ function polyline(points: Point[], value: (point: Point) => number | null, max: 
     .join(" ");
 }
 
+/** One series as a line; the data table below carries the numbers for screen readers. */
+function Sparkline({ caption, points, className }: { caption: string; points: string; className: string }) {
+  return (
+    <figure>
+      <figcaption className="mb-1 text-sm text-slate-600 dark:text-slate-400">{caption}</figcaption>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-32 w-full rounded border border-slate-200 dark:border-slate-800"
+        aria-hidden="true"
+      >
+        <polyline points={points} fill="none" stroke="currentColor" strokeWidth="2" className={className} />
+      </svg>
+    </figure>
+  );
+}
+
 /** Days left and grade over the recent scans, a data table for screen readers, and certificate changes. */
 export function DomainHistory({
   points,
@@ -45,42 +61,16 @@ export function DomainHistory({
       </h2>
       {points.length > 1 ? (
         <div className="grid gap-6 md:grid-cols-2">
-          <figure>
-            <figcaption className="mb-1 text-sm text-slate-600 dark:text-slate-400">
-              Days left on the served certificate
-            </figcaption>
-            <svg
-              viewBox={`0 0 ${width} ${height}`}
-              className="h-32 w-full rounded border border-slate-200 dark:border-slate-800"
-              aria-hidden="true"
-            >
-              <polyline
-                points={polyline(points, (point) => point.daysLeft, maxDays)}
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="2"
-                className="text-brand-600"
-              />
-            </svg>
-          </figure>
-          <figure>
-            <figcaption className="mb-1 text-sm text-slate-600 dark:text-slate-400">
-              Grade (higher is better)
-            </figcaption>
-            <svg
-              viewBox={`0 0 ${width} ${height}`}
-              className="h-32 w-full rounded border border-slate-200 dark:border-slate-800"
-              aria-hidden="true"
-            >
-              <polyline
-                points={polyline(points, gradeValue, gradeOrder.length)}
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="2"
-                className="text-slate-700 dark:text-slate-300"
-              />
-            </svg>
-          </figure>
+          <Sparkline
+            caption="Days left on the served certificate"
+            points={polyline(points, (point) => point.daysLeft, maxDays)}
+            className="text-brand-600"
+          />
+          <Sparkline
+            caption="Grade (higher is better)"
+            points={polyline(points, gradeValue, gradeOrder.length)}
+            className="text-slate-700 dark:text-slate-300"
+          />
         </div>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">Charts appear after the second scan.</p>

@@ -2,6 +2,7 @@ import { dbGrades, getOverview } from "@port443/services";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { GradeBadge } from "@/components/grade-badge";
+import { Panel } from "@/components/ui/panel";
 import { daysLeftLabel } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 
@@ -40,13 +41,7 @@ export default async function OverviewPage() {
         ))}
       </dl>
 
-      <section
-        aria-labelledby="expiries"
-        className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-      >
-        <h2 id="expiries" className="mb-4 font-medium">
-          Certificate expiries, next 90 days (per week)
-        </h2>
+      <Panel id="expiries" title="Certificate expiries, next 90 days (per week)">
         <ol className="flex h-32 items-end gap-1" aria-label="Expiries per week">
           {overview.expiriesByWeek.map((week) => (
             <li
@@ -63,15 +58,9 @@ export default async function OverviewPage() {
             </li>
           ))}
         </ol>
-      </section>
+      </Panel>
 
-      <section
-        aria-labelledby="grades"
-        className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-      >
-        <h2 id="grades" className="mb-3 font-medium">
-          Grades
-        </h2>
+      <Panel id="grades" title="Grades">
         <ul className="flex flex-wrap gap-4">
           {overview.grades
             .sort((a, b) =>
@@ -84,7 +73,7 @@ export default async function OverviewPage() {
               </li>
             ))}
         </ul>
-      </section>
+      </Panel>
 
       <section aria-labelledby="urgent">
         <h2 id="urgent" className="mb-3 font-medium">

@@ -1,5 +1,6 @@
 import type { EffectivePolicy } from "@port443/monitoring";
 import type { getDomainAlertPolicy } from "@port443/services";
+import { Panel } from "@/components/ui/panel";
 import { TableHeader } from "@/components/ui/table-header";
 import { DomainPolicyForm } from "./domain-policy-form";
 
@@ -45,13 +46,7 @@ export function AlertPolicySection({
   canEdit: boolean;
 }) {
   return (
-    <section
-      aria-labelledby="alert-policy"
-      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-    >
-      <h2 id="alert-policy" className="text-lg font-medium">
-        Alert policy
-      </h2>
+    <Panel id="alert-policy" title="Alert policy" className="space-y-4">
       <table className="w-full text-left text-sm">
         <TableHeader columns={["Setting", "For this domain", "From"]} />
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -69,6 +64,6 @@ export function AlertPolicySection({
         </tbody>
       </table>
       {canEdit ? <DomainPolicyForm domainId={domainId} policy={policy} /> : null}
-    </section>
+    </Panel>
   );
 }

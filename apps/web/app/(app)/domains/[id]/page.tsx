@@ -13,6 +13,7 @@ import { notFound } from "next/navigation";
 import { CipherMatrix } from "@/components/cipher-matrix";
 import { DomainHistory } from "@/components/domain-history";
 import { GradeBadge } from "@/components/grade-badge";
+import { Panel } from "@/components/ui/panel";
 import { dateTime, daysLeftLabel, daysUntil } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 import { AlertPolicySection } from "./alert-policy-section";
@@ -168,13 +169,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
       ) : null}
 
       {leaf ? (
-        <section
-          aria-labelledby="certificate"
-          className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-        >
-          <h2 id="certificate" className="mb-3 text-lg font-medium">
-            Certificate
-          </h2>
+        <Panel id="certificate" title="Certificate">
           <CertificateFacts certificate={leaf} />
           {chain.length ? (
             <>
@@ -188,7 +183,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
               </ol>
             </>
           ) : null}
-        </section>
+        </Panel>
       ) : null}
 
       {details.protocols ? (
