@@ -8,9 +8,15 @@ export const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 };
 
-/** A markdown table from rows of cells, the first row being the header. */
-export const markdownTable = ([header, ...rows]: string[][]) =>
-  [header!, header!.map(() => "---"), ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+/** A Markdown table (first row the header), columns padded to their widest cell as biome formats docs. */
+export function markdownTable([header, ...rows]: string[][]): string {
+  const widths = header!.map((_, column) =>
+    Math.max(3, ...[header!, ...rows].map((cells) => cells[column]!.length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(" | ")} |`;
+  return [line(header!), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
+}
 
 /**
  * Replaces the benchmark's own section of docs/benchmarks.md (between its markers), or appends
