@@ -206,8 +206,12 @@ describe("web app in Chromium (production build)", () => {
     // Radix moves the focus into the menu a frame after it opens; keys before that would be lost.
     await expect.poll(() => focusedInside(menu)).toBe(true);
     const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? "");
-    for (let press = 0; press < 5 && !(await focusedText()).endsWith("Dark"); press++)
+    for (let press = 0; press < 5 && !(await focusedText()).endsWith("Dark"); press++) {
+      // One item at a time: the next check waits until this press has moved the focus.
+      const before = await focusedText();
       await page.keyboard.press("ArrowDown");
+      await expect.poll(focusedText, { timeout: 5_000 }).not.toBe(before);
+    }
     expect(await focusedText()).toMatch(/Dark$/);
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("html").getAttribute("class")).toContain("dark");
