@@ -90,6 +90,8 @@ describe("issueCert", () => {
     expect(leafX.subject).toBe("CN=leaf.test");
     expect(leafX.issuer).toBe("CN=Port443 Test Intermediate CA");
     expect([rootX.ca, intermediateX.ca, leafX.ca]).toEqual([true, true, false]);
+    // CAs outlive their leaves by default, as real ones do.
+    expect(Date.parse(intermediateX.validTo)).toBeGreaterThan(Date.parse(leafX.validTo) + 365 * 86_400_000);
     expect(leafX.subjectAltName).toBe(
       "DNS:leaf.test, DNS:*.leaf.test, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1",
     );

@@ -63,7 +63,10 @@ export interface CertSpec {
   key?: KeySpec;
   /** Hash of the issuer's signature; defaults to sha256. md5 needs an RSA issuer key (ECDSA has no MD5 OID). */
   signatureHash?: SignatureHash;
-  /** Defaults: now - 1 day and now + 90 days. */
+  /**
+   * Defaults: now - 1 day, and now + 90 days (a leaf) or + 5 years (a CA). CAs outlive their leaves as
+   * real ones do; equal lifetimes made "intermediate expires before the leaf" depend on the clock's second.
+   */
   notBefore?: Date;
   notAfter?: Date;
   dnsNames?: string[];
@@ -270,7 +273,7 @@ export async function issueCert(spec: CertSpec): Promise<IssuedCert> {
       : parseName(spec.subject),
     validity: new Validity({
       notBefore: spec.notBefore ?? new Date(now - DAY_MS),
-      notAfter: spec.notAfter ?? new Date(now + 90 * DAY_MS),
+      notAfter: spec.notAfter ?? new Date(now + (spec.ca ? 5 * 365 : 90) * DAY_MS),
     }),
     subject: parseName(spec.subject),
     subjectPublicKeyInfo: publicKeyInfo(privateKey),
