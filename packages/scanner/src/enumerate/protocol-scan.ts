@@ -39,7 +39,7 @@ export async function scanTlsProtocol(session: Session, protocol: TlsProtocolId)
   const picks = await collectSuites(session, protocol, first, offered, readUntil(protocol));
   const accepted = [...picks.keys()];
   const [serverPreference] = await Promise.all([
-    detectServerPreference(session, protocol, accepted),
+    detectServerPreference(session, protocol, offered, accepted),
     protocol === "tls1_3"
       ? collectTls13Groups(session, accepted)
       : probeKeyExchange(session, protocol, picks),

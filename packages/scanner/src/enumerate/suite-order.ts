@@ -35,21 +35,23 @@ export async function collectSuites(
 }
 
 /**
- * Offers the two most preferred suites in both orders: the same pick both times means the server
- * decides; the first offered each time means it follows the client.
+ * Whether the server picks by its own order. The enumeration offered what was left in our order
+ * each time, so picks out of that order already prove it, with no probe. Picks in our order fit
+ * either way; one offer of the first two picks in reverse decides: the server keeps its first pick,
+ * or follows us to the second.
  */
 export async function detectServerPreference(
   session: Session,
   protocol: TlsProtocolId,
+  offered: readonly number[],
   accepted: readonly number[],
 ): Promise<boolean | null> {
   const [a, b] = accepted;
   if (a === undefined || b === undefined) return null;
-  const [forward, reverse] = await Promise.all([
-    session.offer(protocol, [a, b]),
-    session.offer(protocol, [b, a]),
-  ]);
-  if (forward.kind !== "chosen" || reverse.kind !== "chosen") return null;
-  if (forward.code === reverse.code) return true;
-  return forward.code === a && reverse.code === b ? false : null;
+  const ranks = accepted.map((code) => offered.indexOf(code)).filter((rank) => rank >= 0);
+  if (ranks.some((rank, index) => index > 0 && rank < ranks[index - 1]!)) return true;
+  const reverse = await session.offer(protocol, [b, a]);
+  if (reverse.kind !== "chosen") return null;
+  if (reverse.code === a) return true;
+  return reverse.code === b ? false : null;
 }

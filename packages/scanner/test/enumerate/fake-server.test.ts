@@ -100,10 +100,11 @@ describe("enumerate against servers Node's OpenSSL cannot imitate", () => {
       dhBits: 1024,
     });
     expect(result.dh).toEqual({ primeBits: 1024 });
-    // SSLv2, SSLv3, TLS 1.0 and 1.3 refused: 4. TLS 1.1: two picks and a refusal, two order
-    // probes: 5. TLS 1.2: three picks and a refusal, two order probes: 6. No key exchange probe.
-    expect(result.probes).toBe(15);
-    expect(server.connections).toBe(15);
+    // SSLv2, SSLv3, TLS 1.0 and 1.3 refused: 4. TLS 1.1: two picks and a refusal, whose order is
+    // also ours, so one reversed offer tells the orders apart: 4. TLS 1.2: three picks, a refusal
+    // and the reversed offer: 5. No key exchange probe.
+    expect(result.probes).toBe(13);
+    expect(server.connections).toBe(13);
     expect(result.ciphers.tls1_2).toEqual(ciphers);
     expect(result.ciphers.tls1_1).toEqual(ciphers.slice(1));
   });
@@ -117,10 +118,15 @@ describe("enumerate against servers Node's OpenSSL cannot imitate", () => {
     const server = await enumerateFake({ protocols: ["tls1_2"], ciphers, honorServerOrder: true });
     expect(server.result.serverPreference.tls1_2).toBe(true);
     expect(server.result.ciphers.tls1_2).toEqual(ciphers);
+    // Five refused protocols; three picks and a refusal. Picks out of our order prove server
+    // order without an order probe.
+    expect(server.result.probes).toBe(9);
     const client = await enumerateFake({ protocols: ["tls1_2"], ciphers, honorServerOrder: false });
     expect(client.result.serverPreference.tls1_2).toBe(false);
     // Following the client, the server reveals our own strongest-first order.
     expect(client.result.ciphers.tls1_2).toEqual([ciphers[1], ciphers[0], ciphers[2]]);
+    // Picks in our order fit both: one reversed offer of the first two decides.
+    expect(client.result.probes).toBe(10);
   });
 
   it("reports the ECDHE curve of TLS 1.2 and the TLS 1.3 groups behind HelloRetryRequests", async () => {
@@ -132,11 +138,11 @@ describe("enumerate against servers Node's OpenSSL cannot imitate", () => {
       groups: ["secp384r1", "secp256r1", "X25519MLKEM768"],
     });
     // Refused: SSLv2, SSLv3, TLS 1.0, 1.1: 4. TLS 1.2: its one pick (curve read from that flight)
-    // and a refusal: 2. TLS 1.3: two picks, a refusal, two order probes: 5, every one answered
-    // with a HelloRetryRequest for secp384r1, so only secp256r1, X25519MLKEM768 and a refusal
-    // remain to ask for: 3.
-    expect(result.probes).toBe(14);
-    expect(server.connections).toBe(14);
+    // and a refusal: 2. TLS 1.3: two picks (in our order), a refusal, one reversed offer: 4, every
+    // one answered with a HelloRetryRequest for secp384r1, so only secp256r1, X25519MLKEM768 and a
+    // refusal remain to ask for: 3.
+    expect(result.probes).toBe(13);
+    expect(server.connections).toBe(13);
     expect(result.protocols.tls1_3).toBe(true);
     expect(result.ciphers.tls1_3).toEqual(["TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"]);
     expect(result.ciphers.tls1_2).toEqual(["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]);
