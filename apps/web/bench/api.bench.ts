@@ -19,7 +19,7 @@ const SECONDS = argument("seconds", 20);
 
 const services = await provideServices("dev");
 const url = withDatabase(services.databaseUrl, "port443_bench_api");
-let web: { stop(): void } | undefined;
+let web: Awaited<ReturnType<typeof startBenchWeb>> | undefined;
 try {
   await recreateDatabase(url);
   await applyMigrations(url);
@@ -45,7 +45,7 @@ try {
   const cursors: string[] = [];
   let cursor: string | null = null;
   do {
-    const response = await fetch(`${base}/api/v1/domains?limit=200${cursor ? `&cursor=${cursor}` : ""}`, {
+    const response: Response = await fetch(`${base}/api/v1/domains?limit=200${cursor ? `&cursor=${cursor}` : ""}`, {
       headers,
     });
     cursor = ((await response.json()) as { nextCursor: string | null }).nextCursor;
@@ -77,7 +77,7 @@ try {
         requests: [
           {
             method: "GET",
-            setupRequest: (request: { path: string }) => ({ ...request, path: scenario.path() }),
+            setupRequest: (request) => ({ ...request, path: scenario.path() }),
           },
         ],
       });

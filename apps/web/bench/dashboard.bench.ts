@@ -17,7 +17,7 @@ const REQUESTS = argument("requests", 100);
 
 const services = await provideServices("dev");
 const url = withDatabase(services.databaseUrl, "port443_bench_dashboard");
-let web: { stop(): void } | undefined;
+let web: Awaited<ReturnType<typeof startBenchWeb>> | undefined;
 try {
   await recreateDatabase(url);
   await applyMigrations(url);

@@ -10,7 +10,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { percentile, writeBenchmarkSection } from "@port443/devstack/benchmarks";
+import { markdownTable, percentile, writeBenchmarkSection } from "@port443/devstack/benchmarks";
 import { freePort } from "@port443/testing";
 import { scan } from "../src/scan";
 import { round, throughput } from "./stats";
@@ -177,9 +177,7 @@ try {
   const table = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${ENDPOINTS} loopback endpoints (Node ${process.versions.node}).`,
     "",
-    "| measure | result | goal |",
-    "| --- | --- | --- |",
-    ...rows.map((row) => `| ${row.join(" | ")} |`),
+    markdownTable([["measure", "result", "goal"], ...rows]),
   ].join("\n");
   process.stdout.write(`${table}\n`);
 
