@@ -5,17 +5,17 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { processEnv } from "@port443/config";
 import { createPrismaClient } from "@port443/db";
 import { applyMigrations } from "@port443/db/migrate";
-import { percentile, writeBenchmarkSection } from "@port443/devstack/benchmarks";
+import { markdownTable, percentile, writeBenchmarkSection } from "@port443/devstack/benchmarks";
 import { provideServices } from "@port443/devstack/services";
 import { createQueues, createRedisConnection } from "@port443/jobs";
 import { freePort, recreateDatabase, withDatabase } from "@port443/testing";
+import { cpuByGroup, pidsNamed, rssMb } from "./proc-stats";
 
 /** As the worker runs in production (Dockerfile, npm start): a capped heap makes V8 collect sooner. */
 const WORKER_NODE_FLAGS = ["--max-old-space-size=192"];
@@ -27,11 +27,6 @@ const DOMAINS = argument("domains", 10_000);
 const ENDPOINTS = argument("endpoints", 50);
 const WORKERS = argument("workers", 2);
 const CONCURRENCY = argument("concurrency", 16);
-
-const rssMb = async (pid: number) => {
-  const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-};
 
 const services = await provideServices("dev");
 const url = withDatabase(services.databaseUrl, "port443_bench");
@@ -97,19 +92,37 @@ try {
   const workers = children.slice(1);
   await new Promise((resolve) => setTimeout(resolve, 3_000)); // workers connected and idle
 
+  // CPU of every process taking part, so the figures show where a scan's cost goes.
+  const cpuGroups = {
+    "worker processes": () => workers.map((worker) => worker.pid!),
+    "TLS endpoints (one Node process)": () => [endpoints.pid!],
+    "PostgreSQL (its processes on this machine)": () => pidsNamed("postgres"),
+    "Redis (on this machine)": () => pidsNamed("redis-server"),
+    "the benchmark's own polling": () => [process.pid],
+  };
+  const cpuBefore = await cpuByGroup(cpuGroups);
   const rowsBefore = await countRows(prisma);
   const started = Date.now();
   await prisma.domain.updateMany({ data: { nextScanAt: new Date() } });
   let peakRss = 0;
+  // The largest worker's RSS at each quarter of the run: a plateau or a creep (run longer with --domains).
+  const rssAtQuarter: number[] = [];
   for (;;) {
-    for (const worker of workers) peakRss = Math.max(peakRss, await rssMb(worker.pid!));
+    const rss = Math.max(...(await Promise.all(workers.map((worker) => rssMb(worker.pid!)))));
+    peakRss = Math.max(peakRss, rss);
     const done = await prisma.domain.count({ where: { lastScanAt: { not: null } } });
+    while (rssAtQuarter.length < 4 && done >= ((rssAtQuarter.length + 1) * DOMAINS) / 4) rssAtQuarter.push(rss);
     if (done >= DOMAINS) break;
     if (Date.now() - started > 900_000)
       throw new Error(`only ${done} of ${DOMAINS} domains scanned in 15 minutes`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   const seconds = (Date.now() - started) / 1000;
+  const cpuAfter = await cpuByGroup(cpuGroups);
+  const cpuPerScan = [...cpuAfter].map(
+    ([group, ms]) => [group, (ms - cpuBefore.get(group)!) / DOMAINS] as const,
+  );
+  const cpuTotal = cpuPerScan.reduce((sum, [, ms]) => sum + ms, 0);
   const rows = (await countRows(prisma)) - rowsBefore;
   const errors = await prisma.scan.count({ where: { outcome: "error" } });
 
@@ -124,14 +137,30 @@ try {
   const table = [
     `Measured ${new Date().toISOString().slice(0, 10)}: ${DOMAINS} domains on ${ENDPOINTS} endpoints (one loopback address each), ${WORKERS} worker processes × ${CONCURRENCY} concurrent scans (heap capped at 192 MB), PostgreSQL and Redis on the same 2-core machine.`,
     "",
-    "| measure | result | goal |",
-    "| --- | --- | --- |",
-    `| all domains scanned end to end | ${seconds.toFixed(1)} s | ≤ 100 s |`,
-    `| full scans per second | ${(DOMAINS / seconds).toFixed(1)} | ≥ 100 |`,
-    `| scans that ended in an error | ${errors} | 0 |`,
-    `| queue latency p50 / p95 (last ${latencies.length} jobs) | ${(percentile(latencies, 50) / 1000).toFixed(1)} s / ${(percentile(latencies, 95) / 1000).toFixed(1)} s | |`,
-    `| database rows written per second | ${(rows / seconds).toFixed(0)} | |`,
-    `| peak worker memory (RSS, per process) | ${peakRss.toFixed(0)} MB | ≤ 300 MB |`,
+    markdownTable([
+      ["measure", "result", "goal"],
+      ["all domains scanned end to end", `${seconds.toFixed(1)} s`, "≤ 100 s"],
+      ["full scans per second", (DOMAINS / seconds).toFixed(1), "≥ 100"],
+      ["scans that ended in an error", String(errors), "0"],
+      [
+        `queue latency p50 / p95 (last ${latencies.length} jobs)`,
+        `${(percentile(latencies, 50) / 1000).toFixed(1)} s / ${(percentile(latencies, 95) / 1000).toFixed(1)} s`,
+        "",
+      ],
+      ["database rows written per second", (rows / seconds).toFixed(0), ""],
+      ["peak worker memory (RSS, per process)", `${peakRss.toFixed(0)} MB`, "≤ 300 MB"],
+      [
+        "worker memory at 25 / 50 / 75 / 100 % of the domains",
+        `${rssAtQuarter.map((rss) => rss.toFixed(0)).join(" / ")} MB`,
+        "",
+      ],
+    ]),
+    "",
+    markdownTable([
+      ["CPU per full scan", "ms"],
+      ...cpuPerScan.map(([group, ms]) => [group, ms.toFixed(1)]),
+      ["all of them (100 scans/s on 2 cores allows 20)", cpuTotal.toFixed(1)],
+    ]),
   ].join("\n");
   process.stdout.write(`${table}\n`);
   await writeBenchmarkSection("pipeline", "Monitoring pipeline (`pnpm bench:pipeline`)", table);
