@@ -1,4 +1,3 @@
-import { X509Certificate } from "node:crypto";
 import { isIP } from "node:net";
 import tls from "node:tls";
 import { ScanFailure, toScanFailure } from "./net/scan-error";
@@ -15,7 +14,8 @@ export interface HandshakeOptions {
 
 export interface HandshakeResult {
   /** As served, leaf first (Node may append the root it found in its own store). */
-  certificates: X509Certificate[];
+  /** DER, leaf first. */
+  certificates: Buffer[];
   negotiated: Negotiated;
   ocspResponse: Buffer | null;
 }
@@ -30,15 +30,15 @@ const nodeProtocols: Record<string, ProtocolId> = {
 };
 
 /**
- * The served certificates from the leaf up, each issued by the next. Read through the legacy
- * `getPeerCertificate(true)`: Node 20's `getPeerX509Certificate()` leaks about 11 KB of native
- * memory per call, which grew a worker's RSS without bound.
+ * The served certificates (DER) from the leaf up, each issued by the next. Read through the legacy
+ * `getPeerCertificate(true)`: Node 20's `getPeerX509Certificate()` leaks 8–11 KB of native memory
+ * per call, which grew a worker's RSS without bound.
  */
-function servedChain(socket: tls.TLSSocket): X509Certificate[] {
-  const chain: X509Certificate[] = [];
+function servedChain(socket: tls.TLSSocket): Buffer[] {
+  const chain: Buffer[] = [];
   let cert: tls.DetailedPeerCertificate | undefined = socket.getPeerCertificate(true);
-  while (cert?.raw && chain.length < 16 && !chain.some((seen) => seen.raw.equals(cert!.raw))) {
-    chain.push(new X509Certificate(cert.raw));
+  while (cert?.raw && chain.length < 16 && !chain.some((seen) => seen.equals(cert!.raw))) {
+    chain.push(cert.raw);
     cert = cert.issuerCertificate;
   }
   return chain;

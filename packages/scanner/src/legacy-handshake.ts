@@ -1,4 +1,3 @@
-import { X509Certificate } from "node:crypto";
 import { cipherSuiteByName, cipherSuitesFor } from "./data/cipher-suites";
 import type { EnumerationResult } from "./enumerate";
 import type { HandshakeResult } from "./handshake";
@@ -42,7 +41,7 @@ export async function legacyHandshake(
         : [];
   if (!certificates.length) return null;
   return {
-    certificates: certificates.map((der) => new X509Certificate(der)),
+    certificates,
     negotiated: {
       protocol,
       cipher: enumeration.ciphers[protocol]?.[0] ?? null,
