@@ -13,8 +13,7 @@ export interface HandshakeOptions {
 }
 
 export interface HandshakeResult {
-  /** As served, leaf first (Node may append the root it found in its own store). */
-  /** DER, leaf first. */
+  /** DER as served, leaf first. */
   certificates: Buffer[];
   negotiated: Negotiated;
   ocspResponse: Buffer | null;
