@@ -45,9 +45,12 @@ try {
   const cursors: string[] = [];
   let cursor: string | null = null;
   do {
-    const response: Response = await fetch(`${base}/api/v1/domains?limit=200${cursor ? `&cursor=${cursor}` : ""}`, {
-      headers,
-    });
+    const response: Response = await fetch(
+      `${base}/api/v1/domains?limit=200${cursor ? `&cursor=${cursor}` : ""}`,
+      {
+        headers,
+      },
+    );
     cursor = ((await response.json()) as { nextCursor: string | null }).nextCursor;
     if (cursor) cursors.push(cursor);
   } while (cursor);

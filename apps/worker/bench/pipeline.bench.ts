@@ -111,7 +111,8 @@ try {
     const rss = Math.max(...(await Promise.all(workers.map((worker) => rssMb(worker.pid!)))));
     peakRss = Math.max(peakRss, rss);
     const done = await prisma.domain.count({ where: { lastScanAt: { not: null } } });
-    while (rssAtQuarter.length < 4 && done >= ((rssAtQuarter.length + 1) * DOMAINS) / 4) rssAtQuarter.push(rss);
+    while (rssAtQuarter.length < 4 && done >= ((rssAtQuarter.length + 1) * DOMAINS) / 4)
+      rssAtQuarter.push(rss);
     if (done >= DOMAINS) break;
     if (Date.now() - started > 900_000)
       throw new Error(`only ${done} of ${DOMAINS} domains scanned in 15 minutes`);

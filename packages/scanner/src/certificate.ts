@@ -116,8 +116,8 @@ const verdicts = new WeakMap<X509Certificate, WeakMap<X509Certificate, boolean>>
 
 /** Does `issuer` sign `cert`? (name chaining and the signature itself) */
 export function safeVerify(cert: X509Certificate, issuer: X509Certificate): boolean {
-  let byIssuer = verdicts.get(cert);
-  const known = byIssuer?.get(issuer);
+  const byIssuer = verdicts.get(cert) ?? new WeakMap<X509Certificate, boolean>();
+  const known = byIssuer.get(issuer);
   if (known !== undefined) return known;
   let verdict: boolean;
   try {
@@ -125,8 +125,7 @@ export function safeVerify(cert: X509Certificate, issuer: X509Certificate): bool
   } catch {
     verdict = false;
   }
-  if (!byIssuer) verdicts.set(cert, (byIssuer = new WeakMap()));
-  byIssuer.set(issuer, verdict);
+  verdicts.set(cert, byIssuer.set(issuer, verdict));
   return verdict;
 }
 
