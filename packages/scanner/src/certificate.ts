@@ -1,5 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import { curveBits, type SignatureHash, signatureAlgorithms } from "./data/signature-algorithms";
+import { recentlyUsed } from "./recently-used";
 import type { CertificateInfo } from "./report";
 import { readX509Fields } from "./x509-fields";
 
@@ -51,22 +52,11 @@ function keyOf(x509: X509Certificate): { keyType: CertificateInfo["keyType"]; ke
  * certificates repeat: the same intermediates across domains, the same leaf on every rescan. The
  * most recently used are kept, parsed (a ParsedCertificate is immutable).
  */
-const recentlyParsed = new Map<string, ParsedCertificate>();
-const KEEP_PARSED = 512;
+const recentlyParsed = recentlyUsed<ParsedCertificate>(512);
 
 /** Parses one DER certificate. */
 export function parseCertificate(der: Buffer): ParsedCertificate {
-  const key = der.toString("latin1");
-  const known = recentlyParsed.get(key);
-  if (known) {
-    recentlyParsed.delete(key);
-    recentlyParsed.set(key, known);
-    return known;
-  }
-  const parsed = parseDer(Buffer.from(der));
-  recentlyParsed.set(key, parsed);
-  if (recentlyParsed.size > KEEP_PARSED) recentlyParsed.delete(recentlyParsed.keys().next().value!);
-  return parsed;
+  return recentlyParsed(der.toString("latin1"), () => parseDer(Buffer.from(der)));
 }
 
 function parseDer(der: Buffer): ParsedCertificate {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { recentlyUsed } from "../recently-used";
 import { createTrustStore, type TrustStore } from "./trust-store";
 
 /**
@@ -6,15 +7,10 @@ import { createTrustStore, type TrustStore } from "./trust-store";
  * bundle once per process instead of once per scan. Bounded, least recently used first out.
  */
 export function trustStoreCache(deploymentCaPem: string | null, capacity = 200) {
-  const cache = new Map<string, TrustStore>();
+  const stores = recentlyUsed<TrustStore>(capacity);
   return (teamCaPem: string | null): TrustStore => {
     const pems = [deploymentCaPem, teamCaPem].filter((pem): pem is string => !!pem);
     const key = createHash("sha256").update(pems.join("\n")).digest("hex");
-    let store = cache.get(key);
-    if (store) cache.delete(key);
-    else store = createTrustStore(pems);
-    cache.set(key, store);
-    if (cache.size > capacity) cache.delete(cache.keys().next().value!);
-    return store;
+    return stores(key, () => createTrustStore(pems));
   };
 }
