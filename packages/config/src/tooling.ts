@@ -15,7 +15,7 @@ export const toolingEnvSchema = z.object({
   PORT: port(3000),
   WORKER_PORT: port(3001),
   PORT443_DATA_DIR: optional(z.string()),
-  PORT443_PG_PORT: port(54329),
+  PORT443_POSTGRES_PORT: port(54329),
   PORT443_REDIS_PORT: port(6390),
   /** Unset: `npm start` runs a local mail catcher (maildev) and sends alerts there. */
   SMTP_URL: optional(smtpUrl),
@@ -23,6 +23,8 @@ export const toolingEnvSchema = z.object({
   PORT443_MAIL_WEB_PORT: port(1080),
   /** Unset: `npm start` generates one on first run and keeps it in the data folder. */
   AUTH_SECRET: optional(z.string().min(32)),
+  /** `port443` in the list: failures print their stack trace under the one-line message. */
+  DEBUG: optional(z.string()),
 });
 
 export type ToolingEnv = z.infer<typeof toolingEnvSchema>;

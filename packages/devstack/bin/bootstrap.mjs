@@ -59,6 +59,13 @@ const child = spawn(process.execPath, ["--import", "tsx", entry, ...process.argv
   stdio: "inherit",
 });
 // Ctrl-C reaches the whole process group; the devstack shuts down on its own and we wait for it.
+// SIGTERM or SIGHUP may be aimed at us alone (a supervisor that knows only npm's pid): pass it on.
 process.on("SIGINT", () => {});
 process.on("SIGTERM", () => child.kill("SIGTERM"));
+process.on("SIGHUP", () => child.kill("SIGTERM"));
+// When npm itself is killed, we are orphaned; stop the devstack rather than run on unattended.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) child.kill("SIGTERM");
+}, 1_000).unref();
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { processEnv } from "@port443/config";
 import { log } from "./log";
-import { exited } from "./redis";
+import { exited, type ServiceProcess, spawnService } from "./service-process";
 
 export type ChildEnv = Record<string, string>;
 
@@ -27,8 +27,8 @@ const COLORS = [36, 35, 33, 32];
 
 /** Long-running children whose output is prefixed with their name; stopping one stops all. */
 export class Supervisor {
-  private readonly children = new Map<string, ChildProcess>();
-  private stopping = false;
+  private readonly services = new Map<string, ServiceProcess>();
+  private stopping: Promise<void> | undefined;
   readonly done: Promise<number>;
   private finish!: (code: number) => void;
 
@@ -39,16 +39,14 @@ export class Supervisor {
   }
 
   start(name: string, command: string, args: string[], options: { cwd: string; env: ChildEnv }): void {
-    const color = COLORS[this.children.size % COLORS.length];
+    const color = COLORS[this.services.size % COLORS.length];
     const prefix = process.stdout.isTTY ? `\x1b[${color}m${name.padEnd(7)}|\x1b[0m ` : `${name.padEnd(7)}| `;
-    // A process group of its own: Ctrl-C reaches only us, and we stop the children in order.
-    const child = spawn(command, args, {
+    const service = spawnService(command, args, {
       cwd: options.cwd,
       env: childEnv(options.env),
       stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
     });
-    for (const stream of [child.stdout, child.stderr]) {
+    for (const stream of [service.child.stdout!, service.child.stderr!]) {
       let pending = "";
       stream.on("data", (chunk: Buffer) => {
         const lines = (pending + chunk.toString()).split("\n");
@@ -56,25 +54,22 @@ export class Supervisor {
         for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
       });
     }
-    child.once("exit", (code, signal) => {
+    service.child.once("exit", (code, signal) => {
       if (this.stopping) return;
       log(`${name} exited (${code ?? signal}); stopping everything`);
       void this.stop(1);
     });
-    this.children.set(name, child);
+    this.services.set(name, service);
   }
 
-  /** Sends SIGTERM to every child, SIGKILL to those still running after `graceMs`. */
-  async stop(code = 0, graceMs = 10_000): Promise<void> {
-    if (this.stopping) return;
-    this.stopping = true;
-    const all = [...this.children.values()];
-    for (const child of all) child.kill("SIGTERM");
-    const timer = setTimeout(() => {
-      for (const child of all) child.kill("SIGKILL");
-    }, graceMs);
-    await Promise.all(all.map(exited));
-    clearTimeout(timer);
-    this.finish(code);
+  /**
+   * Stops every child's process group: SIGTERM, then SIGKILL for what is left after `graceMs`.
+   * Every caller waits for the same stop.
+   */
+  stop(code = 0, graceMs = 10_000): Promise<void> {
+    this.stopping ??= Promise.all([...this.services.values()].map((service) => service.stop(graceMs))).then(
+      () => this.finish(code),
+    );
+    return this.stopping;
   }
 }

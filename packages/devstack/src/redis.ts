@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { toolingEnv } from "@port443/config/tooling";
 import { aptInstall, canAptInstall } from "@port443/testing";
 import { log } from "./log";
+import { assertPortFree } from "./ports";
+import { spawnService } from "./service-process";
 
 export interface LocalRedis {
   url: string;
@@ -76,21 +77,15 @@ async function stopOrphan(port: number, dir: string): Promise<void> {
   const reply = await command(port, ["CONFIG", "GET", "dir"]);
   if (!reply) return;
   if (!reply.includes(`\r\n${dir}\r\n`)) {
-    throw new Error(`port ${port} already has a Redis server; stop it or set PORT443_REDIS_PORT`);
+    throw new Error(
+      `Redis: port ${port} is taken by a Redis server that is not this checkout's; stop it or set PORT443_REDIS_PORT to a free port`,
+    );
   }
   log(`stopping a Redis server left running by an earlier run on port ${port}`);
   await command(port, ["SHUTDOWN"]);
   for (let waited = 0; (await ping(port)) && waited < 10_000; waited += 100) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-/** Resolves once the child exits, however it exits. */
-export function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once("exit", () => resolve());
-  });
 }
 
 /**
@@ -105,10 +100,11 @@ export async function startRedis(options: {
   const binary = await redisServerBinary();
   mkdirSync(options.dir, { recursive: true });
   await stopOrphan(options.port, options.dir);
+  await assertPortFree(options.port, "Redis", "PORT443_REDIS_PORT");
   const persistence = options.persistent
     ? ["--appendonly", "yes", "--save", "60 1000"]
     : ["--appendonly", "no", "--save", ""];
-  const child = spawn(
+  const { child, stop } = spawnService(
     binary,
     [
       "--port",
@@ -121,21 +117,18 @@ export async function startRedis(options: {
       "no",
       ...persistence,
     ],
-    // Own process group: Ctrl-C must not stop Redis before the apps using it have finished.
-    { stdio: ["ignore", "ignore", "inherit"], detached: true },
+    // Ctrl-C must not stop Redis before the apps using it have finished (spawnService: own group).
+    { stdio: ["ignore", "ignore", "inherit"] },
   );
   for (let waited = 0; !(await ping(options.port)); waited += 100) {
     if (child.exitCode !== null || waited > 10_000) {
-      child.kill("SIGKILL");
-      throw new Error(`redis-server did not start on port ${options.port}`);
+      await stop(0);
+      throw new Error(`Redis: redis-server did not start on port ${options.port}; see the lines above`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
     url: `redis://127.0.0.1:${options.port}`,
-    async stop() {
-      child.kill("SIGTERM");
-      await exited(child);
-    },
+    stop: () => stop(),
   };
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { toolingEnv } from "@port443/config/tooling";
 import { ensureDatabase, freePort, withDatabase } from "@port443/testing";
+import { runningInstance } from "./instance";
 import { log } from "./log";
 import { dataDir } from "./paths";
 import { startEmbeddedPostgres } from "./postgres";
@@ -20,18 +21,28 @@ export interface Database {
 }
 
 /**
- * PostgreSQL for "dev" (data kept in .data/, the `port443` database) or "test" (a `<name>_test`
- * database on the same server); DATABASE_URL, when set, is used instead of the embedded server.
+ * PostgreSQL for "dev" (data kept in .data/postgres, the `port443` database) or "test" (a
+ * `<name>_test` database on a server of its own). DATABASE_URL, when set, is used instead of the
+ * embedded server, and in "dev" so is the server of this checkout's running `npm start`.
  */
 export async function provideDatabase(mode: "dev" | "test"): Promise<Database> {
   const env = toolingEnv();
-  let serverUrl = env.DATABASE_URL;
+  let serverUrl = env.DATABASE_URL ?? (mode === "dev" ? runningInstance("dev")?.databaseUrl : undefined);
   let stop = async () => {};
   if (!serverUrl) {
-    const postgres = await startEmbeddedPostgres(dataDir(), env.PORT443_PG_PORT);
+    // Tests take a free port and a cluster of their own, so they run beside `npm start` and
+    // beside anything else on the development port.
+    const port = mode === "dev" ? env.PORT443_POSTGRES_PORT : await freePort();
+    const name = mode === "dev" ? "postgres" : "postgres-test";
+    const postgres = await startEmbeddedPostgres({
+      dataDir: dataDir(),
+      name,
+      port,
+      variable: "PORT443_POSTGRES_PORT",
+    });
     stop = postgres.stop;
     serverUrl = withDatabase(postgres.adminUrl, "port443");
-    log(`PostgreSQL ready on 127.0.0.1:${env.PORT443_PG_PORT} (embedded, data in .data/postgres)`);
+    log(`PostgreSQL ready on 127.0.0.1:${port} (embedded, data in .data/${name})`);
   }
   const databaseUrl =
     mode === "test"
@@ -59,7 +70,7 @@ export async function provideServices(mode: "dev" | "test"): Promise<Services> {
     for (const stopOne of stops.reverse()) await stopOne().catch((error) => log(`shutdown: ${error}`));
   };
   try {
-    let redisUrl = env.REDIS_URL;
+    let redisUrl = env.REDIS_URL ?? (mode === "dev" ? runningInstance("dev")?.redisUrl : undefined);
     if (!redisUrl) {
       const redis =
         mode === "dev"

@@ -4,10 +4,12 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { type ToolingEnv, toolingEnv } from "@port443/config/tooling";
 import { applyMigrations } from "@port443/db/migrate";
+import { claimInstance } from "../instance";
 import { log } from "../log";
 import { dataDir, repoRoot } from "../paths";
+import { assertPortFree } from "../ports";
 import { run, Supervisor } from "../processes";
-import { provideServices } from "../services";
+import { provideServices, type Services } from "../services";
 
 /** maildev: an SMTP server with a web inbox, so a new user sees alert emails without configuring SMTP. */
 function startMailCatcher(supervisor: Supervisor, env: ToolingEnv): string {
@@ -52,27 +54,52 @@ function authSecret(env: ToolingEnv): string {
   return readFileSync(file, "utf8").trim();
 }
 
-/** `npm start`: services, migrations, a production build, then web and worker until Ctrl-C. */
-export async function start(): Promise<number> {
+/** The ports `npm start` serves on, checked before anything starts so a clash costs no time. */
+async function assertPortsFree(env: ToolingEnv): Promise<void> {
+  await assertPortFree(env.PORT, "web", "PORT");
+  await assertPortFree(env.WORKER_PORT, "worker", "WORKER_PORT");
+  if (env.SMTP_URL) return;
+  await assertPortFree(env.PORT443_MAIL_SMTP_PORT, "mail catcher (SMTP)", "PORT443_MAIL_SMTP_PORT");
+  await assertPortFree(env.PORT443_MAIL_WEB_PORT, "mail catcher (inbox)", "PORT443_MAIL_WEB_PORT");
+}
+
+/**
+ * `npm start`: services, migrations, a production build, then web and worker until stopped.
+ * `build: false` (`npm start -- --no-build`) runs what was built last, as a deployment script does.
+ */
+export async function start(options: { build: boolean }): Promise<number> {
   const env = toolingEnv();
-  const services = await provideServices("dev");
+  const webUrl = `http://localhost:${env.PORT}`;
+  const instance = claimInstance("dev", "Port443", webUrl);
   const supervisor = new Supervisor();
+  let services: Services | undefined;
+  // SIGTERM (service managers, `docker stop`, CI runners) stops everything as Ctrl-C does; a
+  // group kill may deliver it more than once, and a repeat must not cut the orderly stop short.
+  let stopping = false;
   const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
     log("shutting down");
     void supervisor.stop(0);
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, shutdown);
   try {
+    await assertPortsFree(env);
+    services = await provideServices("dev");
+    instance.update({ url: webUrl, databaseUrl: services.databaseUrl, redisUrl: services.redisUrl });
     await applyMigrations(services.databaseUrl);
-    log("building web and worker");
-    await run(
-      "pnpm",
-      ["exec", "turbo", "run", "build", "--filter=@port443/web", "--filter=@port443/worker"],
-      {
-        cwd: repoRoot,
-      },
-    );
+    if (stopping) return 0;
+    if (options.build) {
+      log("building web and worker");
+      await run(
+        "pnpm",
+        ["exec", "turbo", "run", "build", "--filter=@port443/web", "--filter=@port443/worker"],
+        { cwd: repoRoot },
+      ).catch((error: Error) => {
+        if (!stopping) throw error; // a stop during the build ends the build too
+      });
+    }
+    if (stopping) return 0;
     const smtpUrl = env.SMTP_URL ?? startMailCatcher(supervisor, env);
     const appEnv = {
       NODE_ENV: "production",
@@ -80,7 +107,7 @@ export async function start(): Promise<number> {
       REDIS_URL: services.redisUrl,
       WORKER_PORT: String(env.WORKER_PORT),
       SMTP_URL: smtpUrl,
-      PUBLIC_URL: `http://localhost:${env.PORT}`,
+      PUBLIC_URL: webUrl,
       AUTH_SECRET: authSecret(env),
       // Local development scans local test servers too; a deployment keeps the address policy on.
       PORT443_ALLOW_PRIVATE_TARGETS: "true",
@@ -95,8 +122,8 @@ export async function start(): Promise<number> {
       cwd: path.join(repoRoot, "apps/worker"),
       env: appEnv,
     });
-    log(`web       http://localhost:${env.PORT}`);
-    log(`health    http://localhost:${env.PORT}/api/health`);
+    log(`web       ${webUrl}`);
+    log(`health    ${webUrl}/api/health`);
     log(`worker    http://localhost:${env.WORKER_PORT}/health  http://localhost:${env.WORKER_PORT}/metrics`);
     if (!env.SMTP_URL)
       log(`mail      http://localhost:${env.PORT443_MAIL_WEB_PORT} (every alert email lands here)`);
@@ -104,7 +131,10 @@ export async function start(): Promise<number> {
     return await supervisor.done;
   } finally {
     await supervisor.stop();
-    await services.stop();
-    log("stopped");
+    if (services) {
+      await services.stop();
+      log("stopped");
+    }
+    instance.release();
   }
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "@port443/db/migrate";
 import { recreateDatabase } from "@port443/testing";
+import { claimInstance } from "../instance";
 import { log } from "../log";
 import { repoRoot } from "../paths";
 import { run } from "../processes";
@@ -30,10 +31,15 @@ function summarize(dirs: string[]): { passed: number; failed: number; skipped: n
  */
 export async function test(): Promise<number> {
   const started = Date.now();
+  // The test servers are this checkout's own: a second `npm test` here would stop the first's.
+  const instance = claimInstance("test", "npm test", "its test servers");
   const dirs = workspacePackageDirs();
   for (const dir of dirs) rmSync(path.join(dir, REPORT), { force: true });
-  const services = await provideServices("test");
   let exitCode = 0;
+  const services = await provideServices("test").catch((error) => {
+    instance.release();
+    throw error;
+  });
   try {
     await recreateDatabase(services.databaseUrl);
     await applyMigrations(services.databaseUrl);
@@ -63,6 +69,7 @@ export async function test(): Promise<number> {
     });
   } finally {
     await services.stop();
+    instance.release();
   }
   const { passed, failed, skipped } = summarize(dirs);
   const seconds = Math.round((Date.now() - started) / 1000);
