@@ -42,7 +42,14 @@ handler().then(
   (code) => process.exit(code),
   (error: unknown) => {
     // One readable line (service, cause, fix); the stack only when asked for.
-    log(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    log(
+      message
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join(" "),
+    );
     if (debug() && error instanceof Error) {
       log(`${error.stack}${error.cause ? `\ncause: ${String(error.cause)}` : ""}`);
     }
