@@ -21,6 +21,7 @@ export function domainJson(domain: Domain) {
     grade: grade(domain.grade),
     notAfter: iso(domain.notAfter),
     daysRemaining: domain.notAfter ? daysUntil(domain.notAfter) : null,
+    renewalDueAt: iso(domain.renewalDueAt),
     issuer: domain.issuer,
     fingerprintSha256: domain.fingerprint,
     lastScanAt: iso(domain.lastScanAt),

@@ -63,6 +63,24 @@ export const kindCopy: Record<AlertKind, KindCopy> = {
       ],
     },
   },
+  renewal_overdue: {
+    opened: (notice) => {
+      const left = days(notice);
+      return left === null
+        ? "certificate renewal is overdue"
+        : `certificate renewal is overdue (expires in ${plural(Math.max(left, 0), "day")})`;
+    },
+    resolved: () => "certificate renewed",
+    resolvedSummary: renewed,
+    advice: {
+      heading: "What to do",
+      items: [
+        "The certificate is still served past the point where your renewal automation replaces it, so that automation has probably stopped working.",
+        "Check the ACME client's logs and schedule (certbot timer, cert-manager Certificate status, Caddy logs): a blocked challenge, a DNS change or expired credentials are the usual causes.",
+        ...renewAdvice,
+      ],
+    },
+  },
   weak_config: {
     opened: (notice) => firstFinding(notice, "weak TLS configuration"),
     resolved: () => "TLS configuration fixed",

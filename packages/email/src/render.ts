@@ -30,6 +30,7 @@ type NoticeTemplate = (props: { notice: AlertNotice }) => ReactElement;
 const openedTemplates: Record<AlertKind, NoticeTemplate> = {
   expiry: ExpiryAlert,
   expired: ExpiryAlert,
+  renewal_overdue: ExpiryAlert,
   cert_changed: ExpiryAlert,
   weak_config: WeakConfigAlert,
   grade_drop: WeakConfigAlert,

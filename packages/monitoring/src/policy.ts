@@ -1,7 +1,9 @@
-import type { AlertPolicy, Severity } from "@port443/db";
+import type { AlertPolicy, ExpiryMode, Severity } from "@port443/db";
 
 /** What a domain's alerts follow: the team policy with the domain's overrides applied. */
 export interface EffectivePolicy {
+  /** lifetime: renewal-overdue and final-stretch alerts for certificates of ≤ 200 days (fixed days beyond); fixed: day thresholds for all. */
+  expiryMode: ExpiryMode;
   expiryThresholds: number[];
   minSeverity: Severity;
   notifyGradeDrop: boolean;
@@ -12,6 +14,7 @@ export interface EffectivePolicy {
 }
 
 export const defaultPolicy: EffectivePolicy = {
+  expiryMode: "lifetime",
   expiryThresholds: [30, 14, 7, 3, 1],
   minSeverity: "high",
   notifyGradeDrop: true,
@@ -23,6 +26,7 @@ export const defaultPolicy: EffectivePolicy = {
 
 type PolicyRow = Pick<
   AlertPolicy,
+  | "expiryMode"
   | "expiryThresholds"
   | "minSeverity"
   | "notifyGradeDrop"
@@ -40,6 +44,7 @@ export function effectivePolicy(...layers: (PolicyRow | null | undefined)[]): Ef
     if (layer.expiryThresholds.length)
       policy.expiryThresholds = [...layer.expiryThresholds].sort((a, b) => b - a);
     if (layer.recipients.length) policy.recipients = layer.recipients;
+    policy.expiryMode = layer.expiryMode ?? policy.expiryMode;
     policy.minSeverity = layer.minSeverity ?? policy.minSeverity;
     policy.notifyGradeDrop = layer.notifyGradeDrop ?? policy.notifyGradeDrop;
     policy.notifyCertChange = layer.notifyCertChange ?? policy.notifyCertChange;

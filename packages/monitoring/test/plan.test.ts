@@ -1,23 +1,51 @@
-import type { ScanReport } from "@port443/scanner";
+import { renewalOf, type ScanReport } from "@port443/scanner";
 import { describe, expect, it } from "vitest";
 import { type ExistingAlert, planAlerts } from "../src/alerts/plan";
 import { defaultPolicy } from "../src/policy";
 
 const base = { label: "api.example.com:443", failures: { count: 0, lastError: null }, policy: defaultPolicy };
 
+const DAY_MS = 86_400_000;
+
+/**
+ * A report as the scanner writes it for a certificate `lifetimeDays` long with `days` left: its
+ * renewal point, and `cert.renewal_overdue` once past it. Yearly certificates (the default here)
+ * are not renewal-tracked, so their alerts follow the day thresholds.
+ */
 function report(
-  overrides: { days?: number; fingerprint?: string; grade?: string; findings?: ScanReport["findings"] } = {},
+  overrides: {
+    days?: number;
+    lifetimeDays?: number;
+    fingerprint?: string;
+    grade?: string;
+    findings?: ScanReport["findings"];
+  } = {},
 ): ScanReport {
   const days = overrides.days ?? 80;
+  const now = new Date();
+  const notAfter = new Date(now.getTime() + days * DAY_MS);
+  const notBefore = new Date(notAfter.getTime() - (overrides.lifetimeDays ?? 398) * DAY_MS);
+  const renewal = renewalOf(notBefore, notAfter);
+  const overdue =
+    renewal.tracked && now >= renewal.overdueAt
+      ? [{ id: "cert.renewal_overdue", severity: "high", title: "", detail: "overdue", remediation: "" }]
+      : [];
   return {
+    scannedAt: now.toISOString(),
     grade: overrides.grade ?? "A",
     gradeCaps: [],
-    findings: overrides.findings ?? [],
+    findings: [...overdue, ...(overrides.findings ?? [])],
     certificate: {
-      daysRemaining: days,
+      daysRemaining: Math.floor(days),
       fingerprintSha256: overrides.fingerprint ?? "fp1",
-      notAfter: new Date(Date.now() + days * 86_400_000).toISOString(),
+      notBefore: notBefore.toISOString(),
+      notAfter: notAfter.toISOString(),
       issuer: "CN=Test CA",
+    },
+    renewal: {
+      ...renewal,
+      dueAt: renewal.dueAt.toISOString(),
+      overdueAt: renewal.overdueAt.toISOString(),
     },
   } as unknown as ScanReport;
 }
@@ -192,5 +220,66 @@ describe("planAlerts", () => {
       existing: [],
     });
     expect(plan.open).toEqual([expect.objectContaining({ key: "cert_changed:fp2", oneShot: true })]);
+  });
+
+  describe("lifetime-aware expiry (the default)", () => {
+    const scan = (days: number, lifetimeDays: number, existing: ExistingAlert[] = [], fingerprint = "fp1") =>
+      planAlerts({
+        ...base,
+        report: report({ days, lifetimeDays, fingerprint }),
+        previous: { grade: "A", fingerprint: "fp1" },
+        existing,
+      });
+    const keys = (plan: ReturnType<typeof planAlerts>) =>
+      plan.open.map((draft) => [draft.key, draft.severity]);
+
+    it("raises nothing for a fresh 6-day certificate, which fixed days would call critical", () => {
+      expect(scan(5.9, 6)).toEqual({ open: [], reopen: [], resolve: [] });
+      const fixed = planAlerts({
+        ...base,
+        policy: { ...defaultPolicy, expiryMode: "fixed" },
+        report: report({ days: 5.9, lifetimeDays: 6 }),
+        previous: { grade: "A", fingerprint: "fp1" },
+        existing: [],
+      });
+      expect(keys(fixed)).toEqual([["expiry:7:fp1", "critical"]]);
+    });
+
+    it("raises renewal overdue, alone, for a 45-day certificate 40 days in; once", () => {
+      const first = scan(5, 45);
+      expect(keys(first)).toEqual([["renewal_overdue:fp1", "high"]]);
+      expect(first.open[0]!.title).toBe(
+        "Certificate for api.example.com:443 was not renewed on time (expires in 5 days)",
+      );
+      expect(scan(5, 45, [alert("renewal_overdue:fp1", "notified", "fp1")])).toEqual({
+        open: [],
+        reopen: [],
+        resolve: [],
+      });
+    });
+
+    it("adds a critical expiry alert in the final tenth of the lifetime, keeping the overdue one", () => {
+      const plan = scan(4, 45, [alert("renewal_overdue:fp1", "notified", "fp1")]);
+      expect(keys(plan)).toEqual([["expiry:final:fp1", "critical"]]);
+      expect(plan.resolve).toEqual([]);
+    });
+
+    it("counts a short certificate's last day in hours", () => {
+      const plan = scan(20 / 24, 6);
+      expect(plan.open.map((draft) => draft.title)).toEqual([
+        "Certificate for api.example.com:443 was not renewed on time (expires in 20 hours)",
+        "Certificate for api.example.com:443 expires in 20 hours",
+      ]);
+    });
+
+    it("keeps the day thresholds for a 398-day certificate (the usual 30-day warning)", () => {
+      expect(keys(scan(29, 398))).toEqual([["expiry:30:fp1", "medium"]]);
+    });
+
+    it("resolves renewal overdue with a notice when a renewed certificate is served", () => {
+      const plan = scan(44, 45, [alert("renewal_overdue:fp1", "notified", "fp1")], "fp2");
+      expect(plan.open).toEqual([]);
+      expect(plan.resolve).toEqual([{ id: "renewal_overdue:fp1", notify: true }]);
+    });
   });
 });

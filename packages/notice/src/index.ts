@@ -3,6 +3,7 @@ import { z } from "zod";
 export const alertKindSchema = z.enum([
   "expiry",
   "expired",
+  "renewal_overdue",
   "weak_config",
   "grade_drop",
   "cert_changed",

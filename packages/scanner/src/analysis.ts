@@ -1,6 +1,7 @@
 import type { ParsedCertificate } from "./certificate";
 import type { ChainAnalysis } from "./chain/build";
 import type { CipherSuite } from "./data/cipher-suites";
+import type { Renewal } from "./expiry";
 import type { Hsts } from "./hsts";
 import type { OcspStatus } from "./ocsp";
 import type { ProtocolId } from "./protocols";
@@ -22,6 +23,8 @@ export interface Analysis {
   /** undefined: the endpoint does not answer HTTP; null: it does, without HSTS. */
   hsts: Hsts | null | undefined;
   ocsp: { stapled: boolean; status: OcspStatus | null };
+  /** The leaf's renewal point (two thirds of its lifetime, or its CA's ARI window). */
+  renewal: Renewal;
 }
 
 /** Every suite accepted under any protocol. */

@@ -5,6 +5,15 @@ export { createTrustStore, type TrustStore } from "./chain/trust-store";
 export { trustStoreCache } from "./chain/trust-store-cache";
 export { type CipherSuite, cipherSuiteByName } from "./data/cipher-suites";
 export { createLimiter, type Limiter } from "./enumerate/limiter";
+export {
+  expiringSoonSeverity,
+  fixedExpirySeverity,
+  fixedExpiryTiers,
+  inFinalStretch,
+  type Renewal,
+  renewalOf,
+  type SuggestedWindow,
+} from "./expiry";
 export { matchesHostname, normalizeHostname } from "./hostname";
 export { BlockedAddressError } from "./net/errors";
 export { boundedRequest, type HttpOptions, type HttpResult } from "./net/http-get";

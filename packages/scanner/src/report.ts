@@ -39,6 +39,16 @@ export interface CertificateInfo {
   pem: string;
 }
 
+/** When the leaf should be renewed: see `expiry.ts`. */
+export interface RenewalInfo {
+  lifetimeDays: number;
+  dueAt: string;
+  overdueAt: string;
+  source: "lifetime" | "ari";
+  /** Whether an overdue renewal is reported (certificates of at most 200 days, or with an ARI window). */
+  tracked: boolean;
+}
+
 export interface Finding {
   id: string;
   severity: Severity;
@@ -70,6 +80,7 @@ export interface ScanReport {
   gradeCaps: GradeCap[];
   score: { protocol: number; keyExchange: number; cipher: number; total: number } | null;
   certificate: CertificateInfo | null;
+  renewal: RenewalInfo | null;
   chain: CertificateInfo[];
   trusted: boolean;
   hostnameMatches: boolean;

@@ -6,6 +6,7 @@ import { buildChain } from "./chain/build";
 import { createTrustStore, type TrustStore } from "./chain/trust-store";
 import { type CipherSuite, cipherSuiteByName } from "./data/cipher-suites";
 import { enumerate } from "./enumerate";
+import { renewalOf } from "./expiry";
 import { computeGrade } from "./grade/compute";
 import { handshakeAndHsts } from "./handshake-hsts";
 import { matchesHostname } from "./hostname";
@@ -82,6 +83,7 @@ function emptyReport(
     gradeCaps: [],
     score: null,
     certificate: null,
+    renewal: null,
     chain: [],
     trusted: false,
     hostnameMatches: false,
@@ -243,6 +245,7 @@ async function scanAddress(
     dhBits: enumeration?.dh?.primeBits ?? null,
     hsts: http ? http.hsts : undefined,
     ocsp: { stapled: connected.ocspResponse !== null, status: stapled ?? fetched },
+    renewal: renewalOf(new Date(leaf.x509.validFrom), new Date(leaf.x509.validTo)),
   };
   const findings = evaluateRules(analysis).filter(
     (finding) => !options.quick || finding.id.startsWith("cert."),
@@ -257,6 +260,11 @@ async function scanAddress(
     gradeCaps: grade?.caps ?? [],
     score: grade?.score ?? null,
     certificate: leaf.info(now),
+    renewal: {
+      ...analysis.renewal,
+      dueAt: analysis.renewal.dueAt.toISOString(),
+      overdueAt: analysis.renewal.overdueAt.toISOString(),
+    },
     chain: chain.path.map((cert) => cert.info(now)),
     trusted: chain.trusted || analysis.leafTrustedDirectly,
     hostnameMatches: analysis.hostnameMatches,

@@ -11,6 +11,10 @@ import { createTrustStore } from "../src/chain/trust-store";
 import { capReasons, findingIds, scanLocal, severityOf } from "./support/scan-case.ts";
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
+/** Days (and hours) from now, a minute off the boundary so a slow scan does not cross it. */
+const ago = (days: number, hours = 0) => new Date(Date.now() - days * DAY - hours * HOUR - 60_000);
+const ahead = (days: number, hours = 0) => new Date(Date.now() + days * DAY + hours * HOUR + 60_000);
 const YEAR_HSTS = "max-age=31536000; includeSubDomains";
 const open: Served[] = [];
 const serve = async <T extends Served>(server: Promise<T>) => {
@@ -81,6 +85,8 @@ describe("certificate rules", () => {
     serveIntermediate?: boolean;
     trustRoot?: boolean;
     rule: string;
+    /** A rule the case must not raise. */
+    absent?: string;
     severity: string;
     cap?: string;
     grade?: string;
@@ -108,22 +114,48 @@ describe("certificate rules", () => {
       grade: "T",
     },
     {
-      name: "expiring in 5 days",
-      chain: () => createChain({ leaf: { notAfter: new Date(Date.now() + 5 * DAY + 3_600_000) } }),
+      name: "a 90-day certificate expiring in 5 days",
+      chain: () => createChain({ leaf: { notBefore: ago(85), notAfter: ahead(5) } }),
       rule: "cert.expiring_soon",
       severity: "critical",
     },
     {
-      name: "expiring in 12 days",
-      chain: () => createChain({ leaf: { notAfter: new Date(Date.now() + 12 * DAY + 3_600_000) } }),
+      name: "a 90-day certificate expiring in 12 days",
+      chain: () => createChain({ leaf: { notBefore: ago(78), notAfter: ahead(12) } }),
       rule: "cert.expiring_soon",
       severity: "high",
     },
     {
-      name: "expiring in 25 days",
-      chain: () => createChain({ leaf: { notAfter: new Date(Date.now() + 25 * DAY + 3_600_000) } }),
+      name: "a 90-day certificate expiring in 25 days",
+      chain: () => createChain({ leaf: { notBefore: ago(65), notAfter: ahead(25) } }),
       rule: "cert.expiring_soon",
       severity: "medium",
+    },
+    {
+      name: "a 398-day certificate with 29 days left (the usual 30-day warning, renewal not tracked)",
+      chain: () => createChain({ leaf: { notBefore: ago(369), notAfter: ahead(29) } }),
+      rule: "cert.expiring_soon",
+      severity: "medium",
+      absent: "cert.renewal_overdue",
+    },
+    {
+      name: "a 45-day certificate 40 days in (renewal overdue)",
+      chain: () => createChain({ leaf: { notBefore: ago(40), notAfter: ahead(5) } }),
+      rule: "cert.renewal_overdue",
+      severity: "high",
+    },
+    {
+      name: "a 6-day certificate with a third of its lifetime left",
+      chain: () => createChain({ leaf: { notBefore: ago(4, 1), notAfter: ahead(1, 23) } }),
+      rule: "cert.expiring_soon",
+      severity: "medium",
+      absent: "cert.renewal_overdue",
+    },
+    {
+      name: "a 6-day certificate in its final 20 hours",
+      chain: () => createChain({ leaf: { notBefore: ago(5, 4), notAfter: ahead(0, 20) } }),
+      rule: "cert.expiring_soon",
+      severity: "critical",
     },
     {
       name: "for another name",
@@ -203,8 +235,28 @@ describe("certificate rules", () => {
     expect(report.error).toBeNull();
     expect(findingIds(report)).toContain(testCase.rule);
     expect(severityOf(report, testCase.rule)).toBe(testCase.severity);
+    if (testCase.absent) expect(findingIds(report)).not.toContain(testCase.absent);
     if (testCase.cap) expect(capReasons(report)).toContain(testCase.cap);
     if (testCase.grade) expect(report.grade).toBe(testCase.grade);
+  });
+
+  it("raises nothing about expiry for a fresh 6-day certificate, and reports its renewal point", async () => {
+    const notBefore = ago(0, 2);
+    const { root, intermediate, leaf } = await createChain({ leaf: { notBefore, notAfter: ahead(5, 22) } });
+    const served = await serve(startTlsServer({ chain: [leaf, intermediate], hsts: YEAR_HSTS }));
+    const report = await scanLocal(served, { extraCaPems: [root.pem] });
+    expect(report.findings).toEqual([]);
+    expect(report.grade).toBe("A+");
+    const lifetime =
+      new Date(report.certificate!.notAfter).getTime() - new Date(report.certificate!.notBefore).getTime();
+    expect(report.renewal).toMatchObject({ lifetimeDays: 6, source: "lifetime", tracked: true });
+    expect(new Date(report.renewal!.dueAt).getTime()).toBe(
+      new Date(report.certificate!.notBefore).getTime() + (lifetime * 2) / 3,
+    );
+    // Grace: a tenth of the lifetime (14.4 hours here).
+    expect(new Date(report.renewal!.overdueAt).getTime() - new Date(report.renewal!.dueAt).getTime()).toBe(
+      lifetime / 10,
+    );
   });
 
   it("finds a self-signed leaf", async () => {
@@ -284,7 +336,8 @@ describe("certificate rules", () => {
     const report = await scanLocal(served, { extraCaPems: [root.pem] });
     expect(report.ocsp).toEqual({ stapled: false, status: "revoked", source: "fetched" });
     expect(findingIds(report)).toContain("cert.revoked");
-    expect(findingIds(report)).toContain("ocsp.no_stapling");
+    // The certificate names a responder, so stapling was possible: informational.
+    expect(severityOf(report, "ocsp.no_stapling")).toBe("info");
   });
 
   it("asks for SCTs only on publicly trusted chains", async () => {

@@ -25,6 +25,7 @@ export async function getDomainAlertPolicy(
     team: effectivePolicy(teamRow),
     override: domainRow
       ? {
+          expiryMode: domainRow.expiryMode,
           expiryThresholds: domainRow.expiryThresholds.length ? domainRow.expiryThresholds : null,
           minSeverity: domainRow.minSeverity,
           notifyGradeDrop: domainRow.notifyGradeDrop,

@@ -5,6 +5,8 @@ import { parseInput } from "./parse-input";
 import { requireRole } from "./roles";
 
 export const updateAlertPolicyInput = z.object({
+  /** lifetime (the default): renewal overdue and the final stretch, by each certificate's lifetime; fixed: the day thresholds for every certificate. */
+  expiryMode: z.enum(["lifetime", "fixed"]).default("lifetime"),
   /** Days before expiry at which to warn; each fires once per certificate. */
   expiryThresholds: z
     .array(z.number().int().min(1).max(365))

@@ -13,6 +13,7 @@ const teamField = updateAlertPolicyInput.shape;
  */
 export const updateDomainAlertPolicyInput = z.object({
   domainId: z.uuid(),
+  expiryMode: teamField.expiryMode.unwrap().nullable().default(null),
   expiryThresholds: teamField.expiryThresholds.nullable(),
   minSeverity: teamField.minSeverity.nullable(),
   notifyGradeDrop: teamField.notifyGradeDrop.nullable(),

@@ -1,6 +1,7 @@
 import type { CertificateEvent, Grade, ScanAddress } from "@port443/db";
-import { gradeFromDb } from "@port443/monitoring";
-import { dateTime } from "@/lib/format";
+import { gradeFromDb, gradeToDb } from "@port443/monitoring";
+import { grades } from "@port443/scanner/report";
+import { dateTime, span } from "@/lib/format";
 
 interface Point {
   at: Date;
@@ -9,8 +10,8 @@ interface Point {
   daysLeft: number | null;
 }
 
-/** Grades best first; the chart puts A+ at the top. */
-const gradeOrder: Grade[] = ["A_PLUS", "A", "A_MINUS", "B", "C", "D", "E", "F", "T", "M"];
+/** Grades best first (the report's order, in the database's spelling); the chart puts A+ at the top. */
+const gradeOrder: Grade[] = grades.map((grade) => gradeToDb[grade]);
 const width = 640;
 const height = 120;
 
@@ -113,15 +114,19 @@ export function DomainHistory({
         <h3 className="mb-1 font-medium">Certificate changes</h3>
         {changes.length ? (
           <ol className="space-y-1 text-sm">
-            {changes.map((change) => (
-              <li key={change.id}>
-                {dateTime(change.createdAt)}: now {change.newIssuer}, valid until{" "}
-                {dateTime(change.newNotAfter)}
-                {change.oldNotAfter
-                  ? ` (was until ${dateTime(change.oldNotAfter)})`
-                  : " (first certificate seen)"}
-              </li>
-            ))}
+            {changes.map((change, index) => {
+              // Newest first: the change before this one in time is the next entry.
+              const introduced = changes[index + 1]?.createdAt;
+              return (
+                <li key={change.id}>
+                  {dateTime(change.createdAt)}: now {change.newIssuer}, valid until{" "}
+                  {dateTime(change.newNotAfter)}
+                  {change.oldNotAfter
+                    ? ` (renewed ${introduced ? `after serving ${span(change.createdAt.getTime() - introduced.getTime())}, ` : ""}with ${span(change.oldNotAfter.getTime() - change.createdAt.getTime())} of the old one left)`
+                    : " (first certificate seen)"}
+                </li>
+              );
+            })}
           </ol>
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-400">No certificate change seen yet.</p>

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { AlertKind } from "@port443/db";
 import { PageQuery, pageOf, SeveritySchema, Timestamp, Uuid } from "./common";
 
 export const AlertSchema = z
@@ -7,7 +8,7 @@ export const AlertSchema = z
     domainId: Uuid,
     hostname: z.string(),
     port: z.number().int(),
-    kind: z.enum(["expiry", "expired", "weak_config", "grade_drop", "cert_changed", "scan_failing", "trust"]),
+    kind: z.enum(Object.values(AlertKind)),
     state: z.enum(["open", "notified", "acknowledged", "resolved"]),
     severity: SeveritySchema,
     title: z.string(),

@@ -28,6 +28,10 @@ export const DomainSchema = z
     grade: orNull(GradeSchema),
     notAfter: Timestamp.nullable(),
     daysRemaining: z.number().int().nullable(),
+    renewalDueAt: Timestamp.nullable().openapi({
+      description:
+        "When the served certificate should be replaced: two thirds of its lifetime, or the end of its CA's ARI window.",
+    }),
     issuer: z.string().nullable(),
     fingerprintSha256: z.string().nullable(),
     lastScanAt: Timestamp.nullable(),

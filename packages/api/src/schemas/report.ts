@@ -25,6 +25,20 @@ export const CertificateSchema = z
   })
   .openapi("Certificate");
 
+export const RenewalSchema = z
+  .object({
+    lifetimeDays: z.number(),
+    dueAt: z.string().openapi({ description: "When the certificate should have been replaced." }),
+    overdueAt: z.string().openapi({ description: "Past this, `cert.renewal_overdue` is reported." }),
+    source: z
+      .enum(["lifetime", "ari"])
+      .openapi({ description: "Two thirds of the lifetime, or the end of the CA's ARI window." }),
+    tracked: z
+      .boolean()
+      .openapi({ description: "Overdue renewal is reported (lifetime ≤ 200 days, or ARI)." }),
+  })
+  .openapi("Renewal");
+
 export const FindingSchema = z
   .object({
     id: z.string().openapi({ example: "cert.expiring_soon", description: "Stable rule id." }),
@@ -54,6 +68,7 @@ export const ScanReportSchema = z
       .object({ protocol: z.number(), keyExchange: z.number(), cipher: z.number(), total: z.number() })
       .nullable(),
     certificate: orNull(CertificateSchema),
+    renewal: orNull(RenewalSchema),
     chain: z.array(CertificateSchema),
     trusted: z.boolean(),
     hostnameMatches: z.boolean(),

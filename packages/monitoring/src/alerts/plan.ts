@@ -1,7 +1,8 @@
 import type { AlertKind, AlertState, Severity } from "@port443/db";
-import type { Finding, ScanReport } from "@port443/scanner";
+import { type CertificateInfo, type Finding, inFinalStretch, type ScanReport } from "@port443/scanner";
 import type { EffectivePolicy } from "../policy";
 import {
+  aboutCertificate,
   atLeast,
   expiryRules,
   expirySeverity,
@@ -61,6 +62,76 @@ function findingDraft(kind: AlertKind, finding: Finding, label: string): AlertDr
   };
 }
 
+const HOUR_MS = 3_600_000;
+/** "3 days", or hours under two days: a 6-day certificate's last day is counted in hours. */
+function timeLeft(notAfter: string, now: string): string {
+  const hours = Math.floor((Date.parse(notAfter) - Date.parse(now)) / HOUR_MS);
+  return hours >= 48 ? `${Math.floor(hours / 24)} days` : `${hours} hours`;
+}
+
+/**
+ * Expiry alerts, once per certificate (keys end in the fingerprint). In "fixed" mode, and for
+ * yearly certificates the lifetime model does not track, the day thresholds. In "lifetime" mode
+ * for the certificates CAs issue now: "renewal overdue" once the scanner sees it past its renewal
+ * point plus grace (automation broken, days before expiry), and an expiry alert only in the final
+ * stretch (under a tenth of the lifetime or a day left), so a 6-day certificate that renews on
+ * time never alerts.
+ */
+function expiryDrafts(report: ScanReport, cert: CertificateInfo, label: string, policy: EffectivePolicy) {
+  const days = cert.daysRemaining;
+  const fingerprint = cert.fingerprintSha256;
+  if (Date.parse(cert.notAfter) < Date.parse(report.scannedAt)) {
+    return [
+      {
+        kind: "expired",
+        key: `expired:${fingerprint}`,
+        severity: "critical",
+        title: `Certificate for ${label} expired ${Math.max(-days, 0)} days ago`,
+        detail: `It expired on ${cert.notAfter}.`,
+        fingerprint,
+      } satisfies AlertDraft,
+    ];
+  }
+  if (policy.expiryMode === "fixed" || !report.renewal?.tracked) {
+    const threshold = policy.expiryThresholds.filter((limit) => days <= limit).at(-1);
+    return threshold === undefined
+      ? []
+      : [
+          {
+            kind: "expiry",
+            key: `expiry:${threshold}:${fingerprint}`,
+            severity: expirySeverity(days),
+            title: `Certificate for ${label} expires in ${days} days`,
+            detail: `It expires on ${cert.notAfter}; issued by ${cert.issuer}.`,
+            fingerprint,
+          } satisfies AlertDraft,
+        ];
+  }
+  const drafts: AlertDraft[] = [];
+  const overdue = report.findings.find((finding) => finding.id === "cert.renewal_overdue");
+  if (overdue) {
+    drafts.push({
+      kind: "renewal_overdue",
+      key: `renewal_overdue:${fingerprint}`,
+      severity: overdue.severity,
+      title: `Certificate for ${label} was not renewed on time (expires in ${timeLeft(cert.notAfter, report.scannedAt)})`,
+      detail: overdue.detail,
+      fingerprint,
+    });
+  }
+  if (inFinalStretch(new Date(cert.notBefore), new Date(cert.notAfter), new Date(report.scannedAt))) {
+    drafts.push({
+      kind: "expiry",
+      key: `expiry:final:${fingerprint}`,
+      severity: "critical",
+      title: `Certificate for ${label} expires in ${timeLeft(cert.notAfter, report.scannedAt)}`,
+      detail: `It expires on ${cert.notAfter}, the last tenth of its ${report.renewal.lifetimeDays}-day lifetime; issued by ${cert.issuer}.`,
+      fingerprint,
+    });
+  }
+  return drafts;
+}
+
 /** What should be alerting now, given this scan. */
 function desiredAlerts(input: PlanInput): AlertDraft[] {
   const { report, label, policy, previous, existing } = input;
@@ -80,30 +151,8 @@ function desiredAlerts(input: PlanInput): AlertDraft[] {
   }
   const cert = report.certificate;
   if (cert) {
-    const days = cert.daysRemaining;
+    drafts.push(...expiryDrafts(report, cert, label, policy));
     const fingerprint = cert.fingerprintSha256;
-    if (days < 0) {
-      drafts.push({
-        kind: "expired",
-        key: `expired:${fingerprint}`,
-        severity: "critical",
-        title: `Certificate for ${label} expired ${-days} days ago`,
-        detail: `It expired on ${cert.notAfter}.`,
-        fingerprint,
-      });
-    } else {
-      const threshold = policy.expiryThresholds.filter((limit) => days <= limit).at(-1);
-      if (threshold !== undefined) {
-        drafts.push({
-          kind: "expiry",
-          key: `expiry:${threshold}:${fingerprint}`,
-          severity: expirySeverity(days),
-          title: `Certificate for ${label} expires in ${days} days`,
-          detail: `It expires on ${cert.notAfter}; issued by ${cert.issuer}.`,
-          fingerprint,
-        });
-      }
-    }
     if (policy.notifyCertChange && previous.fingerprint && previous.fingerprint !== fingerprint) {
       drafts.push({
         kind: "cert_changed",
@@ -158,10 +207,9 @@ export function planAlerts(input: PlanInput): AlertPlan {
     if (wanted.has(alert.key)) continue;
     if (!input.report && needsSuccessfulScan.has(alert.kind)) continue;
     const told = alert.state !== "open";
-    // A lower expiry threshold or expiry itself supersedes an expiry alert silently; a new
-    // certificate resolves it with a "renewed" notice.
-    const superseded =
-      (alert.kind === "expiry" || alert.kind === "expired") && alert.fingerprint === currentFingerprint;
+    // A lower expiry threshold or expiry itself supersedes an alert about the same certificate
+    // silently; a new certificate resolves it with a "renewed" notice.
+    const superseded = aboutCertificate.has(alert.kind) && alert.fingerprint === currentFingerprint;
     plan.resolve.push({ id: alert.id, notify: told && !superseded });
   }
   return plan;

@@ -1,4 +1,5 @@
 import type { AlertKind, Severity } from "@port443/db";
+import { fixedExpirySeverity, grades, severities } from "@port443/scanner";
 
 /** Findings that make the certificate untrusted or unusable: alerted on whatever the minimum severity. */
 export const trustRules = new Set([
@@ -10,13 +11,14 @@ export const trustRules = new Set([
   "cert.not_yet_valid",
 ]);
 
-/** Findings the expiry alerts already cover. */
-export const expiryRules = new Set(["cert.expired", "cert.expiring_soon"]);
+/** Findings the expiry and renewal alerts already cover. */
+export const expiryRules = new Set(["cert.expired", "cert.expiring_soon", "cert.renewal_overdue"]);
 
 /** Kinds whose alert stays as it is while scans fail: a failed scan says nothing about them. */
 export const needsSuccessfulScan = new Set<AlertKind>([
   "expiry",
   "expired",
+  "renewal_overdue",
   "weak_config",
   "trust",
   "grade_drop",
@@ -24,16 +26,22 @@ export const needsSuccessfulScan = new Set<AlertKind>([
 ]);
 
 /** Kinds that fire once per certificate: never reopened once resolved. */
-export const oncePerCertificate = new Set<AlertKind>(["expiry", "expired", "cert_changed"]);
+export const oncePerCertificate = new Set<AlertKind>([
+  "expiry",
+  "expired",
+  "renewal_overdue",
+  "cert_changed",
+]);
 
-export const severityOrder: Severity[] = ["info", "low", "medium", "high", "critical"];
+/** Kinds about one certificate: a new certificate resolves them with a "renewed" notice. */
+export const aboutCertificate = new Set<AlertKind>(["expiry", "expired", "renewal_overdue"]);
+
 export const atLeast = (severity: Severity, minimum: Severity) =>
-  severityOrder.indexOf(severity) >= severityOrder.indexOf(minimum);
+  severities.indexOf(severity) >= severities.indexOf(minimum);
 
-/** Letter grades best first; T and M (trust problems) rank below F. */
-const gradeOrder = ["A+", "A", "A-", "B", "C", "D", "E", "F", "T", "M"];
+/** Grades in the report's order, best first (T and M, trust problems, below F). */
 export const isWorseGrade = (grade: string, than: string) =>
-  gradeOrder.indexOf(grade) > gradeOrder.indexOf(than);
+  grades.indexOf(grade as (typeof grades)[number]) > grades.indexOf(than as (typeof grades)[number]);
 
-export const expirySeverity = (days: number): Severity =>
-  days <= 7 ? "critical" : days <= 14 ? "high" : "medium";
+/** A fixed threshold's severity: the scanner's tiers, "medium" for thresholds above them (e.g. 60 days). */
+export const expirySeverity = (days: number): Severity => fixedExpirySeverity(days) ?? "medium";

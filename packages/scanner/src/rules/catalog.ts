@@ -23,6 +23,12 @@ export const ruleCatalog = {
     title: "Certificate expires soon",
     remediation: "Renew the certificate now and deploy it; with ACME, renew at two thirds of the lifetime.",
   },
+  "cert.renewal_overdue": {
+    severity: "high",
+    title: "Certificate renewal is overdue",
+    remediation:
+      "The certificate is past the point where it should have been replaced, so renewal automation is probably failing: check the ACME client's logs and timer (certbot, cert-manager, Caddy, …), renew, and reload the server so it serves the new certificate.",
+  },
   "cert.hostname_mismatch": {
     severity: "critical",
     title: "Certificate does not cover this hostname",

@@ -1,5 +1,6 @@
 import { type Analysis, allSuites, signedPath } from "../analysis";
 import type { ParsedCertificate } from "../certificate";
+import { expiringSoonSeverity } from "../expiry";
 import type { Severity } from "../report";
 import type { RuleId } from "./catalog";
 import { maxLifetimeDays } from "./lifetime";
@@ -18,13 +19,12 @@ const days = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()
 const notAfter = (cert: ParsedCertificate) => new Date(cert.x509.validTo);
 const notBefore = (cert: ParsedCertificate) => new Date(cert.x509.validFrom);
 const name = (cert: ParsedCertificate) => cert.info(new Date()).subject;
-
-/** Expiry tiers: the first whose bound holds. */
-const expiryTiers: { withinDays: number; severity: Severity }[] = [
-  { withinDays: 7, severity: "critical" },
-  { withinDays: 14, severity: "high" },
-  { withinDays: 30, severity: "medium" },
-];
+/** "5 days" or "20 hours": short-lived certificates are measured in hours. */
+const timeLeft = (from: Date, to: Date) => {
+  const hours = Math.floor((to.getTime() - from.getTime()) / 3_600_000);
+  return hours >= 48 ? `${Math.floor(hours / 24)} days` : `${hours} hours`;
+};
+const lifetime = (cert: ParsedCertificate) => timeLeft(notBefore(cert), notAfter(cert));
 
 const suitesWhere = (analysis: Analysis, test: (suite: ReturnType<typeof allSuites>[number]) => boolean) => [
   ...new Set(
@@ -59,17 +59,26 @@ export const checks: Check[] = [
       ? { id: "cert.not_yet_valid", detail: `Valid only from ${notBefore(leaf).toISOString()}.` }
       : null,
   ({ leaf, now }) => {
-    const left = days(now, notAfter(leaf));
-    const tier =
-      notAfter(leaf) >= now ? expiryTiers.find((candidate) => left <= candidate.withinDays) : undefined;
-    return tier
+    const severity = expiringSoonSeverity(notBefore(leaf), notAfter(leaf), now);
+    return severity
       ? {
           id: "cert.expiring_soon",
-          severity: tier.severity,
-          detail: `Expires on ${notAfter(leaf).toISOString()}, in ${left} days.`,
+          severity,
+          detail: `Expires on ${notAfter(leaf).toISOString()}, in ${timeLeft(now, notAfter(leaf))}, of a ${lifetime(leaf)} lifetime.`,
         }
       : null;
   },
+  ({ leaf, now, renewal }) =>
+    renewal.tracked && now >= renewal.overdueAt && notAfter(leaf) >= now
+      ? {
+          id: "cert.renewal_overdue",
+          detail: `Renewal was due by ${renewal.dueAt.toISOString()} (${
+            renewal.source === "ari"
+              ? "the end of the renewal window its CA suggests"
+              : `two thirds of its ${lifetime(leaf)} lifetime`
+          }); ${timeLeft(renewal.dueAt, now)} later it is still served, and it expires in ${timeLeft(now, notAfter(leaf))}.`,
+        }
+      : null,
   ({ hostnameMatches, leaf }) =>
     hostnameMatches
       ? null
@@ -205,8 +214,12 @@ export const checks: Check[] = [
     hsts && hsts.maxAge < 15_768_000
       ? { id: "http.hsts_short", detail: `max-age=${hsts.maxAge} (less than six months).` }
       : null,
-  ({ ocsp }) =>
-    ocsp.stapled
+  // Stapling needs a responder: CAs without OCSP (Let's Encrypt since 2025) make it impossible.
+  ({ ocsp, leaf }) =>
+    ocsp.stapled || !leaf.ocspUrls.length
       ? null
-      : { id: "ocsp.no_stapling", detail: "The server sent no OCSP response in the handshake." },
+      : {
+          id: "ocsp.no_stapling",
+          detail: `The server sent no OCSP response in the handshake; the CA's responder is ${leaf.ocspUrls[0]}.`,
+        },
 ];

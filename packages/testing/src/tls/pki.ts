@@ -64,8 +64,9 @@ export interface CertSpec {
   /** Hash of the issuer's signature; defaults to sha256. md5 needs an RSA issuer key (ECDSA has no MD5 OID). */
   signatureHash?: SignatureHash;
   /**
-   * Defaults: now - 1 day, and now + 90 days (a leaf) or + 5 years (a CA). CAs outlive their leaves as
-   * real ones do; equal lifetimes made "intermediate expires before the leaf" depend on the clock's second.
+   * Defaults: now - 1 day (a leaf given only notAfter: 90 days before it), and now + 90 days (a
+   * leaf) or + 5 years (a CA). CAs outlive their leaves as real ones do; equal lifetimes made
+   * "intermediate expires before the leaf" depend on the clock's second.
    */
   notBefore?: Date;
   notAfter?: Date;
@@ -95,6 +96,17 @@ export interface IssuedCert {
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * A day ago, or for a leaf given only its expiry, 90 days before it: "expires in 5 days" is then
+ * a 90-day certificate near its end, as such a case is in the field, and not a 6-day one, whose
+ * expiry the scanner judges by lifetime (nothing to say with 5 of 6 days left).
+ */
+function defaultNotBefore(spec: CertSpec, now: number): Date {
+  const dayAgo = now - DAY_MS;
+  if (spec.ca || !spec.notAfter) return new Date(dayAgo);
+  return new Date(Math.min(dayAgo, spec.notAfter.getTime() - 90 * DAY_MS));
+}
 const id_sctList = "1.3.6.1.4.1.11129.2.4.2";
 
 /** Attribute OIDs accepted in subject strings. */
@@ -272,7 +284,7 @@ export async function issueCert(spec: CertSpec): Promise<IssuedCert> {
       ? AsnConvert.parse(spec.issuer.der, Certificate).tbsCertificate.subject
       : parseName(spec.subject),
     validity: new Validity({
-      notBefore: spec.notBefore ?? new Date(now - DAY_MS),
+      notBefore: spec.notBefore ?? defaultNotBefore(spec, now),
       notAfter: spec.notAfter ?? new Date(now + (spec.ca ? 5 * 365 : 90) * DAY_MS),
     }),
     subject: parseName(spec.subject),

@@ -50,6 +50,7 @@ export async function saveDomainPolicyAction(
   try {
     await updateDomainAlertPolicy(ctx, {
       domainId,
+      expiryMode: field("expiryMode") as "lifetime" | null,
       expiryThresholds: list("expiryThresholds")?.map(Number) ?? null,
       minSeverity: field("minSeverity") as "high" | null,
       notifyGradeDrop: flag("notifyGradeDrop"),

@@ -1,7 +1,9 @@
 import type { EffectivePolicy } from "@port443/monitoring";
+import type { RenewalInfo } from "@port443/scanner";
 import type { getDomainAlertPolicy } from "@port443/services";
 import { Panel } from "@/components/ui/panel";
 import { TableHeader } from "@/components/ui/table-header";
+import { dateTime, span } from "@/lib/format";
 import { DomainPolicyForm } from "./domain-policy-form";
 
 type DomainPolicy = Awaited<ReturnType<typeof getDomainAlertPolicy>>;
@@ -9,8 +11,36 @@ type Overridable = keyof NonNullable<DomainPolicy["override"]>;
 
 const onOff = (value: boolean) => (value ? "on" : "off");
 
+/** The served certificate, as the expiry mode's sentence needs it. */
+interface CurrentCertificate {
+  notBefore: Date;
+  renewal: RenewalInfo;
+}
+
+/**
+ * What the expiry mode means for the certificate served now, in words: when it renews and by
+ * when we alert ("renews every ~4 days; we alert if it is not replaced by Dec 9 12:00").
+ */
+export function expiryModeSentence(policy: EffectivePolicy, certificate: CurrentCertificate | null): string {
+  const thresholds = `${policy.expiryThresholds.join(", ")} days before expiry`;
+  if (policy.expiryMode === "fixed") return `fixed days: we warn ${thresholds}`;
+  if (!certificate) return "lifetime-aware";
+  const { renewal } = certificate;
+  if (!renewal.tracked) {
+    return `lifetime-aware: this certificate is valid for ${Math.round(renewal.lifetimeDays)} days, longer than the 200 CAs issue now, so we warn ${thresholds}`;
+  }
+  const every = span(new Date(renewal.dueAt).getTime() - certificate.notBefore.getTime());
+  const basis = renewal.source === "ari" ? "its CA's renewal window ends" : `renews every ~${every}`;
+  return `lifetime-aware: ${basis}; we alert if it is not replaced by ${dateTime(new Date(renewal.overdueAt))}`;
+}
+
 /** Each overridable setting and how its value reads. */
-const policyRows: { key: Overridable; label: string; show(policy: EffectivePolicy): string }[] = [
+const policyRows: {
+  key: Overridable;
+  label: string;
+  show(policy: EffectivePolicy, certificate: CurrentCertificate | null): string;
+}[] = [
+  { key: "expiryMode", label: "Expiry alerts", show: expiryModeSentence },
   {
     key: "expiryThresholds",
     label: "Warn before expiry",
@@ -39,10 +69,12 @@ const policyRows: { key: Overridable; label: string; show(policy: EffectivePolic
 export function AlertPolicySection({
   domainId,
   policy,
+  certificate,
   canEdit,
 }: {
   domainId: string;
   policy: DomainPolicy;
+  certificate: CurrentCertificate | null;
   canEdit: boolean;
 }) {
   return (
@@ -55,7 +87,7 @@ export function AlertPolicySection({
               <th scope="row" className="py-1.5 font-normal">
                 {row.label}
               </th>
-              <td className="py-1.5 font-medium">{row.show(policy.effective)}</td>
+              <td className="py-1.5 font-medium">{row.show(policy.effective, certificate)}</td>
               <td className="py-1.5 text-slate-600 dark:text-slate-400">
                 {policy.override?.[row.key] != null ? "this domain" : "team policy"}
               </td>

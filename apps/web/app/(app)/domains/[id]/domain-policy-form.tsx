@@ -56,6 +56,13 @@ export function DomainPolicyForm({ domainId, policy }: { domainId: string; polic
             <Notice tone="error">{state.error}</Notice>
           </div>
         ) : null}
+        <InheritSelect
+          label="Expiry alerts"
+          name="expiryMode"
+          value={override?.expiryMode}
+          teamValue={team.expiryMode}
+          options={["lifetime", "fixed"]}
+        />
         <Field
           label="Warn this many days before expiry"
           name="expiryThresholds"

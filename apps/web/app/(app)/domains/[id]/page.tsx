@@ -1,5 +1,5 @@
 import type { Certificate } from "@port443/db";
-import { explainFindings, protocols } from "@port443/scanner";
+import { explainFindings, protocols, type RenewalInfo } from "@port443/scanner";
 import {
   getDomain,
   getDomainAlertPolicy,
@@ -14,7 +14,7 @@ import { CipherMatrix } from "@/components/cipher-matrix";
 import { DomainHistory } from "@/components/domain-history";
 import { GradeBadge } from "@/components/grade-badge";
 import { Panel } from "@/components/ui/panel";
-import { dateTime, daysLeftLabel, daysUntil } from "@/lib/format";
+import { dateTime, daysLeftLabel, daysUntil, span } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 import { AlertPolicySection } from "./alert-policy-section";
 import { DomainActions } from "./domain-actions";
@@ -29,7 +29,13 @@ const severityTone: Record<string, string> = {
   info: "border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900",
 };
 
-function CertificateFacts({ certificate }: { certificate: Certificate }) {
+function CertificateFacts({
+  certificate,
+  renewal,
+}: {
+  certificate: Certificate;
+  renewal?: RenewalInfo | null;
+}) {
   const lifetime = certificate.notAfter.getTime() - certificate.notBefore.getTime();
   const used = Math.min(1, Math.max(0, (Date.now() - certificate.notBefore.getTime()) / lifetime));
   const facts: [string, string][] = [
@@ -37,6 +43,15 @@ function CertificateFacts({ certificate }: { certificate: Certificate }) {
     ["Names (SAN)", certificate.sans.join(", ") || "none"],
     ["Issuer", certificate.issuer],
     ["Valid", `${dateTime(certificate.notBefore)} → ${dateTime(certificate.notAfter)}`],
+    ["Lifetime", span(lifetime)],
+    ...(renewal
+      ? ([
+          [
+            "Renewal due",
+            `${dateTime(new Date(renewal.dueAt))} (${renewal.source === "ari" ? "the end of its CA's renewal window" : "two thirds of its lifetime"})`,
+          ],
+        ] as [string, string][])
+      : []),
     ["Key", `${certificate.keyType} ${certificate.keyBits} bits`],
     ["Signature", certificate.signatureAlgorithm],
     ["SHA-256", certificate.fingerprintSha256],
@@ -92,6 +107,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
     protocols?: Record<string, boolean>;
     ciphers?: Record<string, string[]>;
     gradeCaps?: { grade: string; reason: string }[];
+    renewal?: RenewalInfo | null;
   };
   const findings = explainFindings(scan?.findings ?? []);
   const [leaf, ...chain] = scan?.certificates.map((entry) => entry.certificate) ?? [];
@@ -170,7 +186,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
 
       {leaf ? (
         <Panel id="certificate" title="Certificate">
-          <CertificateFacts certificate={leaf} />
+          <CertificateFacts certificate={leaf} renewal={details.renewal} />
           {chain.length ? (
             <>
               <h3 className="mb-1 mt-4 font-medium">Chain</h3>
@@ -205,7 +221,12 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
       ) : null}
       {details.ciphers ? <CipherMatrix ciphers={details.ciphers} /> : null}
       <DomainHistory points={history.points} changes={history.changes} addresses={history.addresses} />
-      <AlertPolicySection domainId={domain.id} policy={alertPolicy} canEdit={hasRole(role, "admin")} />
+      <AlertPolicySection
+        domainId={domain.id}
+        policy={alertPolicy}
+        certificate={leaf && details.renewal ? { notBefore: leaf.notBefore, renewal: details.renewal } : null}
+        canEdit={hasRole(role, "admin")}
+      />
     </div>
   );
 }

@@ -17,6 +17,7 @@ export async function saveAlertPolicy(
   const { ctx } = await requireTeam();
   try {
     await updateAlertPolicy(ctx, {
+      expiryMode: String(form.get("expiryMode")) as "lifetime",
       expiryThresholds: formList(form, "expiryThresholds").map(Number),
       minSeverity: String(form.get("minSeverity")) as "high",
       notifyGradeDrop: form.get("notifyGradeDrop") === "on",

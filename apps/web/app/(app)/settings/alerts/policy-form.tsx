@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { Select } from "@/components/ui/select";
+import { expiryModeHints } from "@/lib/expiry-mode";
 import { saveAlertPolicy } from "./actions";
 
 export function PolicyForm({ policy }: { policy: EffectivePolicy }) {
@@ -22,11 +23,23 @@ export function PolicyForm({ policy }: { policy: EffectivePolicy }) {
       ) : state?.saved ? (
         <Notice tone="success">Saved.</Notice>
       ) : null}
+      <div className="space-y-1">
+        <Select label="Expiry alerts" name="expiryMode" defaultValue={policy.expiryMode}>
+          <option value="lifetime">Lifetime-aware (recommended)</option>
+          <option value="fixed">Fixed days before expiry</option>
+        </Select>
+        <dl className="space-y-1 text-xs text-slate-600 dark:text-slate-400">
+          <dt className="font-medium">Lifetime-aware</dt>
+          <dd>{expiryModeHints.lifetime}</dd>
+          <dt className="font-medium">Fixed days</dt>
+          <dd>{expiryModeHints.fixed}</dd>
+        </dl>
+      </div>
       <Field
         label="Warn this many days before expiry"
         name="expiryThresholds"
         defaultValue={policy.expiryThresholds.join(", ")}
-        hint="Each fires once per certificate, e.g. 30, 14, 7, 3, 1."
+        hint="Each fires once per certificate, e.g. 30, 14, 7, 3, 1. Lifetime-aware: only for certificates valid longer than 200 days."
       />
       <Select
         label="Alert on weak configuration from severity"
