@@ -10,7 +10,7 @@ import {
   jobs,
   queueNames,
 } from "@port443/jobs";
-import { type AddressPolicy, trustStoreCache } from "@port443/scanner";
+import { type AddressPolicy, CrlSource, trustStoreCache } from "@port443/scanner";
 import { type Job, Worker } from "bullmq";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
@@ -21,6 +21,7 @@ import { prune } from "./processors/prune";
 import { scanDomain } from "./processors/scan";
 import { tick } from "./processors/tick";
 import { AddressLeases } from "./scanning/address-leases";
+import { redisCrlStore } from "./scanning/crl-store";
 
 export interface RuntimeOptions {
   prisma: PrismaClient;
@@ -92,6 +93,7 @@ export function createRuntime(options: RuntimeOptions) {
       metrics,
       policy: options.policy,
       trustStoreFor: trustStoreCache(options.deploymentCaPem ?? null),
+      crls: new CrlSource(redisCrlStore(connection, prefix)),
       addressLeases: new AddressLeases(connection, {
         limit: options.scansPerAddress ?? 2,
         leaseMs: scanTimeoutMs + LEASE_MARGIN_MS,

@@ -5,6 +5,7 @@ import type { Renewal } from "./expiry";
 import type { Hsts } from "./hsts";
 import type { OcspStatus } from "./ocsp";
 import type { ProtocolId } from "./protocols";
+import type { Revocation } from "./revocation/verdict";
 
 /** Everything a scan learned about one endpoint; rules and the grade read only this. */
 export interface Analysis {
@@ -23,6 +24,8 @@ export interface Analysis {
   /** undefined: the endpoint does not answer HTTP; null: it does, without HSTS. */
   hsts: Hsts | null | undefined;
   ocsp: { stapled: boolean; status: OcspStatus | null };
+  /** Revocation from every mechanism: CRLs of the chain and OCSP. */
+  revocation: Revocation;
   /** The leaf's renewal point (two thirds of its lifetime, or its CA's ARI window). */
   renewal: Renewal;
 }

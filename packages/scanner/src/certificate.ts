@@ -17,6 +17,8 @@ export interface ParsedCertificate {
   ipAddresses: string[];
   aiaCaIssuers: string[];
   ocspUrls: string[];
+  crlUrls: string[];
+  authorityKeyId: Buffer | null;
   hasSct: boolean;
   isCa: boolean;
   signatureHash: SignatureHash;
@@ -77,6 +79,8 @@ function parseDer(der: Buffer): ParsedCertificate {
     ipAddresses,
     aiaCaIssuers,
     ocspUrls,
+    crlUrls: fields.crlUrls,
+    authorityKeyId: fields.authorityKeyId,
     hasSct: fields.hasSct,
     serial: fields.serial,
     isCa,

@@ -20,6 +20,9 @@ export { boundedRequest, type HttpOptions, type HttpResult } from "./net/http-ge
 export type { AddressPolicy } from "./net/policy";
 export { type ProtocolId, protocolIds, protocols } from "./protocols";
 export * from "./report";
+export type { CrlCheck } from "./revocation/check-crl";
+export { type CrlLookup, CrlSource, type CrlStore } from "./revocation/crl-source";
+export type { Revocation } from "./revocation/verdict";
 export { type RuleId, ruleCatalog, ruleIds } from "./rules/catalog";
 export { severityRank } from "./rules/evaluate";
 export { explainFindings } from "./rules/explain";

@@ -1,4 +1,5 @@
 import type { ProtocolId } from "./protocols";
+import type { Revocation } from "./revocation/verdict";
 
 /** The scanner's JSON contract: one report per target (and address). Other packages and the CLI rely on it. */
 
@@ -93,6 +94,7 @@ export interface ScanReport {
     status: "good" | "revoked" | "unknown" | null;
     source: "stapled" | "fetched" | null;
   };
+  revocation: Revocation;
   findings: Finding[];
   /** Every address scanned (with --all-ips), and what differs between them. */
   addresses: AddressResult[];

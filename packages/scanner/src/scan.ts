@@ -15,9 +15,13 @@ import { BlockedAddressError } from "./net/errors";
 import { boundedRequest } from "./net/http-get";
 import { type AddressPolicy, assertAllowed } from "./net/policy";
 import { ScanFailure, toScanFailure } from "./net/scan-error";
-import { fetchOcspStatus, type OcspStatus, ocspStatus } from "./ocsp";
+import { fetchOcspStatus, ocspStatus } from "./ocsp";
 import { type ProtocolId, protocolIds } from "./protocols";
 import type { AddressResult, ScanError, ScanReport } from "./report";
+import { checkPathCrls } from "./revocation/check-crl";
+import type { CrlSource } from "./revocation/crl-source";
+import { processCrlSource } from "./revocation/crl-source-default";
+import { revocationVerdict } from "./revocation/verdict";
 import { evaluateRules } from "./rules/evaluate";
 
 export interface ScanOptions {
@@ -42,6 +46,8 @@ export interface ScanOptions {
   /** Parallel connections to one address during enumeration. */
   connectionsPerAddress?: number;
   signal?: AbortSignal;
+  /** Where CRLs come from (and are kept); the process's own memory by default. */
+  crls?: CrlSource;
   /** Clock, for tests. */
   now?: Date;
   /** Resolver, for tests; the system resolver (hosts file, internal DNS) by default. */
@@ -92,6 +98,7 @@ function emptyReport(
     negotiated: { protocol: null, cipher: null, group: null, alpn: null },
     hsts: null,
     ocsp: { stapled: false, status: null, source: null },
+    revocation: { status: "unknown", source: null, crls: [] },
     findings: [],
     addresses: [],
     error,
@@ -216,8 +223,17 @@ async function scanAddress(
   });
   const stapled = connected.ocspResponse ? ocspStatus(connected.ocspResponse, leaf) : null;
   const issuer: ParsedCertificate | undefined = chain.path[1];
-  const fetched: OcspStatus | null =
-    stapled || options.quick || !issuer ? null : await fetchOcspStatus(leaf, issuer, fetchOptions);
+  const [fetched, crls] = await Promise.all([
+    stapled || options.quick || !issuer ? null : fetchOcspStatus(leaf, issuer, fetchOptions),
+    options.quick
+      ? []
+      : checkPathCrls(chain.path, options.crls ?? processCrlSource, {
+          policy,
+          timeoutMs: remaining(),
+          signal,
+          now,
+        }),
+  ]);
 
   const protocols = enumeration?.protocols ?? {
     ...noProtocols(),
@@ -245,6 +261,7 @@ async function scanAddress(
     dhBits: enumeration?.dh?.primeBits ?? null,
     hsts: http ? http.hsts : undefined,
     ocsp: { stapled: connected.ocspResponse !== null, status: stapled ?? fetched },
+    revocation: revocationVerdict(stapled ?? fetched, crls, leaf.info(now).subject),
     renewal: renewalOf(new Date(leaf.x509.validFrom), new Date(leaf.x509.validTo)),
   };
   const findings = evaluateRules(analysis).filter(
@@ -277,6 +294,7 @@ async function scanAddress(
       status: analysis.ocsp.status,
       source: stapled ? "stapled" : fetched ? "fetched" : null,
     },
+    revocation: analysis.revocation,
     findings,
     addresses: [],
     error: null,

@@ -4,11 +4,24 @@ const OID = {
   subjectAltName: "2.5.29.17",
   basicConstraints: "2.5.29.19",
   authorityInfoAccess: "1.3.6.1.5.5.7.1.1",
+  crlDistributionPoints: "2.5.29.31",
+  authorityKeyIdentifier: "2.5.29.35",
   sctList: "1.3.6.1.4.1.11129.2.4.2",
   caIssuers: "1.3.6.1.5.5.7.48.2",
   ocsp: "1.3.6.1.5.5.7.48.1",
 };
-const TAG = { boolean: 0x01, octetString: 0x04, extensions: 0xa3, dnsName: 0x82, uri: 0x86, ipAddress: 0x87 };
+const TAG = {
+  boolean: 0x01,
+  octetString: 0x04,
+  extensions: 0xa3,
+  dnsName: 0x82,
+  uri: 0x86,
+  ipAddress: 0x87,
+  /** [0]: DistributionPoint.distributionPoint, DistributionPointName.fullName. */
+  context0: 0xa0,
+  /** [0] IMPLICIT OCTET STRING: AuthorityKeyIdentifier.keyIdentifier. */
+  keyIdentifier: 0x80,
+};
 
 export interface X509Fields {
   signatureOid: string;
@@ -17,6 +30,10 @@ export interface X509Fields {
   ipAddresses: string[];
   aiaCaIssuers: string[];
   ocspUrls: string[];
+  /** HTTP(S) URLs of the CRL distribution points (full names only). */
+  crlUrls: string[];
+  /** The issuer's key identifier (AKI), for ACME Renewal Information. */
+  authorityKeyId: Buffer | null;
   isCa: boolean;
   hasSct: boolean;
 }
@@ -45,6 +62,8 @@ export function readX509Fields(der: Buffer): X509Fields {
     ipAddresses: [],
     aiaCaIssuers: [],
     ocspUrls: [],
+    crlUrls: [],
+    authorityKeyId: null,
     isCa: false,
     hasSct: extensions.has(OID.sctList),
   };
@@ -61,8 +80,31 @@ export function readX509Fields(der: Buffer): X509Fields {
     if (oid === OID.caIssuers) fields.aiaCaIssuers.push(text(der, location));
     if (oid === OID.ocsp) fields.ocspUrls.push(text(der, location));
   }
+  const distributionPoints = extensions.get(OID.crlDistributionPoints);
+  for (const point of distributionPoints ? children(der, distributionPoints) : []) {
+    fields.crlUrls.push(...distributionPointUrls(der, children(der, point)[0]));
+  }
+  const authorityKey = extensions.get(OID.authorityKeyIdentifier);
+  const keyId = authorityKey
+    ? children(der, authorityKey).find((item) => item.tag === TAG.keyIdentifier)
+    : undefined;
+  if (keyId) fields.authorityKeyId = der.subarray(keyId.start, keyId.end);
   const constraints = extensions.get(OID.basicConstraints);
   const ca = constraints ? children(der, constraints)[0] : undefined;
   fields.isCa = ca?.tag === TAG.boolean && der[ca.start] !== 0;
   return fields;
+}
+
+/**
+ * The HTTP(S) URIs of a DistributionPointName's fullName ([0] { [0] GeneralNames }), as CRL
+ * distribution points and a CRL's Issuing Distribution Point both carry them.
+ */
+export function distributionPointUrls(der: Buffer, distributionPoint: Tlv | undefined): string[] {
+  if (distributionPoint?.tag !== TAG.context0) return [];
+  const fullName = children(der, distributionPoint)[0];
+  if (fullName?.tag !== TAG.context0) return [];
+  return children(der, fullName)
+    .filter((name) => name.tag === TAG.uri)
+    .map((name) => text(der, name))
+    .filter((url) => /^https?:\/\//i.test(url));
 }

@@ -4,42 +4,40 @@ import { expiringSoonSeverity, inFinalStretch, renewalOf } from "../src/expiry";
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const issued = new Date("2026-12-01T00:00:00Z");
-const after = (ms: number) => new Date(issued.getTime() + ms);
+const at = (ms: number) => new Date(issued.getTime() + ms);
 
 describe("renewal point", () => {
   it("is two thirds of the lifetime, overdue a tenth of the lifetime later", () => {
-    const renewal = renewalOf(issued, after(45 * DAY));
+    const renewal = renewalOf(issued, at(45 * DAY));
     expect(renewal).toEqual({
       lifetimeDays: 45,
-      dueAt: after(30 * DAY),
-      overdueAt: after(34.5 * DAY),
+      dueAt: at(30 * DAY),
+      overdueAt: at(34.5 * DAY),
       source: "lifetime",
       tracked: true,
     });
   });
 
   it("gives short certificates at least an hour of grace", () => {
-    const renewal = renewalOf(issued, after(6 * HOUR));
+    const renewal = renewalOf(issued, at(6 * HOUR));
     expect(renewal.overdueAt.getTime() - renewal.dueAt.getTime()).toBe(HOUR);
   });
 
   it("takes the end of the CA's suggested window when there is one", () => {
-    const window = { start: after(10 * DAY), end: after(12 * DAY) };
-    expect(renewalOf(issued, after(90 * DAY), window)).toMatchObject({
+    const window = { start: at(10 * DAY), end: at(12 * DAY) };
+    expect(renewalOf(issued, at(90 * DAY), window)).toMatchObject({
       dueAt: window.end,
-      overdueAt: after(21 * DAY),
+      overdueAt: at(21 * DAY),
       source: "ari",
       tracked: true,
     });
   });
 
   it("tracks certificates up to the 200-day maximum, not yearly ones renewed by hand", () => {
-    expect(renewalOf(issued, after(200 * DAY)).tracked).toBe(true);
-    expect(renewalOf(issued, after(201 * DAY)).tracked).toBe(false);
-    expect(renewalOf(issued, after(398 * DAY)).tracked).toBe(false);
-    expect(renewalOf(issued, after(398 * DAY), { start: after(DAY), end: after(2 * DAY) }).tracked).toBe(
-      true,
-    );
+    expect(renewalOf(issued, at(200 * DAY)).tracked).toBe(true);
+    expect(renewalOf(issued, at(201 * DAY)).tracked).toBe(false);
+    expect(renewalOf(issued, at(398 * DAY)).tracked).toBe(false);
+    expect(renewalOf(issued, at(398 * DAY), { start: at(DAY), end: at(2 * DAY) }).tracked).toBe(true);
   });
 });
 
@@ -66,13 +64,13 @@ describe("expires soon", () => {
     { lifetime: 90 * DAY, elapsed: 91 * DAY, expected: undefined },
   ];
   it.each(cases)("lifetime $lifetime ms, $elapsed ms in: $expected", ({ lifetime, elapsed, expected }) => {
-    expect(expiringSoonSeverity(issued, after(lifetime), after(elapsed))).toBe(expected);
+    expect(expiringSoonSeverity(issued, at(lifetime), at(elapsed))).toBe(expected);
   });
 
   it("knows the final stretch: a tenth of the lifetime or a day, whichever is longer", () => {
-    expect(inFinalStretch(issued, after(45 * DAY), after(40 * DAY))).toBe(false);
-    expect(inFinalStretch(issued, after(45 * DAY), after(41 * DAY))).toBe(true);
-    expect(inFinalStretch(issued, after(6 * DAY), after(4.9 * DAY))).toBe(false);
-    expect(inFinalStretch(issued, after(6 * DAY), after(5.1 * DAY))).toBe(true);
+    expect(inFinalStretch(issued, at(45 * DAY), at(40 * DAY))).toBe(false);
+    expect(inFinalStretch(issued, at(45 * DAY), at(41 * DAY))).toBe(true);
+    expect(inFinalStretch(issued, at(6 * DAY), at(4.9 * DAY))).toBe(false);
+    expect(inFinalStretch(issued, at(6 * DAY), at(5.1 * DAY))).toBe(true);
   });
 });

@@ -82,6 +82,7 @@ describe("team settings and overview", () => {
     const domain = await addDomain(admin, { hostname: "payments.example" });
     const inheritAll = {
       domainId: domain.id,
+      expiryMode: null,
       expiryThresholds: null,
       minSeverity: null,
       notifyGradeDrop: null,
@@ -89,7 +90,12 @@ describe("team settings and overview", () => {
       failingScanThreshold: null,
       recipients: null,
     };
-    const override = { ...inheritAll, expiryThresholds: [60, 45], recipients: ["payments@acme.test"] };
+    const override = {
+      ...inheritAll,
+      expiryMode: "fixed" as const,
+      expiryThresholds: [60, 45],
+      recipients: ["payments@acme.test"],
+    };
     await expect(updateDomainAlertPolicy({ ...admin, role: "member" }, override)).rejects.toMatchObject({
       code: "forbidden",
     });
@@ -101,6 +107,7 @@ describe("team settings and overview", () => {
     const policy = await getDomainAlertPolicy({ ...admin, role: "viewer" }, { domainId: domain.id });
     expect(policy.override).toEqual({ ...override, domainId: undefined, failingScanThreshold: 1 });
     expect(policy.effective).toMatchObject({
+      expiryMode: "fixed",
       expiryThresholds: [60, 45],
       recipients: ["payments@acme.test"],
       failingScanThreshold: 1,

@@ -3,7 +3,7 @@ import { isIP } from "node:net";
 import type { PrismaClient } from "@port443/db";
 import { enqueueNotifications, type Handler, PermanentJobError, type Queues } from "@port443/jobs";
 import { effectivePolicy, recordScan } from "@port443/monitoring";
-import { type AddressPolicy, type ErrorCode, scan, type TrustStore } from "@port443/scanner";
+import { type AddressPolicy, type CrlSource, type ErrorCode, scan, type TrustStore } from "@port443/scanner";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import type { AddressLeases } from "../scanning/address-leases";
@@ -15,6 +15,8 @@ export interface ScanDeps {
   metrics: Metrics;
   policy: AddressPolicy;
   trustStoreFor(teamCaPem: string | null): TrustStore;
+  /** CRLs kept per process and, through Redis, for the fleet. */
+  crls: CrlSource;
   addressLeases: AddressLeases;
   timeoutMs: number;
   connectionsPerHost: number;
@@ -95,6 +97,7 @@ async function scanAndRecord(
       address,
       policy: deps.policy,
       trustStore: deps.trustStoreFor(domain.team.privateCaPem),
+      crls: deps.crls,
       timeoutMs: deps.timeoutMs,
       connectionsPerAddress: deps.connectionsPerHost,
     }),

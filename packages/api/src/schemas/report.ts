@@ -49,6 +49,40 @@ export const FindingSchema = z
   })
   .openapi("Finding");
 
+export const RevocationSchema = z
+  .object({
+    status: z.enum(["good", "revoked", "unknown"]),
+    source: z
+      .enum(["crl", "ocsp"])
+      .nullable()
+      .openapi({ description: "The mechanism that decided; null when neither CRL nor OCSP gave a verdict." }),
+    crls: z.array(
+      z.object({
+        url: z.string(),
+        certificate: z.string().openapi({ description: "Subject of the certificate checked." }),
+        outcome: z.enum(["good", "revoked", "error"]),
+        revokedAt: z.string().nullable(),
+        reason: z.string().nullable(),
+        stale: z.boolean(),
+        nextUpdate: z.string().nullable(),
+        cached: z.boolean(),
+        error: z
+          .object({
+            code: z.enum([
+              "crl_unreachable",
+              "crl_too_large",
+              "crl_unparseable",
+              "crl_bad_signature",
+              "crl_wrong_scope",
+            ]),
+            message: z.string(),
+          })
+          .nullable(),
+      }),
+    ),
+  })
+  .openapi("Revocation");
+
 export const GradeCapSchema = z.object({ grade: GradeSchema, reason: z.string() }).openapi("GradeCap");
 
 /** The scanner's JSON report, as `port443 scan --json` prints it. */
@@ -86,6 +120,7 @@ export const ScanReportSchema = z
       status: z.enum(["good", "revoked", "unknown"]).nullable(),
       source: z.enum(["stapled", "fetched"]).nullable(),
     }),
+    revocation: RevocationSchema,
     findings: z.array(FindingSchema),
     addresses: z.array(
       z.object({

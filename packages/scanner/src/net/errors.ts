@@ -8,3 +8,11 @@ export class BlockedAddressError extends Error {
     super(`address ${address} is not allowed: ${reason}`);
   }
 }
+
+/** A response cut off at its size bound: the caller names what was too large (a CRL, an issuer). */
+export class ResponseTooLargeError extends Error {
+  override name = "ResponseTooLargeError";
+  constructor(readonly maxBytes: number) {
+    super(`response larger than ${maxBytes} bytes`);
+  }
+}

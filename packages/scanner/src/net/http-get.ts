@@ -2,7 +2,7 @@ import { lookup as dnsLookup } from "node:dns/promises";
 import http, { type IncomingHttpHeaders } from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import { BlockedAddressError } from "./errors";
+import { BlockedAddressError, ResponseTooLargeError } from "./errors";
 import { type AddressPolicy, assertAllowed, isIpLiteral } from "./policy";
 
 export interface HttpResult {
@@ -80,7 +80,7 @@ export function boundedRequest(url: string, options: HttpOptions): Promise<HttpR
       response.on("data", (chunk: Buffer) => {
         size += chunk.length;
         if (size > options.maxBytes) {
-          request.destroy(new Error(`response larger than ${options.maxBytes} bytes`));
+          request.destroy(new ResponseTooLargeError(options.maxBytes));
           return;
         }
         chunks.push(chunk);

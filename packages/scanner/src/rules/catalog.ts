@@ -82,6 +82,12 @@ export const ruleCatalog = {
     remediation:
       "Replace the certificate immediately with a newly issued one; revoked certificates are rejected by clients that check.",
   },
+  "cert.crl_stale": {
+    severity: "low",
+    title: "The CA's revocation list is out of date",
+    remediation:
+      "The CRL is past its nextUpdate, so a revocation since then would not show. Nothing to change on the server; if this is your private CA, publish a fresh CRL (and automate it), otherwise tell your CA.",
+  },
   "cert.no_sct": {
     severity: "low",
     title: "Certificate carries no Certificate Transparency proof",

@@ -150,13 +150,32 @@ export const checks: Check[] = [
       detail: expiring.map((cert) => `${name(cert)} expires on ${notAfter(cert).toISOString()}`).join("; "),
     };
   },
-  ({ ocsp }) =>
-    ocsp.status === "revoked"
+  ({ ocsp, revocation }) => {
+    if (revocation.status !== "revoked") return null;
+    const onCrl = revocation.crls.filter((check) => check.outcome === "revoked");
+    return {
+      id: "cert.revoked",
+      detail: onCrl.length
+        ? onCrl
+            .map(
+              (check) =>
+                `${check.certificate} is on its CA's CRL (${check.url}): revoked on ${check.revokedAt}${check.reason ? `, reason ${check.reason}` : ""}.`,
+            )
+            .join(" ")
+        : `The CA's OCSP response says the certificate is revoked${ocsp.stapled ? " (stapled)" : ""}.`,
+    };
+  },
+  ({ revocation }) => {
+    const stale = revocation.crls.filter((check) => check.stale);
+    return stale.length
       ? {
-          id: "cert.revoked",
-          detail: `The CA's OCSP response says the certificate is revoked${ocsp.stapled ? " (stapled)" : ""}.`,
+          id: "cert.crl_stale",
+          detail: stale
+            .map((check) => `${check.url} was due to be replaced on ${check.nextUpdate}.`)
+            .join(" "),
         }
-      : null,
+      : null;
+  },
   ({ chain, leaf }) =>
     chain.trusted && chain.publicAnchor && !leaf.hasSct
       ? { id: "cert.no_sct", detail: "The certificate has no embedded signed certificate timestamps." }

@@ -24,6 +24,9 @@ import {
   AuthorityKeyIdentifier,
   BasicConstraints,
   Certificate,
+  CRLDistributionPoints,
+  DistributionPoint,
+  DistributionPointName,
   ExtendedKeyUsage,
   Extension,
   Extensions,
@@ -32,6 +35,7 @@ import {
   id_ad_ocsp,
   id_ce_authorityKeyIdentifier,
   id_ce_basicConstraints,
+  id_ce_cRLDistributionPoints,
   id_ce_extKeyUsage,
   id_ce_keyUsage,
   id_ce_subjectAltName,
@@ -64,7 +68,7 @@ export interface CertSpec {
   /** Hash of the issuer's signature; defaults to sha256. md5 needs an RSA issuer key (ECDSA has no MD5 OID). */
   signatureHash?: SignatureHash;
   /**
-   * Defaults: now - 1 day (a leaf given only notAfter: 90 days before it), and now + 90 days (a
+   * Defaults: now - 1 day (a leaf given only notAfter: 398 days before it), and now + 90 days (a
    * leaf) or + 5 years (a CA). CAs outlive their leaves as real ones do; equal lifetimes made
    * "intermediate expires before the leaf" depend on the clock's second.
    */
@@ -78,6 +82,8 @@ export interface CertSpec {
   aiaCaIssuers?: string;
   /** URL for Authority Information Access OCSP. */
   ocspUrl?: string;
+  /** URL of the CRL distribution point. */
+  crlUrl?: string;
   /** Adds a syntactically valid (but unverifiable) embedded SCT list. */
   sct?: boolean;
   /** Hex; random 128-bit when omitted. */
@@ -98,14 +104,15 @@ export interface IssuedCert {
 const DAY_MS = 86_400_000;
 
 /**
- * A day ago, or for a leaf given only its expiry, 90 days before it: "expires in 5 days" is then
- * a 90-day certificate near its end, as such a case is in the field, and not a 6-day one, whose
- * expiry the scanner judges by lifetime (nothing to say with 5 of 6 days left).
+ * A day ago, or for a leaf given only its expiry, 398 days before it: "expires in 5 days" is then
+ * a yearly certificate renewed by hand, judged by the fixed day thresholds as such cases always
+ * were. Certificates CAs issue now (200 days at most) are judged by their lifetime instead; a test
+ * about those gives notBefore too.
  */
 function defaultNotBefore(spec: CertSpec, now: number): Date {
   const dayAgo = now - DAY_MS;
   if (spec.ca || !spec.notAfter) return new Date(dayAgo);
-  return new Date(Math.min(dayAgo, spec.notAfter.getTime() - 90 * DAY_MS));
+  return new Date(Math.min(dayAgo, spec.notAfter.getTime() - 398 * DAY_MS));
 }
 const id_sctList = "1.3.6.1.4.1.11129.2.4.2";
 
@@ -243,6 +250,14 @@ function extensionsFor(spec: CertSpec, key: KeyObject, issuerKey: KeyObject): Ex
   );
   if (access.length > 0)
     extensions.push(extension(id_pe_authorityInfoAccess, new AuthorityInfoAccessSyntax(access)));
+  if (spec.crlUrl) {
+    const point = new DistributionPoint({
+      distributionPoint: new DistributionPointName({
+        fullName: [new GeneralName({ uniformResourceIdentifier: spec.crlUrl })],
+      }),
+    });
+    extensions.push(extension(id_ce_cRLDistributionPoints, new CRLDistributionPoints([point])));
+  }
   if (spec.sct) extensions.push(extension(id_sctList, new OctetString(sctList())));
   return extensions;
 }
