@@ -1,7 +1,14 @@
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createChain, freePort, type Served, startTlsServer } from "@port443/testing";
+import {
+  createChain,
+  freePort,
+  renewalInfoIdOf,
+  type Served,
+  startAcmeServer,
+  startTlsServer,
+} from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli } from "./support/cli";
 
@@ -153,5 +160,44 @@ describe("port443 scan", { timeout: 60_000 }, () => {
     expect(result.stdout).toContain("fix:");
     expect(result.stdout).toMatch(/target\s+grade\s+days\s+findings/);
     expect(result.stdout).not.toContain("\x1b["); // no colours when not on a terminal
+  });
+
+  it("reports an early-renewal request from ARI with --acme-directory, and refuses a bad URL", async () => {
+    const chain = await createChain();
+    const windows = new Map([
+      [
+        renewalInfoIdOf(chain.leaf),
+        { start: new Date(Date.now() - 3_600_000), end: new Date(Date.now() + 86_400_000) },
+      ],
+    ]);
+    const acme = await startAcmeServer(windows);
+    const served = await startTlsServer({
+      chain: [chain.leaf, chain.intermediate],
+      hsts: "max-age=31536000",
+    });
+    const ca = path.join(tmpdir(), `port443-ari-ca-${process.pid}.pem`);
+    await writeFile(ca, chain.root.pem);
+    try {
+      const target = [
+        "--ca-file",
+        ca,
+        "--resolve",
+        `leaf.test:${served.port}:127.0.0.1`,
+        `leaf.test:${served.port}`,
+      ];
+      const result = await port443("scan", "--acme-directory", acme.directoryUrl, ...target);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout).toContain("The CA asks for this certificate to be renewed early");
+      expect(result.stdout).toContain("[cert.early_renewal_requested]");
+      expect(result.stdout).toMatch(
+        /Renewal {6}due .* \(the window http:\/\/127\.0\.0\.1:\d+\/directory suggests\)/,
+      );
+      const bad = await port443("scan", "--acme-directory", "ftp://acme", ...target);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--acme-directory must be an http(s) URL, got "ftp://acme"');
+    } finally {
+      await served.close();
+      await acme.close();
+    }
   });
 });

@@ -22,6 +22,7 @@ const runtime = createRuntime({
     allowPrivate: env.PORT443_ALLOW_PRIVATE_TARGETS,
     allow: env.PORT443_TARGET_ALLOWLIST,
   }),
+  acmeDirectories: env.PORT443_ACME_DIRECTORIES,
   deploymentCaPem: env.PORT443_EXTRA_CA_FILE ? readFileSync(env.PORT443_EXTRA_CA_FILE, "utf8") : null,
   mailer: env.SMTP_URL ? createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }) : null,
   publicUrl: env.PUBLIC_URL,

@@ -10,7 +10,13 @@ import {
   jobs,
   queueNames,
 } from "@port443/jobs";
-import { type AddressPolicy, CrlSource, trustStoreCache } from "@port443/scanner";
+import {
+  type AcmeDirectories,
+  type AddressPolicy,
+  CrlSource,
+  RenewalInfoSource,
+  trustStoreCache,
+} from "@port443/scanner";
 import { type Job, Worker } from "bullmq";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
@@ -32,6 +38,8 @@ export interface RuntimeOptions {
   concurrency: number;
   policy: AddressPolicy;
   deploymentCaPem?: string | null;
+  /** ACME directories for renewal information beyond the built-in public CAs. */
+  acmeDirectories?: AcmeDirectories;
   mailer?: Mailer | null;
   publicUrl?: string;
   scanTimeoutMs?: number;
@@ -94,6 +102,7 @@ export function createRuntime(options: RuntimeOptions) {
       policy: options.policy,
       trustStoreFor: trustStoreCache(options.deploymentCaPem ?? null),
       crls: new CrlSource(redisCrlStore(connection, prefix)),
+      acme: { directories: options.acmeDirectories, source: new RenewalInfoSource() },
       addressLeases: new AddressLeases(connection, {
         limit: options.scansPerAddress ?? 2,
         leaseMs: scanTimeoutMs + LEASE_MARGIN_MS,

@@ -1,27 +1,30 @@
-import { createChain, type IssuedCert, type Served, startTlsServer, uniquePrefix } from "@port443/testing";
+import {
+  createChain,
+  type IssuedCert,
+  issueCert,
+  type Served,
+  startTlsServer,
+  uniquePrefix,
+} from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestBed, seedTeam, sleep, type TestBed, testRuntime, until } from "./support";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-/** A 127.0.0.1 endpoint serving a leaf valid from `notBefore` to `notAfter`, under `root`. */
-async function endpoint(notBefore: Date, notAfter: Date, port?: number) {
-  const chain = await createChain({
-    leaf: { subject: "CN=127.0.0.1", dnsNames: [], ipAddresses: ["127.0.0.1"], notBefore, notAfter },
-  });
-  const served = await startTlsServer({
-    chain: [chain.leaf, chain.intermediate],
-    hsts: "max-age=31536000",
-    port,
-  });
-  return { served, root: chain.root };
+const leafSpec = { subject: "CN=127.0.0.1", dnsNames: [], ipAddresses: ["127.0.0.1"] };
+
+/** A 127.0.0.1 endpoint serving a leaf valid from `notBefore` to `notAfter`, from a fresh test CA. */
+async function endpoint(notBefore: Date, notAfter: Date) {
+  const chain = await createChain({ leaf: { ...leafSpec, notBefore, notAfter } });
+  const served = await startTlsServer({ chain: [chain.leaf, chain.intermediate], hsts: "max-age=31536000" });
+  return { served, root: chain.root, intermediate: chain.intermediate };
 }
 
 describe("expiry alerts by lifetime, through the worker and SMTP", () => {
   let bed: TestBed;
   let fresh: { served: Served; root: IssuedCert };
-  let overdue: { served: Served; root: IssuedCert };
+  let overdue: { served: Served; root: IssuedCert; intermediate: IssuedCert };
   let freshId: string;
   let overdueId: string;
 
@@ -84,7 +87,18 @@ describe("expiry alerts by lifetime, through the worker and SMTP", () => {
     const { prisma, smtp } = bed;
     const port = overdue.served.port;
     await overdue.served.close();
-    overdue = await endpoint(new Date(Date.now() - HOUR), new Date(Date.now() + 45 * DAY), port);
+    // Renewed by the same CA, served on the same endpoint.
+    const renewed = await issueCert({
+      ...leafSpec,
+      issuer: overdue.intermediate,
+      notBefore: new Date(Date.now() - HOUR),
+      notAfter: new Date(Date.now() + 45 * DAY),
+    });
+    overdue.served = await startTlsServer({
+      chain: [renewed, overdue.intermediate],
+      hsts: "max-age=31536000",
+      port,
+    });
     await prisma.domain.update({ where: { id: overdueId }, data: { nextScanAt: new Date() } });
     await smtp.waitFor(2, 20_000);
     expect(smtp.messages[1]?.subject).toBe(`[resolved] 127.0.0.1:${port} – certificate renewed`);

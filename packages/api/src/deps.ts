@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@port443/db";
 import type { Queues } from "@port443/jobs";
-import type { AddressPolicy, TrustStore } from "@port443/scanner";
+import type { AcmeDirectories, AddressPolicy, TrustStore } from "@port443/scanner";
 import type { Redis } from "ioredis";
 
 /** Everything the API needs from its host process (apps/web, or a test server). */
@@ -11,6 +11,8 @@ export interface ApiDeps {
   redis: Redis;
   addressPolicy: AddressPolicy;
   trustStoreFor(teamCaPem: string | null): TrustStore;
+  /** ACME directories for renewal information (PORT443_ACME_DIRECTORIES). */
+  acmeDirectories?: AcmeDirectories;
   /** Requests per key and window (a minute unless `rateLimitWindowSeconds` says otherwise). */
   rateLimit: number;
   /** Tests shorten the window to see a limit recover. */

@@ -72,8 +72,44 @@ export const queuePrefix = z.preprocess(
     .default("port443"),
 );
 
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+/**
+ * ACME directories for ARI lookups beyond the built-in public CAs: comma-separated entries, each
+ * `issuer-key-id=URL` (the issuer's key identifier in hex, colons allowed) or a plain URL that
+ * applies to every certificate, e.g. "A1:B2:…=https://acme.internal/directory".
+ */
+export const acmeDirectories = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .default("")
+    .transform((value, context) => {
+      const directories: { byIssuerKeyId: Record<string, string>; all?: string } = { byIssuerKeyId: {} };
+      for (const entry of value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean)) {
+        const match = /^([0-9a-fA-F:]+)=(.+)$/.exec(entry);
+        const url = match ? match[2]! : entry;
+        if (!httpUrl.safeParse(url).success) {
+          context.addIssue({
+            code: "custom",
+            message: `"${entry}" is not issuer-key-id=URL or an http(s) URL`,
+          });
+          continue;
+        }
+        if (match) directories.byIssuerKeyId[match[1]!.replaceAll(":", "").toLowerCase()] = url;
+        else directories.all = url;
+      }
+      return directories;
+    }),
+);
+
 /** Where scans may connect and what they trust: the same for the worker's scans and the API's checks. */
 export const scanTargetFields = {
+  /** ACME directories for renewal information (ARI), see acmeDirectories. */
+  PORT443_ACME_DIRECTORIES: acmeDirectories,
   /** Deployment-wide extra trust anchors (PEM file), for every team's scans. */
   PORT443_EXTRA_CA_FILE: optional(z.string()),
   /** CIDRs re-opened for scanning despite the address policy (internal monitoring). */

@@ -52,4 +52,19 @@ describe("parseEnv", () => {
     expect(() => parseEnv(workerEnvSchema, { ...valid, WORKER_PORT: "70000" })).toThrow(/WORKER_PORT/);
     expect(parseEnv(workerEnvSchema, { ...valid, WORKER_PORT: "" }).WORKER_PORT).toBe(3001);
   });
+
+  it("reads ACME directories per issuer key id and for all, and names a bad entry", () => {
+    const env = parseEnv(workerEnvSchema, {
+      ...valid,
+      PORT443_ACME_DIRECTORIES: "A1:B2:C3=https://acme.internal/directory, https://acme.example/dir",
+    });
+    expect(env.PORT443_ACME_DIRECTORIES).toEqual({
+      byIssuerKeyId: { a1b2c3: "https://acme.internal/directory" },
+      all: "https://acme.example/dir",
+    });
+    expect(parseEnv(workerEnvSchema, valid).PORT443_ACME_DIRECTORIES).toEqual({ byIssuerKeyId: {} });
+    expect(() => parseEnv(workerEnvSchema, { ...valid, PORT443_ACME_DIRECTORIES: "a1=ftp://x" })).toThrow(
+      /PORT443_ACME_DIRECTORIES: "a1=ftp:\/\/x" is not issuer-key-id=URL or an http\(s\) URL/,
+    );
+  });
 });

@@ -81,6 +81,19 @@ export const kindCopy: Record<AlertKind, KindCopy> = {
       ],
     },
   },
+  early_renewal: {
+    opened: () => "the CA asks for early renewal",
+    resolved: () => "certificate renewed",
+    resolvedSummary: renewed,
+    advice: {
+      heading: "What to do",
+      items: [
+        "The certificate authority announced through ACME Renewal Information that this certificate should be replaced before its usual renewal time, as CAs do ahead of a mass revocation.",
+        "Renew now rather than waiting for the schedule; ACME clients with ARI support (certbot 2.8+, cert-manager 1.15+, Caddy, lego) do it by themselves.",
+        ...renewAdvice,
+      ],
+    },
+  },
   weak_config: {
     opened: (notice) => firstFinding(notice, "weak TLS configuration"),
     resolved: () => "TLS configuration fixed",

@@ -31,6 +31,7 @@ const openedTemplates: Record<AlertKind, NoticeTemplate> = {
   expiry: ExpiryAlert,
   expired: ExpiryAlert,
   renewal_overdue: ExpiryAlert,
+  early_renewal: ExpiryAlert,
   cert_changed: ExpiryAlert,
   weak_config: WeakConfigAlert,
   grade_drop: WeakConfigAlert,

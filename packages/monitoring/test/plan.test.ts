@@ -282,4 +282,82 @@ describe("planAlerts", () => {
       expect(plan.resolve).toEqual([{ id: "renewal_overdue:fp1", notify: true }]);
     });
   });
+
+  describe("early renewal requested through ARI", () => {
+    const ari = (dueAt: string, finding: boolean): ScanReport => {
+      const base = report({ days: 30, lifetimeDays: 45 });
+      return {
+        ...base,
+        findings: finding
+          ? [
+              {
+                id: "cert.early_renewal_requested",
+                severity: "high",
+                title: "",
+                detail: "window open",
+                remediation: "",
+              },
+            ]
+          : [],
+        renewal: {
+          ...base.renewal!,
+          source: "ari",
+          dueAt,
+          ari: {
+            directory: "https://acme.test/dir",
+            window: null,
+            explanationUrl: "https://ca.test/why",
+            error: null,
+          },
+        },
+      };
+    };
+    const plan = (
+      scan: ScanReport,
+      previousDueAt: string | null,
+      existing: ExistingAlert[] = [],
+      fingerprint = "fp1",
+    ) =>
+      planAlerts({
+        ...base,
+        report: scan,
+        previous: { grade: "A", fingerprint, renewalDueAt: previousDueAt },
+        existing,
+      });
+    const later = new Date(Date.now() + 20 * DAY_MS).toISOString();
+    const sooner = new Date(Date.now() + 2 * DAY_MS).toISOString();
+
+    it("opens once when the CA's window has opened", () => {
+      const first = plan(ari(sooner, true), sooner);
+      expect(first.open.map((draft) => [draft.key, draft.severity, draft.detail])).toEqual([
+        ["early_renewal:fp1", "high", "window open"],
+      ]);
+      expect(plan(ari(sooner, true), sooner, [alert("early_renewal:fp1", "notified", "fp1")]).open).toEqual(
+        [],
+      );
+    });
+
+    it("opens when the window moved earlier since the last scan of the same certificate", () => {
+      const moved = plan(ari(sooner, false), later);
+      expect(moved.open.map((draft) => draft.key)).toEqual(["early_renewal:fp1"]);
+      expect(moved.open[0]!.detail).toContain(`it was ${later}`);
+      expect(moved.open[0]!.detail).toContain("https://ca.test/why");
+      // Not for a window that stayed or moved later, nor across a certificate change.
+      expect(plan(ari(later, false), later).open).toEqual([]);
+      expect(plan(ari(later, false), sooner).open).toEqual([]);
+      expect(plan(ari(sooner, false), later, [], "fp0").open).toEqual([]);
+    });
+
+    it("stays open until the certificate is replaced, then resolves with a notice", () => {
+      const stays = plan(ari(sooner, false), sooner, [alert("early_renewal:fp1", "notified", "fp1")]);
+      expect(stays).toEqual({ open: [], reopen: [], resolve: [] });
+      const renewed = planAlerts({
+        ...base,
+        report: report({ days: 44, lifetimeDays: 45, fingerprint: "fp2" }),
+        previous: { grade: "A", fingerprint: "fp1", renewalDueAt: sooner },
+        existing: [alert("early_renewal:fp1", "notified", "fp1")],
+      });
+      expect(renewed.resolve).toEqual([{ id: "early_renewal:fp1", notify: true }]);
+    });
+  });
 });

@@ -4,6 +4,7 @@ export const alertKindSchema = z.enum([
   "expiry",
   "expired",
   "renewal_overdue",
+  "early_renewal",
   "weak_config",
   "grade_drop",
   "cert_changed",

@@ -5,6 +5,7 @@ import type { Renewal } from "./expiry";
 import type { Hsts } from "./hsts";
 import type { OcspStatus } from "./ocsp";
 import type { ProtocolId } from "./protocols";
+import type { AriInfo } from "./report";
 import type { Revocation } from "./revocation/verdict";
 
 /** Everything a scan learned about one endpoint; rules and the grade read only this. */
@@ -28,6 +29,8 @@ export interface Analysis {
   revocation: Revocation;
   /** The leaf's renewal point (two thirds of its lifetime, or its CA's ARI window). */
   renewal: Renewal;
+  /** ACME Renewal Information for the leaf, when its CA's directory is known. */
+  ari: AriInfo | null;
 }
 
 /** Every suite accepted under any protocol. */

@@ -1,5 +1,8 @@
 export { allowAllAddresses, createAddressPolicy } from "./address-policy";
 export type { Analysis } from "./analysis";
+export { knownAcmeCas } from "./ari/directories";
+export type { AcmeDirectories } from "./ari/directory-for";
+export { RenewalInfoSource } from "./ari/renewal-info";
 export { type ParsedCertificate, parseCertificate, parseCertificates } from "./certificate";
 export { createTrustStore, type TrustStore } from "./chain/trust-store";
 export { trustStoreCache } from "./chain/trust-store-cache";

@@ -48,6 +48,16 @@ export interface RenewalInfo {
   source: "lifetime" | "ari";
   /** Whether an overdue renewal is reported (certificates of at most 200 days, or with an ARI window). */
   tracked: boolean;
+  /** What the CA's ACME Renewal Information said; null when no ACME directory is known for the issuer. */
+  ari: AriInfo | null;
+}
+
+export interface AriInfo {
+  directory: string;
+  /** The suggested renewal window; null when the lookup failed (see `error`). */
+  window: { start: string; end: string } | null;
+  explanationUrl: string | null;
+  error: string | null;
 }
 
 export interface Finding {

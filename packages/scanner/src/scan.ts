@@ -1,6 +1,9 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import type { Analysis } from "./analysis";
+import { processRenewalInfoSource } from "./ari/default-source";
+import { type AcmeDirectories, directoryFor } from "./ari/directory-for";
+import type { RenewalInfoSource } from "./ari/renewal-info";
 import { type ParsedCertificate, parseCertificate } from "./certificate";
 import { buildChain } from "./chain/build";
 import { createTrustStore, type TrustStore } from "./chain/trust-store";
@@ -17,7 +20,7 @@ import { type AddressPolicy, assertAllowed } from "./net/policy";
 import { ScanFailure, toScanFailure } from "./net/scan-error";
 import { fetchOcspStatus, ocspStatus } from "./ocsp";
 import { type ProtocolId, protocolIds } from "./protocols";
-import type { AddressResult, ScanError, ScanReport } from "./report";
+import type { AddressResult, AriInfo, ScanError, ScanReport } from "./report";
 import { checkPathCrls } from "./revocation/check-crl";
 import type { CrlSource } from "./revocation/crl-source";
 import { processCrlSource } from "./revocation/crl-source-default";
@@ -46,6 +49,11 @@ export interface ScanOptions {
   /** Parallel connections to one address during enumeration. */
   connectionsPerAddress?: number;
   signal?: AbortSignal;
+  /**
+   * ACME Renewal Information: directories for issuers (beyond the built-in public CAs) and where
+   * answers are kept (this process's memory by default).
+   */
+  acme?: { directories?: AcmeDirectories; source?: RenewalInfoSource };
   /** Where CRLs come from (and are kept); the process's own memory by default. */
   crls?: CrlSource;
   /** Clock, for tests. */
@@ -223,7 +231,8 @@ async function scanAddress(
   });
   const stapled = connected.ocspResponse ? ocspStatus(connected.ocspResponse, leaf) : null;
   const issuer: ParsedCertificate | undefined = chain.path[1];
-  const [fetched, crls] = await Promise.all([
+  const directory = options.quick ? undefined : directoryFor(leaf, options.acme?.directories);
+  const [fetched, crls, renewalInfo] = await Promise.all([
     stapled || options.quick || !issuer ? null : fetchOcspStatus(leaf, issuer, fetchOptions),
     options.quick
       ? []
@@ -233,7 +242,25 @@ async function scanAddress(
           signal,
           now,
         }),
+    directory
+      ? (options.acme?.source ?? processRenewalInfoSource).lookup(leaf, directory, {
+          policy,
+          timeoutMs: remaining(FETCH_TIMEOUT_MS),
+          signal,
+        })
+      : undefined,
   ]);
+  const ari: AriInfo | null =
+    directory && renewalInfo
+      ? renewalInfo.ok
+        ? {
+            directory,
+            window: { start: renewalInfo.start.toISOString(), end: renewalInfo.end.toISOString() },
+            explanationUrl: renewalInfo.explanationUrl,
+            error: null,
+          }
+        : { directory, window: null, explanationUrl: null, error: renewalInfo.error }
+      : null;
 
   const protocols = enumeration?.protocols ?? {
     ...noProtocols(),
@@ -262,7 +289,12 @@ async function scanAddress(
     hsts: http ? http.hsts : undefined,
     ocsp: { stapled: connected.ocspResponse !== null, status: stapled ?? fetched },
     revocation: revocationVerdict(stapled ?? fetched, crls, leaf.info(now).subject),
-    renewal: renewalOf(new Date(leaf.x509.validFrom), new Date(leaf.x509.validTo)),
+    renewal: renewalOf(
+      new Date(leaf.x509.validFrom),
+      new Date(leaf.x509.validTo),
+      renewalInfo?.ok ? renewalInfo : null,
+    ),
+    ari,
   };
   const findings = evaluateRules(analysis).filter(
     (finding) => !options.quick || finding.id.startsWith("cert."),
@@ -281,6 +313,7 @@ async function scanAddress(
       ...analysis.renewal,
       dueAt: analysis.renewal.dueAt.toISOString(),
       overdueAt: analysis.renewal.overdueAt.toISOString(),
+      ari,
     },
     chain: chain.path.map((cert) => cert.info(now)),
     trusted: chain.trusted || analysis.leafTrustedDirectly,

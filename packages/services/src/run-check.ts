@@ -1,4 +1,4 @@
-import { type AddressPolicy, scan, type TrustStore } from "@port443/scanner";
+import { type AcmeDirectories, type AddressPolicy, scan, type TrustStore } from "@port443/scanner";
 import { z } from "zod";
 import { checkPolicy, evaluateCheck } from "./check-policy";
 import type { ServiceContext } from "./context";
@@ -11,6 +11,8 @@ import { requireRole } from "./roles";
 export interface CheckContext extends ServiceContext {
   addressPolicy: AddressPolicy;
   trustStoreFor(teamCaPem: string | null): TrustStore;
+  /** ACME directories for renewal information beyond the built-in public CAs. */
+  acmeDirectories?: AcmeDirectories;
   /** Upper bound of the scan. */
   timeoutMs: number;
 }
@@ -43,6 +45,7 @@ export async function runCheck(ctx: CheckContext, input: z.input<typeof runCheck
     policy: ctx.addressPolicy,
     trustStore: ctx.trustStoreFor(team.privateCaPem),
     timeoutMs: ctx.timeoutMs,
+    acme: { directories: ctx.acmeDirectories },
   });
   if (report.error?.code === "blocked_address")
     throw new ServiceError("validation", report.error.message, "host");

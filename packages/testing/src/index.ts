@@ -6,6 +6,7 @@ export { freePort } from "./ports";
 export { databaseName, dropDatabase, ensureDatabase, recreateDatabase, withDatabase } from "./postgres";
 export { testRedisUrl, uniquePrefix } from "./redis";
 export { type SmtpTestServer, startSmtpServer } from "./smtp";
+export { type RenewalWindow, renewalInfoIdOf, startAcmeServer } from "./tls/acme";
 export { type CrlSpec, createCrl } from "./tls/crl";
 export { createOcspResponse, type OcspCertStatus, type OcspResponseSpec } from "./tls/ocsp";
 export {

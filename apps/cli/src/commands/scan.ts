@@ -26,6 +26,7 @@ interface ScanFlags {
   failOn: Severity;
   quick?: boolean;
   json?: boolean;
+  acmeDirectory?: string;
 }
 
 /** 2 when a scan failed, 1 when a finding reaches the threshold, else 0. */
@@ -64,6 +65,10 @@ export function registerScan(program: Command): void {
         .choices(severities)
         .default("high"),
     )
+    .option(
+      "--acme-directory <url>",
+      "ACME directory whose renewal information (ARI) applies to the scanned certificates (private ACME CAs)",
+    )
     .option("--quick", "expiry probe: one handshake, certificate chain and validity only")
     .option("--json", "print one JSON report per target per line")
     .action(async (args: string[], flags: ScanFlags, command: Command) => {
@@ -101,6 +106,9 @@ async function runScan(args: string[], flags: ScanFlags): Promise<number> {
     throw new UsageError(`--ca-file ${flags.caFile} holds no PEM certificate`);
 
   const trustStore = createTrustStore(extraCaPems);
+  const acmeDirectory = flags.acmeDirectory
+    ? parseHttpUrl(flags.acmeDirectory, "--acme-directory")
+    : undefined;
   const out = paletteFor(process.stdout);
   const progress = !flags.json && targets.length > 1 ? progressBar(targets.length) : undefined;
   const limit = createLimiter(flags.concurrency);
@@ -117,6 +125,7 @@ async function runScan(args: string[], flags: ScanFlags): Promise<number> {
           trustStore,
           timeoutMs: flags.timeout,
           quick: flags.quick,
+          acme: acmeDirectory ? { directories: { byIssuerKeyId: {}, all: acmeDirectory } } : undefined,
         });
         progress?.tick();
         return report;
@@ -132,4 +141,15 @@ async function runScan(args: string[], flags: ScanFlags): Promise<number> {
     if (reports.length > 1) process.stdout.write(formatSummary(reports, out));
   }
   return exitCodeFor(reports, flags.failOn);
+}
+
+/** An http(s) URL from a flag, or a usage error naming the flag. */
+function parseHttpUrl(value: string, flag: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === "http:" || url.protocol === "https:") return url.toString();
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`${flag} must be an http(s) URL, got "${value}"`);
 }

@@ -29,6 +29,23 @@ export function formatReport(report: ScanReport, c: Palette): string {
       `  Trusted      ${report.trusted ? c.green("yes") : c.red("no")}    Hostname ${report.hostnameMatches ? c.green("matches") : c.red("does not match")}`,
     );
   }
+  const { renewal, revocation } = report;
+  if (renewal) {
+    const ari = renewal.ari;
+    lines.push(
+      `  Renewal      due ${renewal.dueAt.slice(0, 16).replace("T", " ")} UTC ${c.dim(
+        renewal.source === "ari"
+          ? `(the window ${ari?.directory} suggests)`
+          : `(two thirds of a ${renewal.lifetimeDays}-day lifetime)`,
+      )}`,
+    );
+    if (ari?.error) lines.push(`               ${c.dim(`ARI: ${ari.error}`)}`);
+  }
+  const revocationStyle =
+    revocation.status === "revoked" ? "red" : revocation.status === "good" ? "green" : "yellow";
+  lines.push(
+    `  Revocation   ${c[revocationStyle](revocation.status)}${revocation.source ? c.dim(` (${revocation.source.toUpperCase()})`) : c.dim(" (no CRL or OCSP verdict)")}`,
+  );
   lines.push("  Chain");
   report.chain.forEach((link, index) => {
     lines.push(

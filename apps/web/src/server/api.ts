@@ -24,6 +24,7 @@ export function api(): Api {
       trustStoreFor: trustStoreCache(
         env.PORT443_EXTRA_CA_FILE ? readFileSync(env.PORT443_EXTRA_CA_FILE, "utf8") : null,
       ),
+      acmeDirectories: env.PORT443_ACME_DIRECTORIES,
       rateLimit: env.PORT443_API_RATE_LIMIT,
       checkTimeoutMs: env.PORT443_CHECK_TIMEOUT_MS,
       checksAtOnce: env.PORT443_CHECKS_AT_ONCE,

@@ -179,8 +179,12 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
     await policy.getByLabel("Alert when the grade drops").selectOption("off");
     await policy.getByRole("button", { name: "Save overrides" }).click();
     await page.getByText("Alert policy for this domain saved").waitFor();
-    await policy.getByText("60, 45 days").waitFor();
+    await policy.getByText("60, 45 days", { exact: true }).waitFor();
     expect(await source("Warn before expiry").textContent()).toContain("this domain");
+    // The expiry mode in words, for the certificate served now (a yearly one in this test).
+    expect(await source("Expiry alerts").textContent()).toMatch(
+      /lifetime-aware: this certificate is valid for 398 days.*so we warn 60, 45 days before expiry.*team policy/,
+    );
     expect(await source("Grade dropped").textContent()).toMatch(/off.*this domain/);
     expect(await source("Email recipients").textContent()).toMatch(/owners and admins.*team policy/);
   });

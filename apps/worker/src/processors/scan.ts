@@ -3,7 +3,14 @@ import { isIP } from "node:net";
 import type { PrismaClient } from "@port443/db";
 import { enqueueNotifications, type Handler, PermanentJobError, type Queues } from "@port443/jobs";
 import { effectivePolicy, recordScan } from "@port443/monitoring";
-import { type AddressPolicy, type CrlSource, type ErrorCode, scan, type TrustStore } from "@port443/scanner";
+import {
+  type AddressPolicy,
+  type CrlSource,
+  type ErrorCode,
+  type ScanOptions,
+  scan,
+  type TrustStore,
+} from "@port443/scanner";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import type { AddressLeases } from "../scanning/address-leases";
@@ -17,6 +24,8 @@ export interface ScanDeps {
   trustStoreFor(teamCaPem: string | null): TrustStore;
   /** CRLs kept per process and, through Redis, for the fleet. */
   crls: CrlSource;
+  /** ARI: configured directories, answers kept until the CA's Retry-After. */
+  acme: ScanOptions["acme"];
   addressLeases: AddressLeases;
   timeoutMs: number;
   connectionsPerHost: number;
@@ -98,6 +107,7 @@ async function scanAndRecord(
       policy: deps.policy,
       trustStore: deps.trustStoreFor(domain.team.privateCaPem),
       crls: deps.crls,
+      acme: deps.acme,
       timeoutMs: deps.timeoutMs,
       connectionsPerAddress: deps.connectionsPerHost,
     }),

@@ -43,6 +43,7 @@ export function registerCheckRoutes(app: OpenAPIHono<ApiEnv>, slotsAtOnce: numbe
             ...c.get("ctx"),
             addressPolicy: deps.addressPolicy,
             trustStoreFor: deps.trustStoreFor,
+            acmeDirectories: deps.acmeDirectories,
             timeoutMs,
           },
           body,

@@ -36,6 +36,15 @@ export const RenewalSchema = z
     tracked: z
       .boolean()
       .openapi({ description: "Overdue renewal is reported (lifetime ≤ 200 days, or ARI)." }),
+    ari: z
+      .object({
+        directory: z.string(),
+        window: z.object({ start: z.string(), end: z.string() }).nullable(),
+        explanationUrl: z.string().nullable(),
+        error: z.string().nullable(),
+      })
+      .nullable()
+      .openapi({ description: "ACME Renewal Information (RFC 9773) from the issuer's ACME directory." }),
   })
   .openapi("Renewal");
 

@@ -43,7 +43,8 @@ export interface PlanInput {
   /** The scan's report; null when the scan failed. */
   report: ScanReport | null;
   failures: { count: number; lastError: string | null };
-  previous: { grade: string | null; fingerprint: string | null };
+  /** The domain's summary before this scan; renewalDueAt tells an ARI window that moved earlier. */
+  previous: { grade: string | null; fingerprint: string | null; renewalDueAt?: string | null };
   /** Every alert of the domain that is active, plus resolved ones with keys that may come back. */
   existing: ExistingAlert[];
   policy: EffectivePolicy;
@@ -132,6 +133,39 @@ function expiryDrafts(report: ScanReport, cert: CertificateInfo, label: string, 
   return drafts;
 }
 
+/**
+ * "Renew early", once per certificate: the CA's ARI window has opened (the scanner's finding), or
+ * moved earlier since the last scan of the same certificate. It stays until the certificate is
+ * replaced, as the CA's request does.
+ */
+function earlyRenewalDraft(input: PlanInput, cert: CertificateInfo, label: string): AlertDraft | undefined {
+  const { report, previous, existing } = input;
+  const fingerprint = cert.fingerprintSha256;
+  const finding = report?.findings.find((candidate) => candidate.id === "cert.early_renewal_requested");
+  const renewal = report?.renewal;
+  const moved =
+    renewal?.source === "ari" &&
+    previous.fingerprint === fingerprint &&
+    previous.renewalDueAt != null &&
+    Date.parse(renewal.dueAt) < Date.parse(previous.renewalDueAt) - 60_000;
+  const key = `early_renewal:${fingerprint}`;
+  const open = existing.find((alert) => alert.key === key && active(alert));
+  if (!finding && !moved && !open) return undefined;
+  const explanation = renewal?.ari?.explanationUrl
+    ? ` The CA explains why at ${renewal.ari.explanationUrl}.`
+    : "";
+  return {
+    kind: "early_renewal",
+    key,
+    severity: "high",
+    title: `The CA asks for the certificate of ${label} to be renewed early`,
+    detail:
+      finding?.detail ??
+      `Its renewal window moved earlier: renew by ${renewal?.dueAt ?? "now"} (it was ${previous.renewalDueAt}).${explanation}`,
+    fingerprint,
+  };
+}
+
 /** What should be alerting now, given this scan. */
 function desiredAlerts(input: PlanInput): AlertDraft[] {
   const { report, label, policy, previous, existing } = input;
@@ -152,6 +186,8 @@ function desiredAlerts(input: PlanInput): AlertDraft[] {
   const cert = report.certificate;
   if (cert) {
     drafts.push(...expiryDrafts(report, cert, label, policy));
+    const early = earlyRenewalDraft(input, cert, label);
+    if (early) drafts.push(early);
     const fingerprint = cert.fingerprintSha256;
     if (policy.notifyCertChange && previous.fingerprint && previous.fingerprint !== fingerprint) {
       drafts.push({

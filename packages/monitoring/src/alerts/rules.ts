@@ -12,13 +12,19 @@ export const trustRules = new Set([
 ]);
 
 /** Findings the expiry and renewal alerts already cover. */
-export const expiryRules = new Set(["cert.expired", "cert.expiring_soon", "cert.renewal_overdue"]);
+export const expiryRules = new Set([
+  "cert.expired",
+  "cert.expiring_soon",
+  "cert.renewal_overdue",
+  "cert.early_renewal_requested",
+]);
 
 /** Kinds whose alert stays as it is while scans fail: a failed scan says nothing about them. */
 export const needsSuccessfulScan = new Set<AlertKind>([
   "expiry",
   "expired",
   "renewal_overdue",
+  "early_renewal",
   "weak_config",
   "trust",
   "grade_drop",
@@ -30,11 +36,12 @@ export const oncePerCertificate = new Set<AlertKind>([
   "expiry",
   "expired",
   "renewal_overdue",
+  "early_renewal",
   "cert_changed",
 ]);
 
 /** Kinds about one certificate: a new certificate resolves them with a "renewed" notice. */
-export const aboutCertificate = new Set<AlertKind>(["expiry", "expired", "renewal_overdue"]);
+export const aboutCertificate = new Set<AlertKind>(["expiry", "expired", "renewal_overdue", "early_renewal"]);
 
 export const atLeast = (severity: Severity, minimum: Severity) =>
   severities.indexOf(severity) >= severities.indexOf(minimum);

@@ -78,7 +78,11 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
       label: label(domain),
       report: ok ? report : null,
       failures: { count: failureCount, lastError },
-      previous: { grade: domain.grade ? gradeFromDb[domain.grade] : null, fingerprint: domain.fingerprint },
+      previous: {
+        grade: domain.grade ? gradeFromDb[domain.grade] : null,
+        fingerprint: domain.fingerprint,
+        renewalDueAt: domain.renewalDueAt?.toISOString() ?? null,
+      },
       existing,
       policy: input.policy,
     });

@@ -29,6 +29,12 @@ export const ruleCatalog = {
     remediation:
       "The certificate is past the point where it should have been replaced, so renewal automation is probably failing: check the ACME client's logs and timer (certbot, cert-manager, Caddy, …), renew, and reload the server so it serves the new certificate.",
   },
+  "cert.early_renewal_requested": {
+    severity: "high",
+    title: "The CA asks for this certificate to be renewed early",
+    remediation:
+      "Renew the certificate now, ahead of schedule: the CA announced through ACME Renewal Information (RFC 9773) that it wants it replaced, as it does before a mass revocation. ACME clients with ARI support (certbot 2.8+, cert-manager 1.15+, Caddy, lego) do this by themselves.",
+  },
   "cert.hostname_mismatch": {
     severity: "critical",
     title: "Certificate does not cover this hostname",

@@ -79,6 +79,15 @@ export const checks: Check[] = [
           }); ${timeLeft(renewal.dueAt, now)} later it is still served, and it expires in ${timeLeft(now, notAfter(leaf))}.`,
         }
       : null,
+  ({ ari, leaf, now }) => {
+    if (!ari?.window || new Date(ari.window.start) > now || notAfter(leaf) < now) return null;
+    return {
+      id: "cert.early_renewal_requested",
+      detail: `${ari.directory} suggests renewing between ${ari.window.start} and ${ari.window.end}${
+        ari.explanationUrl ? `; the CA explains why at ${ari.explanationUrl}` : ""
+      }.`,
+    };
+  },
   ({ hostnameMatches, leaf }) =>
     hostnameMatches
       ? null

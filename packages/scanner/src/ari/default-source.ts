@@ -1,0 +1,4 @@
+import { RenewalInfoSource } from "./renewal-info";
+
+/** ARI answers of this process, for callers that bring no source of their own. */
+export const processRenewalInfoSource = new RenewalInfoSource();

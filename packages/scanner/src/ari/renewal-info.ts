@@ -1,0 +1,138 @@
+import { z } from "zod";
+import type { ParsedCertificate } from "../certificate";
+import { boundedRequest } from "../net/http-get";
+import type { AddressPolicy } from "../net/policy";
+
+/** What the CA said through ACME Renewal Information (RFC 9773), or why it said nothing. */
+export type RenewalInfoLookup =
+  | { ok: true; start: Date; end: Date; explanationUrl: string | null; cached: boolean }
+  | { ok: false; error: string };
+
+const MAX_BYTES = 64 * 1024;
+/** RFC 9773's example clamps: ask again no sooner than a minute, no later than a day. */
+const MIN_RETRY_MS = 60_000;
+const MAX_RETRY_MS = 86_400_000;
+/** Without a Retry-After, and after a failure, the RFC suggests about six hours. */
+const DEFAULT_RETRY_MS = 6 * 3_600_000;
+const DIRECTORY_TTL_MS = 86_400_000;
+const CAPACITY = 10_000;
+
+const directorySchema = z.object({ renewalInfo: z.url() });
+const renewalInfoSchema = z.object({
+  suggestedWindow: z.object({
+    start: z.iso.datetime({ offset: true }),
+    end: z.iso.datetime({ offset: true }),
+  }),
+  explanationURL: z.url().optional(),
+});
+
+const base64url = (bytes: Buffer) => bytes.toString("base64url"); // Node's base64url has no padding
+
+/** RFC 9773 §4.1: base64url(AKI keyIdentifier) "." base64url(serial's DER content, leading zero kept). */
+export function renewalInfoId(cert: ParsedCertificate): string | undefined {
+  return cert.authorityKeyId ? `${base64url(cert.authorityKeyId)}.${base64url(cert.serial)}` : undefined;
+}
+
+/** Retry-After as seconds or an HTTP date, clamped; the default when absent or unreadable. */
+export function retryAfterMs(header: string | string[] | undefined, now: number): number {
+  const value = Array.isArray(header) ? header[0] : header;
+  const ms = !value
+    ? Number.NaN
+    : /^\d+$/.test(value.trim())
+      ? Number(value) * 1000
+      : Date.parse(value) - now;
+  return Number.isFinite(ms) ? Math.min(MAX_RETRY_MS, Math.max(MIN_RETRY_MS, ms)) : DEFAULT_RETRY_MS;
+}
+
+interface Kept<T> {
+  value: Promise<T>;
+  expiresAt: number;
+}
+
+/**
+ * ARI answers per certificate, kept until the Retry-After the CA sent (failures for six hours),
+ * and directory objects per URL for a day; every request goes through the address policy and is
+ * bounded in time and size.
+ */
+export class RenewalInfoSource {
+  private readonly directories = new Map<string, Kept<string>>();
+  private readonly answers = new Map<string, Kept<RenewalInfoLookup>>();
+  /** Requests made, for tests: a kept answer makes none. */
+  requests = 0;
+
+  lookup(
+    cert: ParsedCertificate,
+    directory: string,
+    options: { policy: AddressPolicy; timeoutMs: number; signal?: AbortSignal },
+  ): Promise<RenewalInfoLookup> {
+    const id = renewalInfoId(cert);
+    if (!id) return Promise.resolve({ ok: false, error: "the certificate has no authority key identifier" });
+    const key = `${directory} ${id}`;
+    const kept = this.answers.get(key);
+    if (kept && kept.expiresAt > Date.now()) {
+      return kept.value.then((answer) => (answer.ok ? { ...answer, cached: true } : answer));
+    }
+    const entry: Kept<RenewalInfoLookup> = {
+      value: Promise.resolve({ ok: false, error: "" }),
+      expiresAt: Infinity,
+    };
+    entry.value = this.fetch(directory, id, options).then(({ answer, keepMs }) => {
+      entry.expiresAt = Date.now() + keepMs;
+      return answer;
+    });
+    this.answers.delete(key);
+    this.answers.set(key, entry);
+    if (this.answers.size > CAPACITY) this.answers.delete(this.answers.keys().next().value!);
+    return entry.value;
+  }
+
+  private async renewalInfoUrl(
+    directory: string,
+    options: { policy: AddressPolicy; timeoutMs: number; signal?: AbortSignal },
+  ): Promise<string> {
+    const kept = this.directories.get(directory);
+    if (kept && kept.expiresAt > Date.now()) return kept.value;
+    const value = (async () => {
+      this.requests++;
+      const response = await boundedRequest(directory, { ...options, maxBytes: MAX_BYTES });
+      if (response.status !== 200) throw new Error(`the directory answered HTTP ${response.status}`);
+      const parsed = directorySchema.safeParse(JSON.parse(response.body.toString("utf8")));
+      if (!parsed.success) throw new Error("the directory names no renewalInfo URL");
+      return parsed.data.renewalInfo.replace(/\/+$/, "");
+    })();
+    this.directories.set(directory, { value, expiresAt: Date.now() + DIRECTORY_TTL_MS });
+    value.catch(() => this.directories.delete(directory));
+    return value;
+  }
+
+  private async fetch(
+    directory: string,
+    id: string,
+    options: { policy: AddressPolicy; timeoutMs: number; signal?: AbortSignal },
+  ): Promise<{ answer: RenewalInfoLookup; keepMs: number }> {
+    const failed = (error: string) => ({ answer: { ok: false as const, error }, keepMs: DEFAULT_RETRY_MS });
+    let url: string;
+    try {
+      url = `${await this.renewalInfoUrl(directory, options)}/${id}`;
+    } catch (error) {
+      return failed(`${directory}: ${(error as Error).message}`);
+    }
+    try {
+      this.requests++;
+      const response = await boundedRequest(url, { ...options, maxBytes: MAX_BYTES });
+      if (response.status !== 200) return failed(`${url} answered HTTP ${response.status}`);
+      const parsed = renewalInfoSchema.safeParse(JSON.parse(response.body.toString("utf8")));
+      if (!parsed.success) return failed(`${url} sent no suggestedWindow`);
+      const start = new Date(parsed.data.suggestedWindow.start);
+      const end = new Date(parsed.data.suggestedWindow.end);
+      // RFC 9773 §4.2: a window that ends before it starts is no answer.
+      if (end <= start) return failed(`${url} sent a window that ends before it starts`);
+      return {
+        answer: { ok: true, start, end, explanationUrl: parsed.data.explanationURL ?? null, cached: false },
+        keepMs: retryAfterMs(response.headers["retry-after"], Date.now()),
+      };
+    } catch (error) {
+      return failed(`${url}: ${(error as Error).message}`);
+    }
+  }
+}
