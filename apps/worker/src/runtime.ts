@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@port443/db";
 import type { Mailer } from "@port443/email";
 import {
+  cappedExponentialBackoff,
   createProcessor,
   createQueues,
   createRedisConnection,
@@ -145,6 +146,7 @@ export function createRuntime(options: RuntimeOptions) {
         concurrency: concurrencyFor[queue] ?? 1,
         lockDuration: options.lockDurationMs ?? 30_000,
         stalledInterval: options.lockDurationMs ?? 30_000,
+        settings: { backoffStrategy: cappedExponentialBackoff },
       }),
   );
   for (const worker of workers) {

@@ -1,13 +1,16 @@
-import { alertKindSchema, noticeSchema, severitySchema, webUrl } from "@port443/notice";
+import {
+  type AlertNotice,
+  alertKindSchema,
+  alertNoticeSchema,
+  severitySchema,
+  webUrl,
+} from "@port443/notice";
 import { z } from "zod";
 
-export type { AlertKind, Severity } from "@port443/notice";
-export { alertKindSchema, severitySchema };
+export type { AlertKind, AlertNotice, Severity } from "@port443/notice";
+export { alertKindSchema, alertNoticeSchema, severitySchema };
 export const severitiesDescending = [...severitySchema.options].reverse();
 
-/** What an alert email says: a notice about an alert opening or resolving. */
-export const alertNoticeSchema = noticeSchema.extend({ event: z.enum(["opened", "resolved"]) });
-export type AlertNotice = z.infer<typeof alertNoticeSchema>;
 export type Finding = AlertNotice["findings"][number];
 
 export const digestInputSchema = z.object({

@@ -1,14 +1,15 @@
 import { jobOptions } from "./job-options";
-import type { Queues } from "./queues";
+import { enqueueMany, type Queues } from "./queues";
 
 type NotificationChannel = "email" | "webhook";
 
 /**
- * Delivery attempts per channel: an SMTP outage is infrastructure and may last a day (16 attempts
- * with exponential backoff from 5 s span about 90 hours); a webhook that keeps failing is
- * usually broken, so it is marked failed within the hour.
+ * Delivery attempts per channel. An SMTP outage is infrastructure and may last a day: 32 attempts
+ * wait 5 s doubling to the hour's cap (after ten retries, about 1.4 hours in), then hourly, about
+ * 22 hours in all. A webhook that keeps failing is usually broken: 8 attempts give up after about
+ * 11 minutes.
  */
-export const attemptsFor: Record<NotificationChannel, number> = { email: 16, webhook: 8 };
+export const attemptsFor: Record<NotificationChannel, number> = { email: 32, webhook: 8 };
 
 /**
  * Hands committed outbox rows to the delivery queue (every producer: scans, digests, the sweep, a
@@ -19,12 +20,12 @@ export async function enqueueNotifications(
   rows: { id: string; channel: NotificationChannel; attempts?: number }[],
   retryDelayMs?: number,
 ): Promise<void> {
-  if (!rows.length) return;
-  await queues.notifications.addBulk(
+  await enqueueMany(
+    queues,
+    "notify.deliver",
     rows.map((row) => ({
-      name: "notify.deliver",
-      data: { notificationId: row.id },
-      opts: {
+      payload: { notificationId: row.id },
+      options: {
         ...jobOptions("notify.deliver", retryDelayMs),
         attempts: attemptsFor[row.channel],
         // A sweep re-enqueue needs a fresh id: the earlier job may still be kept as failed.

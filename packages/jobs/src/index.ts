@@ -2,5 +2,6 @@ export { createRedisConnection } from "./connection";
 export { attemptsFor, enqueueNotifications } from "./enqueue-notifications";
 export { jobOptions } from "./job-options";
 export { createProcessor, type Handler, type Handlers, PermanentJobError } from "./processor";
-export { createQueues, DEFAULT_PREFIX, enqueue, type QueueOptions, type Queues } from "./queues";
+export { createQueues, DEFAULT_PREFIX, enqueue, enqueueMany, type QueueOptions, type Queues } from "./queues";
 export { type JobName, type JobPayload, jobs, type QueueKey, queueNames } from "./registry";
+export { CAPPED_EXPONENTIAL, cappedExponentialBackoff, RETRY_CAP_MS } from "./retry-backoff";

@@ -4,7 +4,7 @@ import { type JobName, jobs } from "./registry";
 /** Registry options for a job, with the retry delay scaled down where a test needs seconds, not minutes. */
 export function jobOptions(name: JobName, retryDelayMs?: number): JobsOptions {
   const options = jobs[name].options;
-  return retryDelayMs === undefined
-    ? options
-    : { ...options, backoff: { type: "exponential", delay: retryDelayMs } };
+  if (retryDelayMs === undefined) return options;
+  const type = typeof options.backoff === "object" ? options.backoff.type : "exponential";
+  return { ...options, backoff: { type, delay: retryDelayMs } };
 }

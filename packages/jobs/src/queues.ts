@@ -23,6 +23,26 @@ export function createQueues({ connection, prefix = DEFAULT_PREFIX }: QueueOptio
   });
 }
 
+/**
+ * Validates every payload against the registry and adds the jobs in one round trip, each with
+ * its registry options and its own (a job id, the attempts).
+ */
+export async function enqueueMany<N extends JobName>(
+  queues: Queues,
+  name: N,
+  items: { payload: JobPayload<N>; options?: JobsOptions }[],
+) {
+  if (!items.length) return [];
+  const definition = jobs[name];
+  return queues[definition.queue].addBulk(
+    items.map((item) => ({
+      name,
+      data: definition.schema.parse(item.payload),
+      opts: { ...definition.options, ...item.options },
+    })),
+  );
+}
+
 /** Validates the payload against the registry and adds the job with its default options. */
 export async function enqueue<N extends JobName>(
   queues: Queues,

@@ -1,5 +1,6 @@
 import type { JobsOptions } from "bullmq";
 import { z } from "zod";
+import { CAPPED_EXPONENTIAL } from "./retry-backoff";
 
 /**
  * Every job the system runs: its queue, payload schema and delivery options. Producers and
@@ -86,13 +87,17 @@ export const jobs = {
       removeOnFail: { age: 7 * DAY, count: 10_000 },
     },
   }),
-  /** Delivers one outbox row (email or webhook); retried with backoff through outages. */
+  /**
+   * Delivers one outbox row (email or webhook); retried with backoff through outages, each wait
+   * capped (retry-backoff.ts) so the sweep can tell a waiting retry from a lost job. Attempts
+   * per channel: enqueue-notifications.ts.
+   */
   "notify.deliver": define({
     queue: "notifications",
     schema: z.object({ notificationId: z.uuid() }),
     options: {
       attempts: 10,
-      backoff: { type: "exponential", delay: 5_000 },
+      backoff: { type: CAPPED_EXPONENTIAL, delay: 5_000 },
       removeOnComplete: { age: DAY, count: 1_000 },
       removeOnFail: { age: 30 * DAY },
     },

@@ -65,4 +65,8 @@ export const noticeSchema = z.object({
   failures: z.object({ count: z.number().int().min(0), lastError: z.string().nullable() }).nullable(),
 });
 export type Notice = z.infer<typeof noticeSchema>;
+
+/** A notice about an alert opening or resolving: what monitoring writes to the outbox, and emails render. */
+export const alertNoticeSchema = noticeSchema.extend({ event: z.enum(["opened", "resolved"]) });
+export type AlertNotice = z.infer<typeof alertNoticeSchema>;
 export type NoticeFinding = Notice["findings"][number];

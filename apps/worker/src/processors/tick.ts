@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@port443/db";
-import { enqueueNotifications, jobOptions, type Queues } from "@port443/jobs";
+import { enqueueMany, enqueueNotifications, jobOptions, type Queues, RETRY_CAP_MS } from "@port443/jobs";
 import { claimDueDomains, scanJobId } from "@port443/monitoring";
 import type { Logger } from "../logger";
 
@@ -7,8 +7,11 @@ const BATCH = 1_000;
 const MAX_BATCHES = 20;
 /** A delivery claimed this long ago by a process that never finished it (killed) is handed out again. */
 const STUCK_SENDING_MS = 10 * 60_000;
-/** A retrying row untouched this long lost its queue job (Redis flushed): hand it out again. */
-const ABANDONED_RETRY_MS = 2 * 60 * 60_000;
+/**
+ * A retrying row untouched this long lost its queue job (Redis flushed): hand it out again. No
+ * retry waits longer than RETRY_CAP_MS, so twice that is never a retry still waiting its turn.
+ */
+const ABANDONED_RETRY_MS = 2 * RETRY_CAP_MS;
 /** A new outbox row gets this long to be enqueued by the transaction that wrote it. */
 const FRESH_MS = 30_000;
 
@@ -29,11 +32,12 @@ export async function tick(prisma: PrismaClient, queues: Queues, logger: Logger,
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
     const claims = await claimDueDomains(prisma, { now, limit: BATCH, leaseSeconds: options.leaseSeconds });
     if (claims.length) {
-      await queues.scans.addBulk(
+      await enqueueMany(
+        queues,
+        "scan.domain",
         claims.map((claim) => ({
-          name: "scan.domain",
-          data: { domainId: claim.domainId, lease: claim.lease.getTime() },
-          opts: { ...jobOptions("scan.domain", options.retryDelayMs), jobId: scanJobId(claim) },
+          payload: { domainId: claim.domainId, lease: claim.lease.getTime() },
+          options: { ...jobOptions("scan.domain", options.retryDelayMs), jobId: scanJobId(claim) },
         })),
       );
     }

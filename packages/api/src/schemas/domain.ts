@@ -30,7 +30,7 @@ export const DomainSchema = z
     daysRemaining: z.number().int().nullable(),
     renewalDueAt: Timestamp.nullable().openapi({
       description:
-        "When the served certificate should be replaced: two thirds of its lifetime, or the end of its CA's ARI window.",
+        "When the served certificate should be replaced: two thirds of its lifetime, or the end of its CA's ARI window. Null for certificates valid over 200 days without ARI, which are renewed by hand and judged by days left.",
     }),
     issuer: z.string().nullable(),
     fingerprintSha256: z.string().nullable(),

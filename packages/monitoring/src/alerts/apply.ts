@@ -1,5 +1,5 @@
 import type { Alert, Domain, NotificationChannel, Prisma, Team } from "@port443/db";
-import type { AlertNotice } from "@port443/email";
+import type { AlertNotice } from "@port443/notice";
 import type { ScanReport } from "@port443/scanner";
 import { buildNotice, type NoticeContext } from "../notices/build";
 import type { EffectivePolicy } from "../policy";

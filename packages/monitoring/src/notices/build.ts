@@ -1,5 +1,5 @@
 import type { AlertKind, Severity } from "@port443/db";
-import type { AlertNotice } from "@port443/email";
+import type { AlertNotice } from "@port443/notice";
 import type { CertificateInfo, Finding } from "@port443/scanner";
 
 export interface NoticeContext {

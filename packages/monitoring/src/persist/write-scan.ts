@@ -85,7 +85,7 @@ export async function writeScan(tx: Prisma.TransactionClient, write: ScanWrite):
       failure_count = ${write.failureCount}, last_error = ${write.lastError},
       grade = CASE WHEN ${ok} THEN ${report.grade}::"Grade" ELSE grade END,
       not_after = CASE WHEN ${ok} THEN ${certificate ? new Date(certificate.notAfter) : null} ELSE not_after END,
-      renewal_due_at = CASE WHEN ${ok} THEN ${report.renewal ? new Date(report.renewal.dueAt) : null}
+      renewal_due_at = CASE WHEN ${ok} THEN ${report.renewal?.tracked ? new Date(report.renewal.dueAt) : null}
                             ELSE renewal_due_at END,
       issuer = CASE WHEN ${ok} THEN ${certificate?.issuer ?? null} ELSE issuer END,
       fingerprint = CASE WHEN ${ok} THEN ${certificate?.fingerprintSha256 ?? null} ELSE fingerprint END,

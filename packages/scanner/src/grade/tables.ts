@@ -1,5 +1,5 @@
 import type { ProtocolId } from "../protocols";
-import type { Grade } from "../report";
+import { type Grade, grades } from "../report";
 
 /** SSL Labs Server Rating Guide: scores per category, as tables. */
 export const protocolScore: Record<ProtocolId, number> = {
@@ -56,7 +56,7 @@ export const scoreGrades: { atLeast: number; grade: Grade }[] = [
   { atLeast: 0, grade: "F" },
 ];
 
-/** Letters from best to worst (T and M are not letters: they override). */
-export const letterOrder: Grade[] = ["A+", "A", "A-", "B", "C", "D", "E", "F"];
+/** Letters from best to worst: the report's grade order without T and M, which override rather than rank. */
+export const letterOrder: Grade[] = grades.filter((grade) => grade !== "T" && grade !== "M");
 
 export const HSTS_LONG_SECONDS = 15_768_000;

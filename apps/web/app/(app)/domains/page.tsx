@@ -96,7 +96,7 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="w-full text-left text-sm">
             <TableHeader
-              columns={["Grade", "Domain", "Days left", "Issuer", "Last scan", "Status"]}
+              columns={["Grade", "Domain", "Days left", "Renewal due", "Issuer", "Last scan", "Status"]}
               padded
               divided
             />
@@ -115,6 +115,11 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
                     ) : null}
                   </td>
                   <td className="px-4 py-2">{daysLeftLabel(domain.notAfter)}</td>
+                  <td
+                    className={`px-4 py-2 ${domain.renewalDueAt && domain.renewalDueAt < new Date() ? "font-medium text-red-700 dark:text-red-400" : ""}`}
+                  >
+                    {domain.renewalDueAt ? dateTime(domain.renewalDueAt) : "–"}
+                  </td>
                   <td className="max-w-56 truncate px-4 py-2" title={domain.issuer ?? ""}>
                     {domain.issuer ?? "–"}
                   </td>
