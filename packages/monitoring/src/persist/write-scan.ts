@@ -27,6 +27,7 @@ const detailsOf = (report: ScanReport) =>
     hsts: report.hsts,
     ocsp: report.ocsp,
     renewal: report.renewal,
+    revocation: report.revocation,
     gradeCaps: report.gradeCaps,
     score: report.score,
     trusted: report.trusted,

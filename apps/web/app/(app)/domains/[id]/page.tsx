@@ -1,5 +1,5 @@
 import type { Certificate } from "@port443/db";
-import { explainFindings, protocols, type RenewalInfo } from "@port443/scanner";
+import { explainFindings, protocols, type RenewalInfo, type Revocation } from "@port443/scanner";
 import {
   getDomain,
   getDomainAlertPolicy,
@@ -29,12 +29,26 @@ const severityTone: Record<string, string> = {
   info: "border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900",
 };
 
+/** Revocation in words: the verdict, which mechanism decided, and CRLs that gave none. */
+function revocationText(revocation: Revocation): string {
+  const verdict =
+    revocation.status === "unknown"
+      ? "unknown: no CRL or OCSP verdict"
+      : `${revocation.status} (${revocation.source === "crl" ? "CRL" : "OCSP"})`;
+  const notes = revocation.crls
+    .filter((check) => check.error || check.stale)
+    .map((check) => (check.error ? check.error.message : `${check.url} is past its nextUpdate`));
+  return [verdict, ...notes].join("; ");
+}
+
 function CertificateFacts({
   certificate,
   renewal,
+  revocation,
 }: {
   certificate: Certificate;
   renewal?: RenewalInfo | null;
+  revocation?: Revocation;
 }) {
   const lifetime = certificate.notAfter.getTime() - certificate.notBefore.getTime();
   const used = Math.min(1, Math.max(0, (Date.now() - certificate.notBefore.getTime()) / lifetime));
@@ -52,6 +66,7 @@ function CertificateFacts({
           ],
         ] as [string, string][])
       : []),
+    ...(revocation ? ([["Revocation", revocationText(revocation)]] as [string, string][]) : []),
     ["Key", `${certificate.keyType} ${certificate.keyBits} bits`],
     ["Signature", certificate.signatureAlgorithm],
     ["SHA-256", certificate.fingerprintSha256],
@@ -108,6 +123,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
     ciphers?: Record<string, string[]>;
     gradeCaps?: { grade: string; reason: string }[];
     renewal?: RenewalInfo | null;
+    revocation?: Revocation;
   };
   const findings = explainFindings(scan?.findings ?? []);
   const [leaf, ...chain] = scan?.certificates.map((entry) => entry.certificate) ?? [];
@@ -186,7 +202,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
 
       {leaf ? (
         <Panel id="certificate" title="Certificate">
-          <CertificateFacts certificate={leaf} renewal={details.renewal} />
+          <CertificateFacts certificate={leaf} renewal={details.renewal} revocation={details.revocation} />
           {chain.length ? (
             <>
               <h3 className="mb-1 mt-4 font-medium">Chain</h3>
