@@ -1,11 +1,12 @@
 import type { Prisma } from "@port443/db";
+import { dbGrades } from "@port443/monitoring";
 import { z } from "zod";
 import type { ServiceContext } from "./context";
 import { decodeCursor, page, pageInput } from "./cursor";
 import { parseInput } from "./parse-input";
 
 export const domainStatuses = ["pending", "ok", "warning", "critical", "error"] as const;
-export const dbGrades = ["A_PLUS", "A", "A_MINUS", "B", "C", "D", "E", "F", "T", "M"] as const;
+export { dbGrades };
 
 export const listDomainsInput = z.object({
   ...pageInput,

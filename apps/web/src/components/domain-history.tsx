@@ -1,6 +1,5 @@
 import type { CertificateEvent, Grade, ScanAddress } from "@port443/db";
-import { gradeFromDb, gradeToDb } from "@port443/monitoring";
-import { grades } from "@port443/scanner/report";
+import { dbGrades, gradeFromDb } from "@port443/monitoring";
 import { dateTime, span } from "@/lib/format";
 
 interface Point {
@@ -10,8 +9,8 @@ interface Point {
   daysLeft: number | null;
 }
 
-/** Grades best first (the report's order, in the database's spelling); the chart puts A+ at the top. */
-const gradeOrder: Grade[] = grades.map((grade) => gradeToDb[grade]);
+/** Grades best first; the chart puts A+ at the top. */
+const gradeOrder: Grade[] = dbGrades;
 const width = 640;
 const height = 120;
 

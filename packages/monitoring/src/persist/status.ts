@@ -1,5 +1,5 @@
 import type { DomainStatus, Grade } from "@port443/db";
-import type { Grade as ReportGrade, ScanReport } from "@port443/scanner";
+import { grades, type Grade as ReportGrade, type ScanReport } from "@port443/scanner";
 
 /** The database spells A+ and A- as enum members. */
 export const gradeToDb: Record<ReportGrade, Grade> = {
@@ -14,6 +14,9 @@ export const gradeToDb: Record<ReportGrade, Grade> = {
   T: "T",
   M: "M",
 };
+/** The database's grades, best first: the report's order in the database's spelling. */
+export const dbGrades = grades.map((grade) => gradeToDb[grade]) as [Grade, ...Grade[]];
+
 export const gradeFromDb = Object.fromEntries(
   Object.entries(gradeToDb).map(([report, db]) => [db, report]),
 ) as Record<Grade, ReportGrade>;
