@@ -2,27 +2,18 @@ import {
   createChain,
   type RenewalWindow,
   renewalInfoIdOf,
-  type Served,
   startAcmeServer,
   startTlsServer,
 } from "@port443/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { directoryFor } from "../src/ari/directory-for";
 import { RenewalInfoSource, renewalInfoId, retryAfterMs } from "../src/ari/renewal-info";
 import type { ParsedCertificate } from "../src/certificate";
 import { parseCertificate } from "../src/certificate";
-import { findingIds, scanLocal, severityOf } from "./support/scan-case.ts";
+import { closedAfterEach, findingIds, scanLocal, severityOf } from "./support/scan-case.ts";
 
 const DAY = 86_400_000;
-const open: Served[] = [];
-const serve = async <T extends Served>(server: Promise<T>) => {
-  const served = await server;
-  open.push(served);
-  return served;
-};
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((served) => served.close()));
-});
+const serve = closedAfterEach();
 
 /** A 45-day leaf served over TLS, an ACME server for its CA, and scans that ask that server. */
 async function ariCase(window?: (leafId: string) => RenewalWindow, retryAfter?: string) {

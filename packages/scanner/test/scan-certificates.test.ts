@@ -2,13 +2,12 @@ import {
   createChain,
   createOcspResponse,
   issueCert,
-  type Served,
   startHttpServer,
   startTlsServer,
 } from "@port443/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTrustStore } from "../src/chain/trust-store";
-import { capReasons, findingIds, scanLocal, severityOf } from "./support/scan-case.ts";
+import { capReasons, closedAfterEach, findingIds, scanLocal, severityOf } from "./support/scan-case.ts";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -16,15 +15,7 @@ const HOUR = 3_600_000;
 const ago = (days: number, hours = 0) => new Date(Date.now() - days * DAY - hours * HOUR - 60_000);
 const ahead = (days: number, hours = 0) => new Date(Date.now() + days * DAY + hours * HOUR + 60_000);
 const YEAR_HSTS = "max-age=31536000; includeSubDomains";
-const open: Served[] = [];
-const serve = async <T extends Served>(server: Promise<T>) => {
-  const served = await server;
-  open.push(served);
-  return served;
-};
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((served) => served.close()));
-});
+const serve = closedAfterEach();
 
 describe("a well-configured endpoint", () => {
   it("gets A+ with no findings and the full report", async () => {

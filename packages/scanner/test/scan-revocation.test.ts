@@ -1,20 +1,12 @@
-import { createChain, createCrl, type Served, startHttpServer, startTlsServer } from "@port443/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import { createChain, createCrl, startHttpServer, startTlsServer } from "@port443/testing";
+import { describe, expect, it } from "vitest";
 import { parseCrl } from "../src/revocation/crl-parse";
 import { CRL_MAX_BYTES, CrlSource } from "../src/revocation/crl-source";
-import { findingIds, scanLocal, severityOf } from "./support/scan-case.ts";
+import { closedAfterEach, findingIds, scanLocal, severityOf } from "./support/scan-case.ts";
 
 const HOUR = 3_600_000;
 const YEAR_HSTS = "max-age=31536000; includeSubDomains";
-const open: Served[] = [];
-const serve = async <T extends Served>(server: Promise<T>) => {
-  const served = await server;
-  open.push(served);
-  return served;
-};
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((served) => served.close()));
-});
+const serve = closedAfterEach();
 
 /**
  * A chain whose leaf names a CRL on a local HTTP server (`routes["/leaf.crl"]`, filled by the

@@ -1,4 +1,5 @@
 import type { Served } from "@port443/testing";
+import { afterEach } from "vitest";
 import type { ScanReport } from "../../src/report";
 import type { ScanOptions } from "../../src/scan";
 import { scan } from "../../src/scan";
@@ -16,3 +17,19 @@ export const severityOf = (report: ScanReport, id: string) =>
   report.findings.find((finding) => finding.id === id)?.severity;
 export const capReasons = (report: ScanReport) =>
   report.gradeCaps.map((cap) => `${cap.grade}: ${cap.reason}`);
+
+/**
+ * `serve(startXServer(…))` for a test file: whatever a test starts is closed after that test.
+ * Call once at the top of the file.
+ */
+export function closedAfterEach() {
+  const open: Served[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((served) => served.close()));
+  });
+  return async <T extends Served>(server: Promise<T>): Promise<T> => {
+    const served = await server;
+    open.push(served);
+    return served;
+  };
+}
