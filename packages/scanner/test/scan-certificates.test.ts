@@ -7,7 +7,14 @@ import {
 } from "@port443/testing";
 import { describe, expect, it } from "vitest";
 import { createTrustStore } from "../src/chain/trust-store";
-import { capReasons, closedAfterEach, findingIds, scanLocal, severityOf } from "./support/scan-case.ts";
+import {
+  capReasons,
+  closedAfterEach,
+  detailOf,
+  findingIds,
+  scanLocal,
+  severityOf,
+} from "./support/scan-case.ts";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -294,8 +301,41 @@ describe("certificate rules", () => {
     const report = await scanLocal(served, { extraCaPems: [root.pem], policy: onlyTarget });
     expect(report.error).toBeNull();
     expect(report.trusted).toBe(false);
-    expect(findingIds(report)).toContain("cert.untrusted_issuer");
+    // The intermediate could not be fetched: missing, and trust cannot be told.
+    expect(detailOf(report, "cert.chain_incomplete")).toMatch(
+      /^The server does not send the intermediate CA that issued CN=leaf\.test: CN=AIA Intermediate, and it could not be fetched from http:\/\/127\.0\.0\.2:\d+\/intermediate\.cer\./,
+    );
+    expect(detailOf(report, "cert.untrusted_issuer")).toContain(
+      "whether it leads to a trusted CA is unknown",
+    );
+  });
+
+  it("names the missing intermediate when the server sends only the leaf and it has no AIA URL", async () => {
+    const { root, intermediate, leaf } = await createChain();
+    const served = await serve(startTlsServer({ chain: [leaf], hsts: YEAR_HSTS }));
+    const report = await scanLocal(served, { extraCaPems: [root.pem] });
+    expect(severityOf(report, "cert.chain_incomplete")).toBe("high");
+    expect(detailOf(report, "cert.chain_incomplete")).toBe(
+      `The server does not send the intermediate CA that issued CN=leaf.test: ${intermediate.spec.subject}, and the certificate names no AIA URL to fetch it from. Browsers that do not have it cached will refuse the connection.`,
+    );
+    expect(detailOf(report, "cert.untrusted_issuer")).toBe(
+      `The chain cannot be followed past the certificate itself: its issuer ${intermediate.spec.subject} is missing, so whether it leads to a trusted CA is unknown.`,
+    );
+    // Served with its intermediate, the same leaf is trusted and complete.
+    const complete = await serve(startTlsServer({ chain: [leaf, intermediate], hsts: YEAR_HSTS }));
+    const fixed = await scanLocal(complete, { extraCaPems: [root.pem] });
+    expect(findingIds(fixed)).not.toContain("cert.chain_incomplete");
+    expect(fixed.trusted).toBe(true);
+  });
+
+  it("says a chain ending at an unknown root is untrusted, not incomplete", async () => {
+    const { intermediate, leaf } = await createChain();
+    const served = await serve(startTlsServer({ chain: [leaf, intermediate], hsts: YEAR_HSTS }));
+    const report = await scanLocal(served);
     expect(findingIds(report)).not.toContain("cert.chain_incomplete");
+    expect(detailOf(report, "cert.untrusted_issuer")).toBe(
+      "The chain ends at CN=Port443 Test Intermediate CA, issued by CN=Port443 Test Root CA, which is not a trusted CA.",
+    );
   });
 
   it("reports a revoked certificate from its stapled OCSP response", async () => {

@@ -25,6 +25,16 @@ const timeLeft = (from: Date, to: Date) => {
   return hours >= 48 ? `${Math.floor(hours / 24)} days` : `${hours} hours`;
 };
 const lifetime = (cert: ParsedCertificate) => timeLeft(notBefore(cert), notAfter(cert));
+const issuerName = (cert: ParsedCertificate) => cert.info(new Date()).issuer;
+
+/**
+ * The leaf when its issuer is nowhere (not served, not fetchable through AIA, not an anchor): that
+ * issuer is a missing intermediate. A served intermediate whose issuer is unknown is different: it
+ * names a root, which servers need not send, so that chain is simply untrusted.
+ */
+function missingIssuerOf({ chain, leaf }: Analysis): ParsedCertificate | null {
+  return !chain.trusted && !leaf.selfSigned && chain.untrustedIssuer === leaf ? leaf : null;
+}
 
 const suitesWhere = (analysis: Analysis, test: (suite: ReturnType<typeof allSuites>[number]) => boolean) => [
   ...new Set(
@@ -99,20 +109,34 @@ export const checks: Check[] = [
     leaf.selfSigned && !leafTrustedDirectly
       ? { id: "cert.self_signed", detail: `${name(leaf)} is signed by its own key.` }
       : null,
-  ({ chain, leaf }) =>
-    !chain.trusted && !leaf.selfSigned && chain.untrustedIssuer
-      ? {
-          id: "cert.untrusted_issuer",
-          detail: `The chain ends at ${chain.untrustedIssuer.info(new Date()).issuer}, which is not a trusted CA.`,
-        }
-      : null,
-  ({ chain }) =>
-    chain.fetched.length
-      ? {
-          id: "cert.chain_incomplete",
-          detail: `Missing from the served chain: ${chain.fetched.map(name).join("; ")}.`,
-        }
-      : null,
+  ({ chain, leaf }) => {
+    const last = chain.untrustedIssuer;
+    if (chain.trusted || leaf.selfSigned || !last) return null;
+    return {
+      id: "cert.untrusted_issuer",
+      detail: last.selfSigned
+        ? `The chain ends at ${name(last)}, a root that is not a trusted CA.`
+        : last === leaf
+          ? `The chain cannot be followed past the certificate itself: its issuer ${issuerName(last)} is missing, so whether it leads to a trusted CA is unknown.`
+          : `The chain ends at ${name(last)}, issued by ${issuerName(last)}, which is not a trusted CA.`,
+    };
+  },
+  (analysis) => {
+    const { chain } = analysis;
+    const missing = missingIssuerOf(analysis);
+    if (!chain.fetched.length && !missing) return null;
+    const fetched = chain.fetched.length
+      ? `Missing from the served chain, fetched through AIA: ${chain.fetched.map(name).join("; ")}.`
+      : "";
+    const unreachable = missing
+      ? `The server does not send the intermediate CA that issued ${name(missing)}: ${issuerName(missing)}, and ${
+          missing.aiaCaIssuers.length
+            ? `it could not be fetched from ${missing.aiaCaIssuers.join(", ")}`
+            : "the certificate names no AIA URL to fetch it from"
+        }. Browsers that do not have it cached will refuse the connection.`
+      : "";
+    return { id: "cert.chain_incomplete", detail: [fetched, unreachable].filter(Boolean).join(" ") };
+  },
   ({ leaf }) => {
     const { keyType, keyBits } = leaf.info(new Date());
     const weak =

@@ -15,6 +15,8 @@ export async function scanLocal(
 export const findingIds = (report: ScanReport) => report.findings.map((finding) => finding.id);
 export const severityOf = (report: ScanReport, id: string) =>
   report.findings.find((finding) => finding.id === id)?.severity;
+export const detailOf = (report: ScanReport, id: string) =>
+  report.findings.find((finding) => finding.id === id)?.detail;
 export const capReasons = (report: ScanReport) =>
   report.gradeCaps.map((cap) => `${cap.grade}: ${cap.reason}`);
 
