@@ -1,6 +1,7 @@
 import type { ParsedCertificate } from "./certificate";
 import type { ChainAnalysis } from "./chain/build";
 import type { CipherSuite } from "./data/cipher-suites";
+import type { IncompleteStep } from "./enumerate/types";
 import type { Renewal } from "./expiry";
 import type { Hsts } from "./hsts";
 import type { OcspStatus } from "./ocsp";
@@ -31,7 +32,16 @@ export interface Analysis {
   renewal: Renewal;
   /** ACME Renewal Information for the leaf, when its CA's directory is known. */
   ari: AriInfo | null;
+  /** Steps that did not finish: what they would have told is unknown, never "no". */
+  incomplete: IncompleteStep[];
 }
+
+/** Whether it is unknown if `protocol` is accepted: its detection did not finish. */
+export const protocolUnknown = (analysis: Analysis, protocol: ProtocolId): boolean =>
+  analysis.incomplete.some((entry) => entry.step === `protocol.${protocol}`);
+
+/** Steps whose result can lower the grade: while one is incomplete, the grade is provisional. */
+export const gradeSteps = /^(enumeration|protocol\.|ciphers\.|key_exchange\.)/;
 
 /** Every suite accepted under any protocol. */
 export const allSuites = (analysis: Analysis): CipherSuite[] => Object.values(analysis.suites).flat();

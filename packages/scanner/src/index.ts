@@ -8,6 +8,7 @@ export { createTrustStore, type TrustStore } from "./chain/trust-store";
 export { trustStoreCache } from "./chain/trust-store-cache";
 export { type CipherSuite, cipherSuiteByName } from "./data/cipher-suites";
 export { createLimiter, type Limiter } from "./enumerate/limiter";
+export type { IncompleteStep } from "./enumerate/types";
 export {
   expiringSoonSeverity,
   fixedExpirySeverity,

@@ -1,3 +1,4 @@
+import type { IncompleteStep } from "./enumerate/types";
 import type { ProtocolId } from "./protocols";
 import type { Revocation } from "./revocation/verdict";
 
@@ -88,6 +89,8 @@ export interface ScanReport {
   scannedAt: string;
   durationMs: number;
   grade: Grade | null;
+  /** A step that could lower the grade did not finish (see `incomplete`): the grade is what was seen so far. */
+  gradeProvisional: boolean;
   gradeCaps: GradeCap[];
   score: { protocol: number; keyExchange: number; cipher: number; total: number } | null;
   certificate: CertificateInfo | null;
@@ -106,6 +109,8 @@ export interface ScanReport {
   };
   revocation: Revocation;
   findings: Finding[];
+  /** Steps that did not finish (a probe timed out, the deadline cut the enumeration): unknown, not "no". */
+  incomplete: IncompleteStep[];
   /** Every address scanned (with --all-ips), and what differs between them. */
   addresses: AddressResult[];
   error: ScanError | null;

@@ -1,6 +1,6 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
-import type { Analysis } from "./analysis";
+import { type Analysis, gradeSteps } from "./analysis";
 import { processRenewalInfoSource } from "./ari/default-source";
 import { type AcmeDirectories, directoryFor } from "./ari/directory-for";
 import type { RenewalInfoSource } from "./ari/renewal-info";
@@ -9,6 +9,7 @@ import { buildChain } from "./chain/build";
 import { createTrustStore, type TrustStore } from "./chain/trust-store";
 import { type CipherSuite, cipherSuiteByName } from "./data/cipher-suites";
 import { enumerate } from "./enumerate";
+import type { IncompleteStep } from "./enumerate/types";
 import { renewalOf } from "./expiry";
 import { computeGrade } from "./grade/compute";
 import { handshakeAndHsts } from "./handshake-hsts";
@@ -94,6 +95,7 @@ function emptyReport(
     scannedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     grade: null,
+    gradeProvisional: false,
     gradeCaps: [],
     score: null,
     certificate: null,
@@ -108,6 +110,7 @@ function emptyReport(
     ocsp: { stapled: false, status: null, source: null },
     revocation: { status: "unknown", source: null, crls: [] },
     findings: [],
+    incomplete: [],
     addresses: [],
     error,
   };
@@ -193,12 +196,24 @@ async function scanAddress(
   }
 
   const target = { address, port, servername, timeoutMs: remaining(), signal };
-  const [{ handshake: handshakeResult, http }, enumeration] = await Promise.all([
+  const [{ handshake: handshakeResult, http }, enumerated] = await Promise.all([
     handshakeAndHsts(target, options.quick ? undefined : options.host, remaining),
     options.quick
       ? undefined
-      : enumerate({ ...target, concurrency: options.connectionsPerAddress ?? 4 }).catch(() => undefined),
+      : enumerate({ ...target, concurrency: options.connectionsPerAddress ?? 4 }).catch(
+          (error: Error) => error,
+        ),
   ]);
+  // A quick probe leaves enumeration out by design; a full scan whose enumeration failed knows
+  // no protocol but the one its handshake negotiated.
+  const enumeration = enumerated instanceof Error ? undefined : enumerated;
+  const incomplete: IncompleteStep[] =
+    enumerated instanceof Error
+      ? protocolIds.map((protocol) => ({
+          step: `protocol.${protocol}`,
+          reason: `enumeration failed: ${enumerated.message}`,
+        }))
+      : (enumerated?.incomplete ?? []);
   const connected =
     handshakeResult instanceof Error && enumeration
       ? ((await legacyHandshake({ ...target, timeoutMs: remaining() }, enumeration).catch(() => null)) ??
@@ -295,6 +310,7 @@ async function scanAddress(
       renewalInfo?.ok ? renewalInfo : null,
     ),
     ari,
+    incomplete,
   };
   const findings = evaluateRules(analysis).filter(
     (finding) => !options.quick || finding.id.startsWith("cert."),
@@ -306,6 +322,7 @@ async function scanAddress(
     scannedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     grade: grade?.grade ?? null,
+    gradeProvisional: grade !== null && incomplete.some((entry) => gradeSteps.test(entry.step)),
     gradeCaps: grade?.caps ?? [],
     score: grade?.score ?? null,
     certificate: leaf.info(now),
@@ -329,6 +346,7 @@ async function scanAddress(
     },
     revocation: analysis.revocation,
     findings,
+    incomplete,
     addresses: [],
     error: null,
   };

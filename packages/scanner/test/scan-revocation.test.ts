@@ -2,7 +2,7 @@ import { createChain, createCrl, startHttpServer, startTlsServer } from "@port44
 import { describe, expect, it } from "vitest";
 import { parseCrl } from "../src/revocation/crl-parse";
 import { CRL_MAX_BYTES, CrlSource } from "../src/revocation/crl-source";
-import { closedAfterEach, findingIds, scanLocal, severityOf } from "./support/scan-case.ts";
+import { capReasons, closedAfterEach, findingIds, scanLocal, severityOf } from "./support/scan-case.ts";
 
 const HOUR = 3_600_000;
 const YEAR_HSTS = "max-age=31536000; includeSubDomains";
@@ -46,6 +46,9 @@ describe("revocation through CRLs", () => {
       }),
     ]);
     expect(severityOf(report, "cert.revoked")).toBe("critical");
+    // Revoked by its CA's CRL grades T, as revoked by OCSP does.
+    expect(report.grade).toBe("T");
+    expect(capReasons(report)).toContain("T: certificate revoked");
     expect(report.findings.find((finding) => finding.id === "cert.revoked")?.detail).toContain(
       "reason keyCompromise",
     );

@@ -14,7 +14,7 @@ export function formatReport(report: ScanReport, c: Palette): string {
   const cert = report.certificate;
   const grade = report.grade ?? "–";
   lines.push(
-    `  Grade        ${c.bold(c[gradeStyle(report.grade)](grade))}${report.score ? c.dim(`  (score ${report.score.total})`) : ""}`,
+    `  Grade        ${c.bold(c[gradeStyle(report.grade)](grade))}${report.gradeProvisional ? c.yellow(" provisional: some steps did not finish") : ""}${report.score ? c.dim(`  (score ${report.score.total})`) : ""}`,
   );
   for (const cap of report.gradeCaps)
     lines.push(`               ${c.dim(`capped at ${cap.grade}: ${cap.reason}`)}`);
@@ -52,8 +52,10 @@ export function formatReport(report: ScanReport, c: Palette): string {
       `    ${index}  ${link.subject}  ${c.dim(`${link.keyType} ${link.keyBits}, until ${link.notAfter.slice(0, 10)}`)}`,
     );
   });
+  const unknown = new Set(report.incomplete.map((entry) => entry.step));
   const matrix = protocols
     .map((protocol) => {
+      if (unknown.has(`protocol.${protocol.id}`)) return c.yellow(`${protocol.label} ?`);
       const on = report.protocols[protocol.id as ProtocolId];
       const good = protocol.id === "tls1_2" || protocol.id === "tls1_3";
       return on ? c[good ? "green" : "red"](`${protocol.label} ✔`) : c.dim(`${protocol.label} ✘`);
@@ -77,6 +79,11 @@ export function formatReport(report: ScanReport, c: Palette): string {
       report.addresses.map((address) => address.fingerprintSha256).filter(Boolean),
     );
     if (fingerprints.size > 1) lines.push(`    ${c.yellow("the addresses serve different certificates")}`);
+  }
+  if (report.incomplete.length) {
+    lines.push("  Incomplete");
+    for (const entry of report.incomplete)
+      lines.push(`    ${c.yellow(entry.step.padEnd(20))} ${entry.reason}`);
   }
   if (report.findings.length) {
     lines.push("  Findings");

@@ -106,6 +106,10 @@ export const ScanReportSchema = z
     scannedAt: z.string(),
     durationMs: z.number(),
     grade: orNull(GradeSchema),
+    gradeProvisional: z.boolean().openapi({
+      description:
+        "A step that could lower the grade did not finish (see `incomplete`): the grade is what was seen.",
+    }),
     gradeCaps: z.array(GradeCapSchema),
     score: z
       .object({ protocol: z.number(), keyExchange: z.number(), cipher: z.number(), total: z.number() })
@@ -131,6 +135,14 @@ export const ScanReportSchema = z
     }),
     revocation: RevocationSchema,
     findings: z.array(FindingSchema),
+    incomplete: z
+      .array(
+        z.object({
+          step: z.string().openapi({ example: "protocol.tls1_0" }),
+          reason: z.string().openapi({ example: "timed out waiting for an answer" }),
+        }),
+      )
+      .openapi({ description: 'Steps that did not finish: what they would have told is unknown, not "no".' }),
     addresses: z.array(
       z.object({
         ip: z.string(),

@@ -10,7 +10,7 @@ async function scan(session: Session, protocol: ProtocolId): Promise<ProtocolSca
   try {
     return protocol === "sslv2" ? await scanSslv2(session) : await scanTlsProtocol(session, protocol);
   } catch (error) {
-    session.error(protocol, `internal error: ${(error as Error).message}`);
+    session.incomplete(`protocol.${protocol}`, `internal error: ${(error as Error).message}`);
     return { protocol, supported: false, ciphers: [], serverPreference: null };
   }
 }
@@ -18,7 +18,8 @@ async function scan(session: Session, protocol: ProtocolId): Promise<ProtocolSca
 /**
  * Protocols, cipher suites (in server order), server preference, DH prime size and key exchange
  * groups, from hand-built ClientHellos over plain TCP: independent of what the local OpenSSL can
- * still negotiate. Never throws; trouble ends up in `errors` with whatever was learned.
+ * still negotiate. Never throws; steps that did not finish are listed in `incomplete`, with
+ * whatever was learned.
  */
 export async function enumerate(options: EnumerateOptions): Promise<EnumerationResult> {
   const session = new Session(options);
@@ -26,7 +27,7 @@ export async function enumerate(options: EnumerateOptions): Promise<EnumerationR
   const scans = protocolIds.flatMap((protocol) => results.filter((result) => result.protocol === protocol));
   const recordOf = <T>(value: (scan: ProtocolScan) => T) =>
     Object.fromEntries(scans.map((scan) => [scan.protocol, value(scan)])) as Record<ProtocolId, T>;
-  if (session.aborted) session.errors.add("enumeration aborted");
+  if (session.aborted) session.incomplete("enumeration", "cut off by the scan's deadline");
   return {
     protocols: recordOf((scan) => scan.supported),
     ciphers: Object.fromEntries(
@@ -36,6 +37,6 @@ export async function enumerate(options: EnumerateOptions): Promise<EnumerationR
     dh: session.dhBits.length > 0 ? { primeBits: Math.min(...session.dhBits) } : null,
     groups: [...session.groups],
     probes: session.probes,
-    errors: [...session.errors],
+    incomplete: session.incompleteSteps,
   };
 }

@@ -28,7 +28,7 @@ export async function probeKeyExchange(
       if (code === undefined || !picked) return;
       if (seen(picked)) return session.learnKeyExchange(picked);
       const offer = await session.offer(protocol, [code], { until: "server_key_exchange" });
-      if (offer.kind === "failed") session.error(protocol, `key exchange probe: ${offer.reason}`);
+      if (offer.kind === "failed") session.incomplete(`key_exchange.${protocol}`, offer.reason);
       if (offer.kind === "chosen") session.learnKeyExchange(offer.hello);
     }),
   );
@@ -43,7 +43,7 @@ export async function collectTls13Groups(session: Session, accepted: readonly nu
   let remaining = groupsFor("tls1_3").filter((group) => !session.keyShareGroups.has(group));
   while (remaining.length > 0 && !session.aborted) {
     const offer = await session.offer("tls1_3", accepted, { groups: remaining, keyShareGroups: [] });
-    if (offer.kind === "failed") session.error("tls1_3", `group enumeration stopped: ${offer.reason}`);
+    if (offer.kind === "failed") session.incomplete("groups.tls1_3", `stopped: ${offer.reason}`);
     const group = offer.kind === "chosen" ? offer.hello.group : undefined;
     if (group === undefined || !remaining.includes(group)) break;
     remaining = remaining.filter((id) => id !== group);

@@ -34,7 +34,7 @@ const readUntil = (protocol: TlsProtocolId): OfferExtras =>
 export async function scanTlsProtocol(session: Session, protocol: TlsProtocolId): Promise<ProtocolScan> {
   const offered = cipherSuitesFor(protocol);
   const first = await selectSuite(session, protocol, offered, readUntil(protocol));
-  if (first.kind === "failed") session.error(protocol, first.reason);
+  if (first.kind === "failed") session.incomplete(`protocol.${protocol}`, first.reason);
   if (first.kind !== "chosen") return unsupported(protocol);
   const picks = await collectSuites(session, protocol, first, offered, readUntil(protocol));
   const accepted = [...picks.keys()];
@@ -54,6 +54,6 @@ export async function scanSslv2(session: Session): Promise<ProtocolScan> {
     return { ...unsupported("sslv2"), supported: true, ciphers: result.cipherSpecs.map(cipherSuiteName) };
   }
   const failure = failureReason(result);
-  if (failure) session.error("sslv2", failure);
+  if (failure) session.incomplete("protocol.sslv2", failure);
   return unsupported("sslv2");
 }

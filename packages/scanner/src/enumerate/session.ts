@@ -4,7 +4,7 @@ import { groupName } from "../wire/groups";
 import { probe } from "../wire/probe";
 import type { ProbeResult, ProbeUntil, ServerHelloResult } from "../wire/probe-result";
 import { createLimiter, type Limiter } from "./limiter";
-import type { EnumerateOptions } from "./types";
+import type { EnumerateOptions, IncompleteStep } from "./types";
 
 /** What offering a list of suites came to. */
 export type Offer =
@@ -36,7 +36,7 @@ export function failureReason(result: ProbeResult): string | undefined {
 /** Everything one enumeration shares: the connection limit, counters and what was learned on the way. */
 export class Session {
   probes = 0;
-  readonly errors = new Set<string>();
+  private readonly unfinished = new Map<string, string>();
   readonly groups = new Set<string>();
   readonly dhBits: number[] = [];
   /** TLS 1.3 groups the server already took a key share for (or asked one for in a HelloRetryRequest). */
@@ -82,8 +82,13 @@ export class Session {
     return { kind: "chosen", code: result.cipherSuite, hello: result };
   }
 
-  error(protocol: ProtocolId, message: string): void {
-    this.errors.add(`${protocol}: ${message}`);
+  /** A step that did not finish (the first reason for it is kept). */
+  incomplete(step: string, reason: string): void {
+    if (!this.unfinished.has(step)) this.unfinished.set(step, reason);
+  }
+
+  get incompleteSteps(): IncompleteStep[] {
+    return [...this.unfinished].map(([step, reason]) => ({ step, reason }));
   }
 
   /** What the ServerKeyExchange of one chosen suite showed: its ECDHE curve or DH prime size. */

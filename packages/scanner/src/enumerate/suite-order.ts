@@ -20,12 +20,15 @@ export async function collectSuites(
   let remaining = offered.filter((code) => code !== first.code);
   while (remaining.length > 0 && !session.aborted) {
     const offer = await selectSuite(session, protocol, remaining, extras);
-    if (offer.kind === "failed") session.error(protocol, `cipher suite enumeration stopped: ${offer.reason}`);
+    if (offer.kind === "failed") session.incomplete(`ciphers.${protocol}`, `stopped: ${offer.reason}`);
     if (offer.kind !== "chosen") break;
     if (!remaining.includes(offer.code)) {
       // Offering less cannot change the answer of a server that picks what it was not offered.
       if (!picks.has(offer.code)) picks.set(offer.code, offer.hello);
-      session.error(protocol, `server chose ${cipherSuiteName(offer.code)}, which was not offered`);
+      session.incomplete(
+        `ciphers.${protocol}`,
+        `the server chose ${cipherSuiteName(offer.code)}, which was not offered`,
+      );
       break;
     }
     picks.set(offer.code, offer.hello);

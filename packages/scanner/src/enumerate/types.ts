@@ -24,5 +24,16 @@ export interface EnumerationResult {
   groups: string[];
   /** Connections made. */
   probes: number;
-  errors: string[];
+  /** Steps that did not finish: what they could not tell is unknown, not "no". */
+  incomplete: IncompleteStep[];
+}
+
+/**
+ * A step of a scan that did not finish. `step` is stable: "protocol.tls1_0" (whether the
+ * protocol is accepted), "ciphers.tls1_2" (the suite list), "key_exchange.tls1_2",
+ * "groups.tls1_3", "enumeration" (cut off as a whole).
+ */
+export interface IncompleteStep {
+  step: string;
+  reason: string;
 }

@@ -1,4 +1,4 @@
-import { type Analysis, allSuites, signedPath } from "../analysis";
+import { type Analysis, allSuites, protocolUnknown, signedPath } from "../analysis";
 import type { Grade } from "../report";
 
 const expired = (a: Analysis) => new Date(a.leaf.x509.validTo) < a.now;
@@ -32,7 +32,7 @@ export const gradeCaps: { grade: Grade; reason: string; applies: (analysis: Anal
   },
   { grade: "T", reason: "certificate expired", applies: expired },
   { grade: "T", reason: "certificate not yet valid", applies: notYetValid },
-  { grade: "T", reason: "certificate revoked", applies: (a) => a.ocsp.status === "revoked" },
+  { grade: "T", reason: "certificate revoked", applies: (a) => a.revocation.status === "revoked" },
   {
     grade: "T",
     reason: "SHA-1 signature on the certificate",
@@ -57,7 +57,11 @@ export const gradeCaps: { grade: Grade; reason: string; applies: (analysis: Anal
     applies: (a) =>
       signedPath(a).some((cert) => cert.signatureHash === "md5" || cert.signatureHash === "md2"),
   },
-  { grade: "C", reason: "TLS 1.2 not supported", applies: (a) => !a.protocols.tls1_2 },
+  {
+    grade: "C",
+    reason: "TLS 1.2 not supported",
+    applies: (a) => !a.protocols.tls1_2 && !protocolUnknown(a, "tls1_2"),
+  },
   {
     grade: "C",
     reason: "RC4 or 3DES with TLS 1.1 or newer",
@@ -87,6 +91,10 @@ export const gradeCaps: { grade: Grade; reason: string; applies: (analysis: Anal
     reason: "no AEAD cipher suites",
     applies: (a) => allSuites(a).length > 0 && !anySuite(a, (suite) => suite.aead),
   },
-  { grade: "A-", reason: "TLS 1.3 not supported", applies: (a) => !a.protocols.tls1_3 },
+  {
+    grade: "A-",
+    reason: "TLS 1.3 not supported",
+    applies: (a) => !a.protocols.tls1_3 && !protocolUnknown(a, "tls1_3"),
+  },
   { grade: "A-", reason: "no HSTS", applies: (a) => !a.hsts },
 ];

@@ -1,4 +1,4 @@
-import { type Analysis, allSuites, signedPath } from "../analysis";
+import { type Analysis, allSuites, protocolUnknown, signedPath } from "../analysis";
 import type { ParsedCertificate } from "../certificate";
 import { expiringSoonSeverity } from "../expiry";
 import type { Severity } from "../report";
@@ -217,10 +217,15 @@ export const checks: Check[] = [
   protocolRule("protocol.sslv3", "sslv3", "SSL 3.0"),
   protocolRule("protocol.tls1_0", "tls1_0", "TLS 1.0"),
   protocolRule("protocol.tls1_1", "tls1_1", "TLS 1.1"),
-  ({ protocols }) =>
-    protocols.tls1_2 ? null : { id: "protocol.no_tls1_2", detail: "The server does not accept TLS 1.2." },
-  ({ protocols }) =>
-    protocols.tls1_3 ? null : { id: "protocol.no_tls1_3", detail: "The server does not accept TLS 1.3." },
+  // A protocol whose detection did not finish is unknown, not missing.
+  (analysis) =>
+    analysis.protocols.tls1_2 || protocolUnknown(analysis, "tls1_2")
+      ? null
+      : { id: "protocol.no_tls1_2", detail: "The server does not accept TLS 1.2." },
+  (analysis) =>
+    analysis.protocols.tls1_3 || protocolUnknown(analysis, "tls1_3")
+      ? null
+      : { id: "protocol.no_tls1_3", detail: "The server does not accept TLS 1.3." },
   cipherRule("cipher.null", (suite) => suite.null),
   cipherRule("cipher.export", (suite) => suite.export),
   cipherRule("cipher.anonymous", (suite) => suite.anonymous),

@@ -40,8 +40,13 @@ describe("enumerate against hostile servers", () => {
     const { result, elapsed } = await timed({ address: "127.0.0.1", port, timeoutMs: 100, concurrency: 2 });
     expect(result.protocols).toEqual(noProtocols);
     expect(result.probes).toBe(6);
-    expect(result.errors).toHaveLength(6);
-    expect(result.errors.every((error) => error.includes("timed out waiting for an answer"))).toBe(true);
+    // Nothing was refused: every protocol's step is incomplete, none is "not supported".
+    expect(result.incomplete.map((entry) => entry.step).sort()).toEqual(
+      ["sslv2", "sslv3", "tls1_0", "tls1_1", "tls1_2", "tls1_3"].map((protocol) => `protocol.${protocol}`),
+    );
+    expect(result.incomplete.every((entry) => entry.reason.includes("timed out waiting for an answer"))).toBe(
+      true,
+    );
     // Six probes, two at a time: three rounds of the timeout, not one.
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(2000);
@@ -50,8 +55,8 @@ describe("enumerate against hostile servers", () => {
   it("reports garbage as not TLS", async () => {
     const { result } = await timed({ address: "127.0.0.1", port: await hostile("garbage"), timeoutMs: 1000 });
     expect(result.protocols).toEqual(noProtocols);
-    expect(result.errors.length).toBeGreaterThan(0);
-    expect(result.errors.every((error) => error.includes("not a TLS answer"))).toBe(true);
+    expect(result.incomplete.length).toBeGreaterThan(0);
+    expect(result.incomplete.every((entry) => entry.reason.includes("not a TLS answer"))).toBe(true);
   });
 
   it("bounds what it reads from 10 MB floods", async () => {
@@ -61,7 +66,7 @@ describe("enumerate against hostile servers", () => {
       timeoutMs: 5000,
     });
     expect(result.protocols).toEqual(noProtocols);
-    expect(result.errors.some((error) => error.includes("exceeded"))).toBe(true);
+    expect(result.incomplete.some((entry) => entry.reason.includes("exceeded"))).toBe(true);
     expect(elapsed).toBeLessThan(4000);
   });
 
@@ -86,7 +91,7 @@ describe("enumerate against hostile servers", () => {
     await new Promise((resolve) => spare.close(resolve));
     const { result } = await timed({ address: "127.0.0.1", port, timeoutMs: 1000 });
     expect(result.protocols).toEqual(noProtocols);
-    expect(result.errors).toContain("tls1_2: connection refused");
+    expect(result.incomplete).toContainEqual({ step: "protocol.tls1_2", reason: "connection refused" });
   });
 
   it("returns promptly with what it has when aborted", async () => {
@@ -101,6 +106,9 @@ describe("enumerate against hostile servers", () => {
     });
     expect(elapsed).toBeLessThan(1000);
     expect(result.protocols).toEqual(noProtocols);
-    expect(result.errors).toContain("enumeration aborted");
+    expect(result.incomplete).toContainEqual({
+      step: "enumeration",
+      reason: "cut off by the scan's deadline",
+    });
   });
 });
