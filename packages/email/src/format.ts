@@ -34,10 +34,12 @@ export function shortName(dn: string): string {
   return attribute("O") ?? attribute("CN") ?? dn;
 }
 
-/** "A → C", or the one grade that is known. */
+/** "A → C", or the one grade that is known; "(provisional)" when the scan did not finish every step. */
 export function gradeChange(grade: AlertNotice["grade"]): string | null {
   if (!grade?.current) return null;
-  return grade.previous && grade.previous !== grade.current
-    ? `${grade.previous} → ${grade.current}`
-    : grade.current;
+  const change =
+    grade.previous && grade.previous !== grade.current
+      ? `${grade.previous} → ${grade.current}`
+      : grade.current;
+  return grade.provisional ? `${change} (provisional: some steps of the scan did not finish)` : change;
 }

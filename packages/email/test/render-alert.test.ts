@@ -62,6 +62,18 @@ const cases: Case[] = [
     says: ["Grade A → C", tls10.remediation],
   },
   {
+    name: "WeakConfigAlert (grade_drop, provisional grade)",
+    notice: notice({
+      kind: "grade_drop",
+      severity: "medium",
+      title: "Grade for api.example.com dropped to C",
+      findings: [tls10],
+      grade: { previous: "A", current: "C", provisional: true },
+    }),
+    subject: "[medium] api.example.com:443 – grade dropped from A to C",
+    says: ["Grade A → C (provisional: some steps of the scan did not finish)"],
+  },
+  {
     name: "WeakConfigAlert (trust)",
     notice: notice({
       kind: "trust",

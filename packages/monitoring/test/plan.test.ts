@@ -360,4 +360,37 @@ describe("planAlerts", () => {
       expect(renewed.resolve).toEqual([{ id: "early_renewal:fp1", notify: true }]);
     });
   });
+
+  describe("incomplete scans", () => {
+    const incomplete = (count: number, existing: ExistingAlert[] = []) =>
+      planAlerts({
+        ...base,
+        report: { ...report({}), gradeProvisional: true },
+        failures: { count, lastError: "incomplete: protocol.tls1_0 (timed out waiting for an answer)" },
+        previous: { grade: "A", fingerprint: "fp1" },
+        existing,
+      });
+
+    it("get the failing-scan alert after the threshold in a row, not a silently better grade", () => {
+      expect(incomplete(2).open).toEqual([]);
+      const third = incomplete(3);
+      expect(third.open.map((draft) => [draft.key, draft.title, draft.detail])).toEqual([
+        [
+          "scan_failing",
+          "Scans of api.example.com:443 are incomplete (3 in a row)",
+          "incomplete: protocol.tls1_0 (timed out waiting for an answer)",
+        ],
+      ]);
+    });
+
+    it("resolve it once a scan completes", () => {
+      const complete = planAlerts({
+        ...base,
+        report: report({}),
+        previous: { grade: "A", fingerprint: "fp1" },
+        existing: [alert("scan_failing", "notified")],
+      });
+      expect(complete.resolve).toEqual([{ id: "scan_failing", notify: true }]);
+    });
+  });
 });

@@ -60,7 +60,14 @@ export const noticeSchema = z.object({
       remediation: z.string(),
     }),
   ),
-  grade: z.object({ current: z.string().nullable(), previous: z.string().nullable() }).nullable(),
+  grade: z
+    .object({
+      current: z.string().nullable(),
+      previous: z.string().nullable(),
+      /** Some steps of the scan did not finish: the current grade is what was seen. */
+      provisional: z.boolean().optional(),
+    })
+    .nullable(),
   /** Consecutive failed scans, for scan_failing. */
   failures: z.object({ count: z.number().int().min(0), lastError: z.string().nullable() }).nullable(),
 });

@@ -183,6 +183,16 @@ function desiredAlerts(input: PlanInput): AlertDraft[] {
     }
     return drafts;
   }
+  if (report.gradeProvisional && input.failures.count >= policy.failingScanThreshold) {
+    drafts.push({
+      kind: "scan_failing",
+      key: "scan_failing",
+      severity: "high",
+      title: `Scans of ${label} are incomplete (${input.failures.count} in a row)`,
+      detail: input.failures.lastError ?? "",
+      fingerprint: null,
+    });
+  }
   const cert = report.certificate;
   if (cert) {
     drafts.push(...expiryDrafts(report, cert, label, policy));

@@ -7,7 +7,7 @@ export interface NoticeContext {
   domain: { id: string; hostname: string; port: number };
   publicUrl: string;
   certificate: Pick<CertificateInfo, "notAfter" | "issuer" | "subject" | "fingerprintSha256"> | null;
-  grade: { current: string | null; previous: string | null } | null;
+  grade: { current: string | null; previous: string | null; provisional?: boolean } | null;
   failures: { count: number; lastError: string | null } | null;
   now: Date;
 }

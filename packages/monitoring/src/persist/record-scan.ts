@@ -35,8 +35,15 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
   const { domain, report } = input;
   const now = input.now ?? new Date();
   const ok = report.error === null && report.certificate !== null;
-  const failureCount = ok ? 0 : domain.failureCount + 1;
-  const lastError = report.error ? `${report.error.code}: ${report.error.message}` : null;
+  // A scan whose grade is provisional counts towards the failing-scan alert like a failed one:
+  // a server that keeps stalling probes must not be rewarded with a silently better grade.
+  const complete = ok && !report.gradeProvisional;
+  const failureCount = complete ? 0 : domain.failureCount + 1;
+  const lastError = report.error
+    ? `${report.error.code}: ${report.error.message}`
+    : complete
+      ? null
+      : `incomplete: ${report.incomplete.map((entry) => `${entry.step} (${entry.reason})`).join(", ")}`;
   const interval = (domain.scanIntervalSeconds ?? domain.team.defaultScanIntervalSeconds) * 1000;
 
   return prisma.$transaction(async (tx: Prisma.TransactionClient) => {
@@ -96,7 +103,11 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
       publicUrl: input.publicUrl,
       now,
       context: {
-        grade: { current: report.grade, previous: domain.grade ? gradeFromDb[domain.grade] : null },
+        grade: {
+          current: report.grade,
+          previous: domain.grade ? gradeFromDb[domain.grade] : null,
+          provisional: report.gradeProvisional,
+        },
         failures: { count: failureCount, lastError },
       },
     });

@@ -28,6 +28,8 @@ const detailsOf = (report: ScanReport) =>
     ocsp: report.ocsp,
     renewal: report.renewal,
     revocation: report.revocation,
+    incomplete: report.incomplete,
+    gradeProvisional: report.gradeProvisional,
     gradeCaps: report.gradeCaps,
     score: report.score,
     trusted: report.trusted,

@@ -1,5 +1,11 @@
 import type { Certificate } from "@port443/db";
-import { explainFindings, protocols, type RenewalInfo, type Revocation } from "@port443/scanner";
+import {
+  explainFindings,
+  type IncompleteStep,
+  protocols,
+  type RenewalInfo,
+  type Revocation,
+} from "@port443/scanner";
 import {
   getDomain,
   getDomainAlertPolicy,
@@ -124,6 +130,8 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
     gradeCaps?: { grade: string; reason: string }[];
     renewal?: RenewalInfo | null;
     revocation?: Revocation;
+    incomplete?: IncompleteStep[];
+    gradeProvisional?: boolean;
   };
   const findings = explainFindings(scan?.findings ?? []);
   const [leaf, ...chain] = scan?.certificates.map((entry) => entry.certificate) ?? [];
@@ -156,6 +164,25 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
         <section className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm dark:border-red-900 dark:bg-red-950">
           <h2 className="font-medium">The last scan could not complete ({scan.errorCode})</h2>
           <p className="mt-1">{scan.errorMessage}</p>
+        </section>
+      ) : details.incomplete?.length ? (
+        <section
+          aria-labelledby="incomplete"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-900 dark:bg-amber-950"
+        >
+          <h2 id="incomplete" className="font-medium">
+            {details.gradeProvisional
+              ? "The grade is provisional: some steps of the last scan did not finish"
+              : "Some steps of the last scan did not finish"}
+          </h2>
+          <p className="mt-1">What they would have shown is unknown, not "no":</p>
+          <ul className="mt-1 list-disc pl-5">
+            {details.incomplete.map((entry) => (
+              <li key={entry.step}>
+                <span className="font-mono">{entry.step}</span>: {entry.reason}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 
@@ -224,14 +251,18 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
             Protocols
           </h2>
           <ul className="flex flex-wrap gap-2 text-sm">
-            {protocols.map((protocol) => (
-              <li
-                key={protocol.id}
-                className={`rounded border px-2 py-1 ${details.protocols?.[protocol.id] ? "border-slate-400 font-medium" : "border-slate-200 text-slate-400 line-through dark:border-slate-800"}`}
-              >
-                {protocol.label} {details.protocols?.[protocol.id] ? "on" : "off"}
-              </li>
-            ))}
+            {protocols.map((protocol) => {
+              const unknown = details.incomplete?.some((entry) => entry.step === `protocol.${protocol.id}`);
+              const on = details.protocols?.[protocol.id];
+              return (
+                <li
+                  key={protocol.id}
+                  className={`rounded border px-2 py-1 ${unknown ? "border-amber-400 text-amber-800 dark:text-amber-300" : on ? "border-slate-400 font-medium" : "border-slate-200 text-slate-400 line-through dark:border-slate-800"}`}
+                >
+                  {protocol.label} {unknown ? "unknown" : on ? "on" : "off"}
+                </li>
+              );
+            })}
           </ul>
         </section>
       ) : null}
