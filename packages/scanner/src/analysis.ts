@@ -1,7 +1,7 @@
 import type { ParsedCertificate } from "./certificate";
 import type { ChainAnalysis } from "./chain/build";
 import type { CipherSuite } from "./data/cipher-suites";
-import type { IncompleteStep } from "./enumerate/types";
+import type { EnumerationResult, IncompleteStep } from "./enumerate/types";
 import type { Renewal } from "./expiry";
 import type { Hsts } from "./hsts";
 import type { OcspStatus } from "./ocsp";
@@ -34,6 +34,8 @@ export interface Analysis {
   ari: AriInfo | null;
   /** Steps that did not finish: what they would have told is unknown, never "no". */
   incomplete: IncompleteStep[];
+  /** What TLS 1.0–1.2 ServerHellos said to renegotiation_info and extended_master_secret; null unseen. */
+  legacyExtensions: EnumerationResult["legacyExtensions"];
 }
 
 /** Whether it is unknown if `protocol` is accepted: its detection did not finish. */

@@ -311,6 +311,7 @@ async function scanAddress(
     ),
     ari,
     incomplete,
+    legacyExtensions: enumeration?.legacyExtensions ?? null,
   };
   const findings = evaluateRules(analysis).filter(
     (finding) => !options.quick || finding.id.startsWith("cert."),

@@ -144,3 +144,25 @@ describe("legacy and broken configurations (fake server)", () => {
     expect(findingIds(flood)).toEqual([]);
   });
 });
+
+describe("implementation flaws seen in the enumeration's own ServerHellos (fake server and its twin)", () => {
+  const tls12 = { protocols: ["tls1_2"] as ProtocolId[], ciphers: ["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"] };
+
+  it("insecure renegotiation: no renegotiation_info in the ServerHello grades F", async () => {
+    const report = await scanFake({ ...tls12, noRenegotiationInfo: true });
+    expect(report.error).toBeNull();
+    expect(severityOf(report, "vuln.insecure_renegotiation")).toBe("high");
+    expect(capReasons(report)).toContain("F: insecure renegotiation (no RFC 5746)");
+    expect(report.grade).toBe("F");
+    const twin = await scanFake(tls12);
+    expect(findingIds(twin)).not.toContain("vuln.insecure_renegotiation");
+    expect(twin.gradeCaps.map((cap) => cap.reason)).not.toContain("insecure renegotiation (no RFC 5746)");
+  });
+
+  it("no extended master secret: a low finding, and none from the twin that answers it", async () => {
+    const report = await scanFake({ ...tls12, noExtendedMasterSecret: true });
+    expect(severityOf(report, "protocol.no_extended_master_secret")).toBe("low");
+    const twin = await scanFake(tls12);
+    expect(findingIds(twin)).not.toContain("protocol.no_extended_master_secret");
+  });
+});

@@ -36,6 +36,12 @@ export async function enumerate(options: EnumerateOptions): Promise<EnumerationR
     serverPreference: recordOf((scan) => scan.serverPreference),
     dh: session.dhBits.length > 0 ? { primeBits: Math.min(...session.dhBits) } : null,
     groups: [...session.groups],
+    legacyExtensions: session.legacyHellos.seen
+      ? {
+          secureRenegotiation: session.legacyHellos.secureRenegotiation,
+          extendedMasterSecret: session.legacyHellos.extendedMasterSecret,
+        }
+      : null,
     probes: session.probes,
     incomplete: session.incompleteSteps,
   };

@@ -1,5 +1,6 @@
 import type { ProtocolId } from "../protocols";
 import { buildClientHello, type ClientHelloOptions, type TlsProtocolId } from "../wire/client-hello";
+import { ExtensionType } from "../wire/extension-types";
 import { groupName } from "../wire/groups";
 import { probe } from "../wire/probe";
 import type { ProbeResult, ProbeUntil, ServerHelloResult } from "../wire/probe-result";
@@ -37,6 +38,11 @@ export function failureReason(result: ProbeResult): string | undefined {
 export class Session {
   probes = 0;
   private readonly unfinished = new Map<string, string>();
+  /**
+   * What every TLS 1.0–1.2 ServerHello answered to our offer of renegotiation_info (RFC 5746) and
+   * extended_master_secret (RFC 7627), which every probe sends: one without is enough to tell.
+   */
+  readonly legacyHellos = { seen: false, secureRenegotiation: true, extendedMasterSecret: true };
   readonly groups = new Set<string>();
   readonly dhBits: number[] = [];
   /** TLS 1.3 groups the server already took a key share for (or asked one for in a HelloRetryRequest). */
@@ -98,6 +104,13 @@ export class Session {
   }
 
   private learn(hello: ServerHelloResult): void {
+    if (hello.version === "tls1_0" || hello.version === "tls1_1" || hello.version === "tls1_2") {
+      this.legacyHellos.secureRenegotiation &&= hello.secureRenegotiation;
+      this.legacyHellos.extendedMasterSecret &&= hello.extensions.includes(
+        ExtensionType.extendedMasterSecret,
+      );
+      this.legacyHellos.seen = true;
+    }
     if (hello.group === undefined) return;
     this.groups.add(groupName(hello.group));
     if (hello.version === "tls1_3") this.keyShareGroups.add(hello.group);

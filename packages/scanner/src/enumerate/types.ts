@@ -22,6 +22,11 @@ export interface EnumerationResult {
   dh: { primeBits: number } | null;
   /** Key exchange groups the server accepted: TLS 1.3 groups by enumeration, ECDHE curves as seen. */
   groups: string[];
+  /**
+   * How the server's TLS 1.0–1.2 ServerHellos answered the renegotiation_info (RFC 5746) and
+   * extended_master_secret (RFC 7627) every probe offers; null when none was seen.
+   */
+  legacyExtensions: { secureRenegotiation: boolean; extendedMasterSecret: boolean } | null;
   /** Connections made. */
   probes: number;
   /** Steps that did not finish: what they could not tell is unknown, not "no". */

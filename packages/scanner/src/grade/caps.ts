@@ -41,6 +41,11 @@ export const gradeCaps: { grade: Grade; reason: string; applies: (analysis: Anal
   { grade: "F", reason: "SSL 2.0 supported", applies: (a) => a.protocols.sslv2 },
   {
     grade: "F",
+    reason: "insecure renegotiation (no RFC 5746)",
+    applies: (a) => a.legacyExtensions?.secureRenegotiation === false,
+  },
+  {
+    grade: "F",
     reason: "export cipher suites accepted",
     applies: (a) => anySuite(a, (suite) => suite.export),
   },

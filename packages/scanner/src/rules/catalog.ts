@@ -131,6 +131,18 @@ export const ruleCatalog = {
     remediation:
       "Enable TLS 1.3 (OpenSSL 1.1.1+, nginx ssl_protocols TLSv1.2 TLSv1.3); it is faster and removes weak options.",
   },
+  "vuln.insecure_renegotiation": {
+    severity: "high",
+    title: "Insecure renegotiation: RFC 5746 is not supported (CVE-2009-3555)",
+    remediation:
+      "Update the TLS library (every maintained OpenSSL, BoringSSL, Schannel and NSS supports RFC 5746): without renegotiation_info an attacker can splice their own data in front of a client's request.",
+  },
+  "protocol.no_extended_master_secret": {
+    severity: "low",
+    title: "No extended master secret on TLS 1.2 and older (RFC 7627)",
+    remediation:
+      "Update the TLS library or enable the extended master secret extension: without it, sessions are exposed to the triple handshake attack; TLS 1.3 does not need it.",
+  },
   "cipher.null": {
     severity: "critical",
     title: "Cipher suites without encryption are accepted",

@@ -226,6 +226,21 @@ export const checks: Check[] = [
     analysis.protocols.tls1_3 || protocolUnknown(analysis, "tls1_3")
       ? null
       : { id: "protocol.no_tls1_3", detail: "The server does not accept TLS 1.3." },
+  ({ legacyExtensions }) =>
+    legacyExtensions && !legacyExtensions.secureRenegotiation
+      ? {
+          id: "vuln.insecure_renegotiation",
+          detail:
+            "Offered renegotiation_info, a TLS 1.0–1.2 ServerHello came back without it: the server does not implement secure renegotiation.",
+        }
+      : null,
+  ({ legacyExtensions }) =>
+    legacyExtensions && !legacyExtensions.extendedMasterSecret
+      ? {
+          id: "protocol.no_extended_master_secret",
+          detail: "Offered extended_master_secret, a TLS 1.0–1.2 ServerHello came back without it.",
+        }
+      : null,
   cipherRule("cipher.null", (suite) => suite.null),
   cipherRule("cipher.export", (suite) => suite.export),
   cipherRule("cipher.anonymous", (suite) => suite.anonymous),

@@ -45,6 +45,10 @@ export interface FakeServerConfig {
   recordSize?: number;
   /** Always pick this code point, offered or not, like a broken server. */
   forceSuite?: number;
+  /** Ignore renegotiation_info, as servers before RFC 5746 did (CVE-2009-3555). */
+  noRenegotiationInfo?: boolean;
+  /** Ignore extended_master_secret, as servers before RFC 7627 did. */
+  noExtendedMasterSecret?: boolean;
 }
 
 export interface FakeServer {
@@ -137,17 +141,17 @@ function tls12Flight(
   code: number,
 ): Buffer {
   const suite = cipherSuiteByCode(code);
+  const offered = (type: number) => hello.extensions.some((ext) => ext.type === type);
   const secureRenegotiation =
-    hello.cipherSuites.includes(0x00ff) ||
-    hello.extensions.some((ext) => ext.type === ExtensionType.renegotiationInfo);
+    !config.noRenegotiationInfo &&
+    (hello.cipherSuites.includes(0x00ff) || offered(ExtensionType.renegotiationInfo));
+  const extendedMasterSecret =
+    !config.noExtendedMasterSecret && offered(ExtensionType.extendedMasterSecret) && version !== "sslv3";
   const messages = [
-    serverHello(
-      wireOf(version),
-      randomBytes(32),
-      randomBytes(32),
-      code,
-      secureRenegotiation ? [extension(ExtensionType.renegotiationInfo, vector(1))] : [],
-    ),
+    serverHello(wireOf(version), randomBytes(32), randomBytes(32), code, [
+      ...(secureRenegotiation ? [extension(ExtensionType.renegotiationInfo, vector(1))] : []),
+      ...(extendedMasterSecret ? [extension(ExtensionType.extendedMasterSecret, Buffer.alloc(0))] : []),
+    ]),
   ];
   if (!suite?.anonymous) {
     const chain = config.certificateDer ?? [STUB_CERTIFICATE];
