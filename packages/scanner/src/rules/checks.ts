@@ -74,7 +74,7 @@ export const checks: Check[] = [
       ? {
           id: "cert.expiring_soon",
           severity,
-          detail: `Expires on ${notAfter(leaf).toISOString()}, in ${timeLeft(now, notAfter(leaf))}, of a ${lifetime(leaf)} lifetime.`,
+          detail: `Expires on ${notAfter(leaf).toISOString()}, in ${timeLeft(now, notAfter(leaf))} (valid for ${lifetime(leaf)} in all).`,
         }
       : null;
   },
@@ -85,7 +85,7 @@ export const checks: Check[] = [
           detail: `Renewal was due by ${renewal.dueAt.toISOString()} (${
             renewal.source === "ari"
               ? "the end of the renewal window its CA suggests"
-              : `two thirds of its ${lifetime(leaf)} lifetime`
+              : `two thirds of its lifetime of ${lifetime(leaf)}`
           }); ${timeLeft(renewal.dueAt, now)} later it is still served, and it expires in ${timeLeft(now, notAfter(leaf))}.`,
         }
       : null,

@@ -68,7 +68,9 @@ function CertificateFacts({
       ? ([
           [
             "Renewal due",
-            `${dateTime(new Date(renewal.dueAt))} (${renewal.source === "ari" ? "the end of its CA's renewal window" : "two thirds of its lifetime"})`,
+            renewal.tracked
+              ? `${dateTime(new Date(renewal.dueAt))} (${renewal.source === "ari" ? "the end of its CA's renewal window" : "two thirds of its lifetime"})`
+              : "not tracked: valid over 200 days, so renewed by hand and warned by days left",
           ],
         ] as [string, string][])
       : []),
