@@ -170,29 +170,18 @@ function earlyRenewalDraft(input: PlanInput, cert: CertificateInfo, label: strin
 function desiredAlerts(input: PlanInput): AlertDraft[] {
   const { report, label, policy, previous, existing } = input;
   const drafts: AlertDraft[] = [];
-  if (!report) {
-    if (input.failures.count >= policy.failingScanThreshold) {
-      drafts.push({
-        kind: "scan_failing",
-        key: "scan_failing",
-        severity: "high",
-        title: `Scans of ${label} are failing (${input.failures.count} in a row)`,
-        detail: input.failures.lastError ?? "",
-        fingerprint: null,
-      });
-    }
-    return drafts;
-  }
-  if (report.gradeProvisional && input.failures.count >= policy.failingScanThreshold) {
+  // Failed scans, and scans whose grade stayed provisional, count alike towards this alert.
+  if ((!report || report.gradeProvisional) && input.failures.count >= policy.failingScanThreshold) {
     drafts.push({
       kind: "scan_failing",
       key: "scan_failing",
       severity: "high",
-      title: `Scans of ${label} are incomplete (${input.failures.count} in a row)`,
+      title: `Scans of ${label} are ${report ? "incomplete" : "failing"} (${input.failures.count} in a row)`,
       detail: input.failures.lastError ?? "",
       fingerprint: null,
     });
   }
+  if (!report) return drafts;
   const cert = report.certificate;
   if (cert) {
     drafts.push(...expiryDrafts(report, cert, label, policy));
