@@ -1,11 +1,20 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "@port443/testing";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { eventually, processTree, removeDataDir, repoRoot, running, startJob, userEnv } from "./support";
+import {
+  cmdline,
+  eventually,
+  processTree,
+  removeDataDir,
+  repoRoot,
+  running,
+  startJob,
+  userEnv,
+} from "./support";
 
 /**
  * A checkout below a folder only its owner may enter, as /root is on Debian: hard links of this
@@ -60,8 +69,9 @@ describe("a checkout in a folder others cannot enter", () => {
     expect(rows).toEqual([{ user: "postgres", two: 2 }]);
 
     const tree = processTree(job.child.pid!);
+    // Short-lived members of the tree (initdb's helpers) may be gone by now: cmdline tolerates that.
     const postmaster = tree
-      .map((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0]!)
+      .map((pid) => cmdline(pid).split(" ")[0]!)
       .find((command) => command.endsWith("/bin/postgres"));
     // As root the postgres user cannot reach node_modules here, so the binaries run from a copy.
     if (process.getuid?.() === 0)

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  cmdline,
   eventually,
   freeStackPorts,
   listening,
@@ -12,14 +12,6 @@ import {
   tempDataDir,
   userEnv,
 } from "./support";
-
-const cmdline = (pid: number) => {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ").trim();
-  } catch {
-    return "(gone)";
-  }
-};
 
 describe("npm start stops everything it started", () => {
   const data = tempDataDir("port443-stop-");

@@ -107,6 +107,15 @@ export function processTree(root: number): number[] {
   return tree;
 }
 
+/** A process's command line, words joined by spaces; "(gone)" once it has exited. */
+export function cmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ").trim();
+  } catch {
+    return "(gone)";
+  }
+}
+
 /** Whether `pid` still runs (a zombie waiting for its parent to reap it does not). */
 export function running(pid: number): boolean {
   try {
