@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "@port443/testing";
@@ -25,16 +25,20 @@ function privateCheckout(): { root: string; remove: () => void } {
   chmodSync(parent, 0o700);
   const root = path.join(parent, "checkout");
   mkdirSync(root);
-  const skip = new Set([".data", ".git", ".turbo", ".next", "test-results"]);
-  const link = (from: string, to: string, depth: number) => {
+  // What other test files write while this one copies (reports, caches) is left out: a file that
+  // vanishes mid-copy would fail `cp`.
+  const skip = new Set([".data", ".git", ".turbo", ".next", "test-results", ".vite", ".cache"]);
+  const link = (from: string, to: string, depth: number, inModules = false) => {
     for (const entry of readdirSync(from)) {
       if (skip.has(entry)) continue;
-      // Down two levels (apps/web, …) to leave the build output out; below that, cp -al.
-      if (depth < 2 && statSync(path.join(from, entry)).isDirectory() && entry !== "node_modules") {
-        mkdirSync(path.join(to, entry));
-        link(path.join(from, entry), path.join(to, entry), depth + 1);
+      const source = path.join(from, entry);
+      const target = path.join(to, entry);
+      // Down two levels (apps/web, …) and into each node_modules one level; below that, cp -al.
+      if (lstatSync(source).isDirectory() && !inModules && (entry === "node_modules" || depth < 2)) {
+        mkdirSync(target);
+        link(source, target, depth + 1, entry === "node_modules");
       } else {
-        execFileSync("cp", ["-al", path.join(from, entry), path.join(to, entry)]);
+        execFileSync("cp", ["-al", source, target]);
       }
     }
   };
