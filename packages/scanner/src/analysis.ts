@@ -45,6 +45,10 @@ export const protocolUnknown = (analysis: Analysis, protocol: ProtocolId): boole
 /** Steps whose result can lower the grade: while one is incomplete, the grade is provisional. */
 export const gradeSteps = /^(enumeration|protocol\.|ciphers\.|key_exchange\.)/;
 
+/** A block cipher in CBC mode: neither AEAD, NULL nor the RC4 stream cipher. */
+export const isCbc = (suite: CipherSuite): boolean =>
+  !suite.aead && !suite.null && !suite.cipher.startsWith("RC4");
+
 /** Every suite accepted under any protocol. */
 export const allSuites = (analysis: Analysis): CipherSuite[] => Object.values(analysis.suites).flat();
 

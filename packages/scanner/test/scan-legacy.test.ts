@@ -62,9 +62,37 @@ describe("legacy and broken configurations (fake server)", () => {
     expect(severityOf(report, "protocol.sslv3")).toBe("high");
     expect(severityOf(report, "cipher.rc4")).toBe("high");
     expect(capReasons(report)).toEqual(
-      expect.arrayContaining(["B: SSL 3.0 supported", "B: RC4 accepted", "C: TLS 1.2 not supported"]),
+      expect.arrayContaining([
+        "B: SSL 3.0 supported",
+        "B: RC4 accepted",
+        "C: TLS 1.2 not supported",
+        "C: POODLE (CBC over SSL 3.0)",
+      ]),
+    );
+    expect(severityOf(report, "vuln.poodle")).toBe("high");
+    expect(report.findings.find((finding) => finding.id === "vuln.poodle")?.detail).toBe(
+      "SSL 3.0 accepts CBC suites: TLS_RSA_WITH_AES_128_CBC_SHA.",
     );
     expect(report.negotiated.protocol).toBe("sslv3");
+  });
+
+  it("SSL 3.0 with RC4 only: no POODLE (its twin has no CBC suite), SSL 3.0 still reported", async () => {
+    const report = await scanFake({ protocols: ["sslv3"], ciphers: ["TLS_RSA_WITH_RC4_128_SHA"] });
+    expect(findingIds(report)).toContain("protocol.sslv3");
+    expect(findingIds(report)).not.toContain("vuln.poodle");
+    expect(capReasons(report)).not.toContain("C: POODLE (CBC over SSL 3.0)");
+  });
+
+  it("names BEAST for CBC on TLS 1.0 with nothing newer, and not when TLS 1.2 is there", async () => {
+    const cbc = ["TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"];
+    const only10 = await scanFake({ protocols: ["tls1_0"], ciphers: cbc });
+    expect(only10.findings.find((finding) => finding.id === "protocol.tls1_0")?.detail).toContain(
+      "BEAST (CVE-2011-3389)",
+    );
+    const with12 = await scanFake({ protocols: ["tls1_0", "tls1_2"], ciphers: cbc });
+    expect(with12.findings.find((finding) => finding.id === "protocol.tls1_0")?.detail).toBe(
+      "The server accepts TLS 1.0 handshakes.",
+    );
   });
 
   it("3DES and RC4 on TLS 1.2", async () => {

@@ -1,4 +1,4 @@
-import { type Analysis, allSuites, protocolUnknown, signedPath } from "../analysis";
+import { type Analysis, allSuites, isCbc, protocolUnknown, signedPath } from "../analysis";
 import type { Grade } from "../report";
 
 const expired = (a: Analysis) => new Date(a.leaf.x509.validTo) < a.now;
@@ -62,6 +62,7 @@ export const gradeCaps: { grade: Grade; reason: string; applies: (analysis: Anal
     applies: (a) =>
       signedPath(a).some((cert) => cert.signatureHash === "md5" || cert.signatureHash === "md2"),
   },
+  { grade: "C", reason: "POODLE (CBC over SSL 3.0)", applies: (a) => (a.suites.sslv3 ?? []).some(isCbc) },
   {
     grade: "C",
     reason: "TLS 1.2 not supported",

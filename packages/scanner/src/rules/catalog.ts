@@ -102,13 +102,19 @@ export const ruleCatalog = {
   },
   "protocol.sslv2": {
     severity: "critical",
-    title: "SSL 2.0 is enabled",
+    title: "SSL 2.0 is enabled (DROWN, CVE-2016-0800)",
     remediation: "Disable SSL 2.0; it is broken (DROWN) and no client needs it.",
   },
   "protocol.sslv3": {
     severity: "high",
     title: "SSL 3.0 is enabled",
     remediation: "Disable SSL 3.0; it is broken (POODLE).",
+  },
+  "vuln.poodle": {
+    severity: "high",
+    title: "POODLE: CBC cipher suites over SSL 3.0 (CVE-2014-3566)",
+    remediation:
+      "Disable SSL 3.0: its CBC padding is not authenticated, so an attacker who can make a client retry decrypts a byte per 256 requests.",
   },
   "protocol.tls1_0": {
     severity: "medium",
@@ -150,7 +156,7 @@ export const ruleCatalog = {
   },
   "cipher.export": {
     severity: "critical",
-    title: "Export-grade cipher suites are accepted",
+    title: "Export-grade cipher suites are accepted (FREAK, CVE-2015-0204)",
     remediation:
       "Remove export suites from the cipher list (e.g. add !EXPORT); they are broken (FREAK, Logjam).",
   },
@@ -166,7 +172,7 @@ export const ruleCatalog = {
   },
   "cipher.3des": {
     severity: "medium",
-    title: "3DES cipher suites are accepted (SWEET32)",
+    title: "3DES cipher suites are accepted (SWEET32, CVE-2016-2183)",
     remediation: "Remove 3DES suites (e.g. add !3DES); 64-bit blocks are vulnerable to SWEET32.",
   },
   "cipher.cbc_only": {
@@ -182,7 +188,7 @@ export const ruleCatalog = {
   },
   "kex.weak_dh": {
     severity: "medium",
-    title: "Diffie-Hellman parameters are too small",
+    title: "Diffie-Hellman parameters are too small (Logjam, CVE-2015-4000)",
     remediation:
       "Use DH parameters of at least 2048 bits (RFC 7919 ffdhe2048+), or drop DHE suites in favour of ECDHE.",
   },

@@ -1,4 +1,4 @@
-import { type Analysis, allSuites, protocolUnknown, signedPath } from "../analysis";
+import { type Analysis, allSuites, isCbc, protocolUnknown, signedPath } from "../analysis";
 import type { ParsedCertificate } from "../certificate";
 import { expiringSoonSeverity } from "../expiry";
 import type { Severity } from "../report";
@@ -215,7 +215,19 @@ export const checks: Check[] = [
       : null,
   protocolRule("protocol.sslv2", "sslv2", "SSL 2.0"),
   protocolRule("protocol.sslv3", "sslv3", "SSL 3.0"),
-  protocolRule("protocol.tls1_0", "tls1_0", "TLS 1.0"),
+  (analysis) => {
+    if (!analysis.protocols.tls1_0) return null;
+    // BEAST needs CBC on TLS 1.0 and nothing newer for clients to move to.
+    const beast =
+      !analysis.protocols.tls1_1 &&
+      !analysis.protocols.tls1_2 &&
+      !analysis.protocols.tls1_3 &&
+      (analysis.suites.tls1_0 ?? []).some(isCbc);
+    return {
+      id: "protocol.tls1_0",
+      detail: `The server accepts TLS 1.0 handshakes${beast ? ", with CBC suites and no newer protocol: clients are exposed to BEAST (CVE-2011-3389)" : ""}.`,
+    };
+  },
   protocolRule("protocol.tls1_1", "tls1_1", "TLS 1.1"),
   // A protocol whose detection did not finish is unknown, not missing.
   (analysis) =>
@@ -249,7 +261,20 @@ export const checks: Check[] = [
   (analysis) => {
     const suites = allSuites(analysis);
     return suites.length && !suites.some((suite) => suite.aead)
-      ? { id: "cipher.cbc_only", detail: "Every accepted suite uses CBC or a stream cipher." }
+      ? {
+          id: "cipher.cbc_only",
+          detail:
+            "Every accepted suite uses CBC (whose padding checks LUCKY13, CVE-2013-0169, times) or a stream cipher.",
+        }
+      : null;
+  },
+  ({ protocols, suites }) => {
+    const cbc = (suites.sslv3 ?? []).filter(isCbc);
+    return protocols.sslv3 && cbc.length
+      ? {
+          id: "vuln.poodle",
+          detail: `SSL 3.0 accepts CBC suites: ${cbc.map((suite) => suite.name).join(", ")}.`,
+        }
       : null;
   },
   (analysis) => {
