@@ -12,6 +12,15 @@ import type { Severity } from "./report";
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
+/**
+ * A span as people say it: whole days from two days on, hours below ("4 days", "20 hours"), so a
+ * short-lived certificate's last day is counted in hours. The sign is dropped.
+ */
+export function describeSpan(ms: number): string {
+  const hours = Math.floor(Math.abs(ms) / HOUR_MS);
+  return hours >= 48 ? `${Math.floor(hours / 24)} days` : `${hours} hours`;
+}
+
 /** Fixed expiry tiers (days left → severity), first match wins; for long-lived certificates and the "fixed days" policy. */
 export const fixedExpiryTiers: readonly { withinDays: number; severity: Severity }[] = [
   { withinDays: 7, severity: "critical" },

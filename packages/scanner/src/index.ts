@@ -10,6 +10,7 @@ export { type CipherSuite, cipherSuiteByName } from "./data/cipher-suites";
 export { createLimiter, type Limiter } from "./enumerate/limiter";
 export type { IncompleteStep } from "./enumerate/types";
 export {
+  describeSpan,
   expiringSoonSeverity,
   fixedExpirySeverity,
   fixedExpiryTiers,

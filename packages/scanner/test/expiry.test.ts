@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expiringSoonSeverity, inFinalStretch, renewalOf } from "../src/expiry";
+import { describeSpan, expiringSoonSeverity, inFinalStretch, renewalOf } from "../src/expiry";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -72,5 +72,14 @@ describe("expires soon", () => {
     expect(inFinalStretch(issued, at(45 * DAY), at(41 * DAY))).toBe(true);
     expect(inFinalStretch(issued, at(6 * DAY), at(4.9 * DAY))).toBe(false);
     expect(inFinalStretch(issued, at(6 * DAY), at(5.1 * DAY))).toBe(true);
+  });
+});
+
+describe("spans in words", () => {
+  it("counts days from two days on and hours below, whatever the sign", () => {
+    expect(describeSpan(5 * DAY + 3 * HOUR)).toBe("5 days");
+    expect(describeSpan(2 * DAY)).toBe("2 days");
+    expect(describeSpan(47 * HOUR + 59 * 60_000)).toBe("47 hours");
+    expect(describeSpan(-20 * HOUR)).toBe("20 hours");
   });
 });

@@ -1,6 +1,7 @@
 import type { CertificateEvent, Grade, ScanAddress } from "@port443/db";
 import { dbGrades, gradeFromDb } from "@port443/monitoring";
-import { dateTime, span } from "@/lib/format";
+import { describeSpan } from "@port443/scanner";
+import { dateTime } from "@/lib/format";
 
 interface Point {
   at: Date;
@@ -121,7 +122,7 @@ export function DomainHistory({
                   {dateTime(change.createdAt)}: now {change.newIssuer}, valid until{" "}
                   {dateTime(change.newNotAfter)}
                   {change.oldNotAfter
-                    ? ` (renewed ${introduced ? `after serving ${span(change.createdAt.getTime() - introduced.getTime())}, ` : ""}with ${span(change.oldNotAfter.getTime() - change.createdAt.getTime())} of the old one left)`
+                    ? ` (renewed ${introduced ? `after serving ${describeSpan(change.createdAt.getTime() - introduced.getTime())}, ` : ""}with ${describeSpan(change.oldNotAfter.getTime() - change.createdAt.getTime())} of the old one left)`
                     : " (first certificate seen)"}
                 </li>
               );

@@ -10,11 +10,5 @@ export function daysLeftLabel(notAfter: Date | null): string {
   return `${days} d`;
 }
 
-/** A span as people say it: days from two days on, hours below ("4 days", "20 hours"). */
-export function span(ms: number): string {
-  const hours = Math.floor(Math.abs(ms) / 3_600_000);
-  return hours >= 48 ? `${Math.floor(hours / 24)} days` : `${hours} hours`;
-}
-
 export const dateTime = (date: Date | null) =>
   date ? `${date.toISOString().replace("T", " ").slice(0, 16)} UTC` : "never";

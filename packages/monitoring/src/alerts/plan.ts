@@ -1,5 +1,11 @@
 import type { AlertKind, AlertState, Severity } from "@port443/db";
-import { type CertificateInfo, type Finding, inFinalStretch, type ScanReport } from "@port443/scanner";
+import {
+  type CertificateInfo,
+  describeSpan,
+  type Finding,
+  inFinalStretch,
+  type ScanReport,
+} from "@port443/scanner";
 import type { EffectivePolicy } from "../policy";
 import {
   aboutCertificate,
@@ -63,12 +69,7 @@ function findingDraft(kind: AlertKind, finding: Finding, label: string): AlertDr
   };
 }
 
-const HOUR_MS = 3_600_000;
-/** "3 days", or hours under two days: a 6-day certificate's last day is counted in hours. */
-function timeLeft(notAfter: string, now: string): string {
-  const hours = Math.floor((Date.parse(notAfter) - Date.parse(now)) / HOUR_MS);
-  return hours >= 48 ? `${Math.floor(hours / 24)} days` : `${hours} hours`;
-}
+const timeLeft = (notAfter: string, now: string) => describeSpan(Date.parse(notAfter) - Date.parse(now));
 
 /**
  * Expiry alerts, once per certificate (keys end in the fingerprint). In "fixed" mode, and for

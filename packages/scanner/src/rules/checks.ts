@@ -1,6 +1,6 @@
 import { type Analysis, allSuites, isCbc, protocolUnknown, signedPath } from "../analysis";
 import type { ParsedCertificate } from "../certificate";
-import { expiringSoonSeverity } from "../expiry";
+import { describeSpan, expiringSoonSeverity } from "../expiry";
 import type { Severity } from "../report";
 import type { RuleId } from "./catalog";
 import { maxLifetimeDays } from "./lifetime";
@@ -19,11 +19,7 @@ const days = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()
 const notAfter = (cert: ParsedCertificate) => new Date(cert.x509.validTo);
 const notBefore = (cert: ParsedCertificate) => new Date(cert.x509.validFrom);
 const name = (cert: ParsedCertificate) => cert.info(new Date()).subject;
-/** "5 days" or "20 hours": short-lived certificates are measured in hours. */
-const timeLeft = (from: Date, to: Date) => {
-  const hours = Math.floor((to.getTime() - from.getTime()) / 3_600_000);
-  return hours >= 48 ? `${Math.floor(hours / 24)} days` : `${hours} hours`;
-};
+const timeLeft = (from: Date, to: Date) => describeSpan(to.getTime() - from.getTime());
 const lifetime = (cert: ParsedCertificate) => timeLeft(notBefore(cert), notAfter(cert));
 const issuerName = (cert: ParsedCertificate) => cert.info(new Date()).issuer;
 

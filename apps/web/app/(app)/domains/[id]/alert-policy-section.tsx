@@ -1,9 +1,9 @@
 import type { EffectivePolicy } from "@port443/monitoring";
-import type { RenewalInfo } from "@port443/scanner";
+import { describeSpan, type RenewalInfo } from "@port443/scanner";
 import type { getDomainAlertPolicy } from "@port443/services";
 import { Panel } from "@/components/ui/panel";
 import { TableHeader } from "@/components/ui/table-header";
-import { dateTime, span } from "@/lib/format";
+import { dateTime } from "@/lib/format";
 import { DomainPolicyForm } from "./domain-policy-form";
 
 type DomainPolicy = Awaited<ReturnType<typeof getDomainAlertPolicy>>;
@@ -29,7 +29,7 @@ export function expiryModeSentence(policy: EffectivePolicy, certificate: Current
   if (!renewal.tracked) {
     return `lifetime-aware: this certificate is valid for ${Math.round(renewal.lifetimeDays)} days, longer than the 200 CAs issue now, so we warn ${thresholds}`;
   }
-  const every = span(new Date(renewal.dueAt).getTime() - certificate.notBefore.getTime());
+  const every = describeSpan(new Date(renewal.dueAt).getTime() - certificate.notBefore.getTime());
   const basis = renewal.source === "ari" ? "its CA's renewal window ends" : `renews every ~${every}`;
   return `lifetime-aware: ${basis}; we alert if it is not replaced by ${dateTime(new Date(renewal.overdueAt))}`;
 }

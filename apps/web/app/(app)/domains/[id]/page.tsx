@@ -1,5 +1,6 @@
 import type { Certificate } from "@port443/db";
 import {
+  describeSpan,
   explainFindings,
   type IncompleteStep,
   protocols,
@@ -20,7 +21,7 @@ import { CipherMatrix } from "@/components/cipher-matrix";
 import { DomainHistory } from "@/components/domain-history";
 import { GradeBadge } from "@/components/grade-badge";
 import { Panel } from "@/components/ui/panel";
-import { dateTime, daysLeftLabel, daysUntil, span } from "@/lib/format";
+import { dateTime, daysLeftLabel, daysUntil } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 import { AlertPolicySection } from "./alert-policy-section";
 import { DomainActions } from "./domain-actions";
@@ -63,7 +64,7 @@ function CertificateFacts({
     ["Names (SAN)", certificate.sans.join(", ") || "none"],
     ["Issuer", certificate.issuer],
     ["Valid", `${dateTime(certificate.notBefore)} → ${dateTime(certificate.notAfter)}`],
-    ["Lifetime", span(lifetime)],
+    ["Lifetime", describeSpan(lifetime)],
     ...(renewal
       ? ([
           [
