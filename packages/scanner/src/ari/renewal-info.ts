@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ParsedCertificate } from "../certificate";
+import { expiringCache } from "../expiring-cache";
 import { boundedRequest } from "../net/http-get";
 import type { AddressPolicy } from "../net/policy";
 
@@ -16,6 +17,7 @@ const MAX_RETRY_MS = 86_400_000;
 const DEFAULT_RETRY_MS = 6 * 3_600_000;
 const DIRECTORY_TTL_MS = 86_400_000;
 const CAPACITY = 10_000;
+const DIRECTORY_CAPACITY = 100;
 
 const directorySchema = z.object({ renewalInfo: z.url() });
 const renewalInfoSchema = z.object({
@@ -44,19 +46,14 @@ export function retryAfterMs(header: string | string[] | undefined, now: number)
   return Number.isFinite(ms) ? Math.min(MAX_RETRY_MS, Math.max(MIN_RETRY_MS, ms)) : DEFAULT_RETRY_MS;
 }
 
-interface Kept<T> {
-  value: Promise<T>;
-  expiresAt: number;
-}
-
 /**
  * ARI answers per certificate, kept until the Retry-After the CA sent (failures for six hours),
  * and directory objects per URL for a day; every request goes through the address policy and is
  * bounded in time and size.
  */
 export class RenewalInfoSource {
-  private readonly directories = new Map<string, Kept<string>>();
-  private readonly answers = new Map<string, Kept<RenewalInfoLookup>>();
+  private readonly directories = expiringCache<string>(DIRECTORY_CAPACITY);
+  private readonly answers = expiringCache<RenewalInfoLookup>(CAPACITY);
   /** Requests made, for tests: a kept answer makes none. */
   requests = 0;
 
@@ -67,50 +64,30 @@ export class RenewalInfoSource {
   ): Promise<RenewalInfoLookup> {
     const id = renewalInfoId(cert);
     if (!id) return Promise.resolve({ ok: false, error: "the certificate has no authority key identifier" });
-    const key = `${directory} ${id}`;
-    const kept = this.answers.get(key);
-    if (kept && kept.expiresAt > Date.now()) {
-      return kept.value.then((answer) => (answer.ok ? { ...answer, cached: true } : answer));
-    }
-    const entry: Kept<RenewalInfoLookup> = {
-      value: Promise.resolve({ ok: false, error: "" }),
-      expiresAt: Infinity,
-    };
-    entry.value = this.fetch(directory, id, options).then(({ answer, keepMs }) => {
-      entry.expiresAt = Date.now() + keepMs;
-      return answer;
-    });
-    this.answers.delete(key);
-    this.answers.set(key, entry);
-    if (this.answers.size > CAPACITY) this.answers.delete(this.answers.keys().next().value!);
-    return entry.value;
+    const { value, kept } = this.answers.get(`${directory} ${id}`, () => this.fetch(directory, id, options));
+    return kept ? value.then((answer) => (answer.ok ? { ...answer, cached: true } : answer)) : value;
   }
 
   private async renewalInfoUrl(
     directory: string,
     options: { policy: AddressPolicy; timeoutMs: number; signal?: AbortSignal },
   ): Promise<string> {
-    const kept = this.directories.get(directory);
-    if (kept && kept.expiresAt > Date.now()) return kept.value;
-    const value = (async () => {
+    return this.directories.get(directory, async () => {
       this.requests++;
       const response = await boundedRequest(directory, { ...options, maxBytes: MAX_BYTES });
       if (response.status !== 200) throw new Error(`the directory answered HTTP ${response.status}`);
       const parsed = directorySchema.safeParse(JSON.parse(response.body.toString("utf8")));
       if (!parsed.success) throw new Error("the directory names no renewalInfo URL");
-      return parsed.data.renewalInfo.replace(/\/+$/, "");
-    })();
-    this.directories.set(directory, { value, expiresAt: Date.now() + DIRECTORY_TTL_MS });
-    value.catch(() => this.directories.delete(directory));
-    return value;
+      return { value: parsed.data.renewalInfo.replace(/\/+$/, ""), keepMs: DIRECTORY_TTL_MS };
+    }).value;
   }
 
   private async fetch(
     directory: string,
     id: string,
     options: { policy: AddressPolicy; timeoutMs: number; signal?: AbortSignal },
-  ): Promise<{ answer: RenewalInfoLookup; keepMs: number }> {
-    const failed = (error: string) => ({ answer: { ok: false as const, error }, keepMs: DEFAULT_RETRY_MS });
+  ): Promise<{ value: RenewalInfoLookup; keepMs: number }> {
+    const failed = (error: string) => ({ value: { ok: false as const, error }, keepMs: DEFAULT_RETRY_MS });
     let url: string;
     try {
       url = `${await this.renewalInfoUrl(directory, options)}/${id}`;
@@ -128,7 +105,7 @@ export class RenewalInfoSource {
       // RFC 9773 §4.2: a window that ends before it starts is no answer.
       if (end <= start) return failed(`${url} sent a window that ends before it starts`);
       return {
-        answer: { ok: true, start, end, explanationUrl: parsed.data.explanationURL ?? null, cached: false },
+        value: { ok: true, start, end, explanationUrl: parsed.data.explanationURL ?? null, cached: false },
         keepMs: retryAfterMs(response.headers["retry-after"], Date.now()),
       };
     } catch (error) {

@@ -1,4 +1,5 @@
 import { DerError } from "../der";
+import { expiringCache } from "../expiring-cache";
 import { ResponseTooLargeError } from "../net/errors";
 import { boundedRequest } from "../net/http-get";
 import type { AddressPolicy } from "../net/policy";
@@ -30,11 +31,6 @@ export type CrlLookup =
   | { ok: true; crl: ParsedCrl; cached: boolean }
   | { ok: false; error: { code: CrlErrorCode; message: string } };
 
-interface Entry {
-  lookup: Promise<CrlLookup>;
-  expiresAt: number;
-}
-
 /** How long a CRL may be kept: until its nextUpdate, within bounds. */
 export function crlTtlMs(crl: ParsedCrl, now: number): number {
   if (!crl.nextUpdate) return MIN_TTL_MS * 10;
@@ -48,7 +44,7 @@ export function crlTtlMs(crl: ParsedCrl, now: number): number {
  * fetch.
  */
 export class CrlSource {
-  private readonly entries = new Map<string, Entry>();
+  private readonly kept = expiringCache<CrlLookup>(PARSED_CAPACITY);
   /** Fetches made, for tests and metrics: a cached CRL makes none. */
   fetches = 0;
 
@@ -58,20 +54,11 @@ export class CrlSource {
     url: string,
     options: { policy: AddressPolicy; timeoutMs: number; signal?: AbortSignal },
   ): Promise<CrlLookup> {
-    const now = Date.now();
-    const kept = this.entries.get(url);
-    if (kept && kept.expiresAt > now) {
-      this.entries.delete(url);
-      this.entries.set(url, kept); // most recently used last
-      return kept.lookup.then((lookup) => (lookup.ok ? { ...lookup, cached: true } : lookup));
-    }
-    const entry: Entry = { lookup: this.load(url, options), expiresAt: Number.POSITIVE_INFINITY };
-    this.entries.set(url, entry);
-    if (this.entries.size > PARSED_CAPACITY) this.entries.delete(this.entries.keys().next().value!);
-    void entry.lookup.then((lookup) => {
-      entry.expiresAt = Date.now() + (lookup.ok ? crlTtlMs(lookup.crl, Date.now()) : FAILURE_TTL_MS);
+    const { value, kept } = this.kept.get(url, async () => {
+      const lookup = await this.load(url, options);
+      return { value: lookup, keepMs: lookup.ok ? crlTtlMs(lookup.crl, Date.now()) : FAILURE_TTL_MS };
     });
-    return entry.lookup;
+    return kept ? value.then((lookup) => (lookup.ok ? { ...lookup, cached: true } : lookup)) : value;
   }
 
   private async load(
