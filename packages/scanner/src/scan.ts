@@ -1,8 +1,8 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { type Analysis, gradeSteps } from "./analysis";
-import { processRenewalInfoSource } from "./ari/default-source";
-import { type AcmeDirectories, directoryFor } from "./ari/directory-for";
+import type { AcmeDirectories } from "./ari/directory-for";
+import { lookupAri } from "./ari/lookup";
 import type { RenewalInfoSource } from "./ari/renewal-info";
 import { type ParsedCertificate, parseCertificate } from "./certificate";
 import { buildChain } from "./chain/build";
@@ -21,7 +21,7 @@ import { type AddressPolicy, assertAllowed } from "./net/policy";
 import { ScanFailure, toScanFailure } from "./net/scan-error";
 import { fetchOcspStatus, ocspStatus } from "./ocsp";
 import { type ProtocolId, protocolIds } from "./protocols";
-import type { AddressResult, AriInfo, ScanError, ScanReport } from "./report";
+import type { AddressResult, ScanError, ScanReport } from "./report";
 import { checkPathCrls } from "./revocation/check-crl";
 import type { CrlSource } from "./revocation/crl-source";
 import { processCrlSource } from "./revocation/crl-source-default";
@@ -246,8 +246,7 @@ async function scanAddress(
   });
   const stapled = connected.ocspResponse ? ocspStatus(connected.ocspResponse, leaf) : null;
   const issuer: ParsedCertificate | undefined = chain.path[1];
-  const directory = options.quick ? undefined : directoryFor(leaf, options.acme?.directories);
-  const [fetched, crls, renewalInfo] = await Promise.all([
+  const [fetched, crls, ari] = await Promise.all([
     stapled || options.quick || !issuer ? null : fetchOcspStatus(leaf, issuer, fetchOptions),
     options.quick
       ? []
@@ -257,25 +256,10 @@ async function scanAddress(
           signal,
           now,
         }),
-    directory
-      ? (options.acme?.source ?? processRenewalInfoSource).lookup(leaf, directory, {
-          policy,
-          timeoutMs: remaining(FETCH_TIMEOUT_MS),
-          signal,
-        })
-      : undefined,
+    options.quick
+      ? null
+      : lookupAri(leaf, options.acme, { policy, timeoutMs: remaining(FETCH_TIMEOUT_MS), signal }),
   ]);
-  const ari: AriInfo | null =
-    directory && renewalInfo
-      ? renewalInfo.ok
-        ? {
-            directory,
-            window: { start: renewalInfo.start.toISOString(), end: renewalInfo.end.toISOString() },
-            explanationUrl: renewalInfo.explanationUrl,
-            error: null,
-          }
-        : { directory, window: null, explanationUrl: null, error: renewalInfo.error }
-      : null;
 
   const protocols = enumeration?.protocols ?? {
     ...noProtocols(),
@@ -307,7 +291,7 @@ async function scanAddress(
     renewal: renewalOf(
       new Date(leaf.x509.validFrom),
       new Date(leaf.x509.validTo),
-      renewalInfo?.ok ? renewalInfo : null,
+      ari?.window ? { start: new Date(ari.window.start), end: new Date(ari.window.end) } : null,
     ),
     ari,
     incomplete,
