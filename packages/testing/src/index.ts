@@ -8,6 +8,30 @@ export { testRedisUrl, uniquePrefix } from "./redis";
 export { type SmtpTestServer, startSmtpServer } from "./smtp";
 export { type RenewalWindow, renewalInfoIdOf, startAcmeServer } from "./tls/acme";
 export { type CrlSpec, createCrl } from "./tls/crl";
+export { Extension, type HelloSummary, isGrease, parseClientHello } from "./tls/fakes/client-hello";
+export {
+  type ConnectionScript,
+  type FakeConnection,
+  type FakeScript,
+  type InterceptingFake,
+  startInterceptingFake,
+} from "./tls/fakes/intercept";
+export {
+  alertRecord,
+  encodeRecord,
+  encodeRecordBytes,
+  handshakeMessage,
+  RecordSplitter,
+  RecordType,
+  type TlsRecord,
+} from "./tls/fakes/records";
+export {
+  certificateMessage,
+  rsaServerFlight,
+  type ServerHelloSpec,
+  serverHelloDoneMessage,
+  serverHelloMessage,
+} from "./tls/fakes/server-flight";
 export { createOcspResponse, type OcspCertStatus, type OcspResponseSpec } from "./tls/ocsp";
 export {
   type CertSpec,

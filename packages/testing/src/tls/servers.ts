@@ -14,7 +14,8 @@ export interface Served {
   close(): Promise<void>;
 }
 
-const listen = async (server: net.Server, host = "127.0.0.1", port = 0): Promise<Served> => {
+/** Listens on loopback and counts connections; closing destroys every open socket. */
+export const listen = async (server: net.Server, host = "127.0.0.1", port = 0): Promise<Served> => {
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const sockets = new Set<net.Socket>();
   let connections = 0;
