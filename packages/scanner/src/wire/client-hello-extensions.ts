@@ -13,6 +13,8 @@ export interface HelloContext {
   signatureAlgorithms: readonly number[];
   alpn: readonly string[];
   statusRequest: boolean;
+  sessionTicket: Buffer;
+  extraExtensions: readonly (readonly [number, Buffer])[];
 }
 
 type ExtensionBuilder = [type: number, build: (hello: HelloContext) => Buffer | undefined];
@@ -34,7 +36,7 @@ export const extensionBuilders: readonly ExtensionBuilder[] = [
     ExtensionType.supportedGroups,
     ({ groups }) => (groups.length > 0 ? vector(2, u16List(groups)) : undefined),
   ],
-  [ExtensionType.sessionTicket, () => empty],
+  [ExtensionType.sessionTicket, ({ sessionTicket }) => sessionTicket],
   // OCSP, no responder ids, no request extensions.
   [
     ExtensionType.statusRequest,

@@ -27,6 +27,14 @@ export interface ClientHelloOptions {
   signatureAlgorithms?: readonly number[];
   alpn?: readonly string[];
   statusRequest?: boolean;
+  /** legacy_session_id; by default empty below TLS 1.3 and 32 random bytes for it. */
+  sessionId?: Buffer;
+  /** Compression methods in order; default null only. */
+  compressionMethods?: readonly number[];
+  /** The session_ticket extension's body: a ticket to resume with; default empty (asks for one). */
+  sessionTicket?: Buffer;
+  /** Extensions sent after the usual ones, as [type, body]: heartbeat, GREASE values, … */
+  extraExtensions?: readonly (readonly [number, Buffer])[];
   /** Source of the random, session id and key share bytes; injectable for byte-exact tests. */
   random?: (size: number) => Buffer;
 }
@@ -64,6 +72,7 @@ function extensionBlock(context: HelloContext, lengthBefore: number): Buffer {
     const body = build(context);
     return body === undefined ? [] : [encodeExtension(type, body)];
   });
+  for (const [type, body] of context.extraExtensions) extensions.push(encodeExtension(type, body));
   const length = lengthBefore + 2 + extensions.reduce((sum, extension) => sum + extension.length, 0);
   const padding = paddingExtension(length);
   return vector(2, ...extensions, ...(padding ? [padding] : []));
@@ -85,6 +94,8 @@ export function buildClientHello(options: ClientHelloOptions): Buffer {
     signatureAlgorithms: options.signatureAlgorithms ?? offeredSignatureSchemes,
     alpn: options.alpn ?? [],
     statusRequest: options.statusRequest ?? false,
+    sessionTicket: options.sessionTicket ?? Buffer.alloc(0),
+    extraExtensions: options.extraExtensions ?? [],
   };
   // SSLv3 servers predate extensions; the SCSV signals secure renegotiation instead.
   const suites = sslv3 ? [...options.cipherSuites, TLS_EMPTY_RENEGOTIATION_INFO_SCSV] : options.cipherSuites;
@@ -92,9 +103,9 @@ export function buildClientHello(options: ClientHelloOptions): Buffer {
     u16(wireVersion(tls13 ? "tls1_2" : version)),
     random(32),
     // TLS 1.3 middlebox compatibility mode (RFC 8446 §D.4) wants a non-empty session id.
-    vector(1, tls13 ? random(32) : Buffer.alloc(0)),
+    vector(1, options.sessionId ?? (tls13 ? random(32) : Buffer.alloc(0))),
     vector(2, u16List(suites)),
-    vector(1, u8(0)),
+    vector(1, Buffer.from(options.compressionMethods ?? [0])),
   ]);
   const body = sslv3 ? head : Buffer.concat([head, extensionBlock(context, 4 + head.length)]);
   const message = Buffer.concat([u8(HandshakeType.clientHello), u24(body.length), body]);

@@ -5,10 +5,12 @@ export const ExtensionType = {
   supportedGroups: 0x000a,
   ecPointFormats: 0x000b,
   signatureAlgorithms: 0x000d,
+  heartbeat: 0x000f,
   alpn: 0x0010,
   padding: 0x0015,
   extendedMasterSecret: 0x0017,
   sessionTicket: 0x0023,
+  earlyData: 0x002a,
   supportedVersions: 0x002b,
   pskKeyExchangeModes: 0x002d,
   keyShare: 0x0033,
@@ -23,6 +25,8 @@ export const HandshakeType = {
   certificate: 11,
   serverKeyExchange: 12,
   serverHelloDone: 14,
+  clientKeyExchange: 16,
+  finished: 20,
 } as const;
 
 /** TLS record content types. */
@@ -42,3 +46,6 @@ export const HELLO_RETRY_RANDOM = Buffer.from(
 
 /** Signals secure renegotiation support where extensions cannot be sent (SSLv3). */
 export const TLS_EMPTY_RENEGOTIATION_INFO_SCSV = 0x00ff;
+
+/** RFC 7507: a client's signal that this hello is a downgraded retry. */
+export const TLS_FALLBACK_SCSV = 0x5600;
