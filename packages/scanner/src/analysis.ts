@@ -6,7 +6,7 @@ import type { Renewal } from "./expiry";
 import type { Hsts } from "./hsts";
 import type { OcspStatus } from "./ocsp";
 import type { ProtocolId } from "./protocols";
-import type { AriInfo } from "./report";
+import type { AriInfo, VulnResult } from "./report";
 import type { Revocation } from "./revocation/verdict";
 
 /** Everything a scan learned about one endpoint; rules and the grade read only this. */
@@ -36,14 +36,24 @@ export interface Analysis {
   incomplete: IncompleteStep[];
   /** What TLS 1.0–1.2 ServerHellos said to renegotiation_info and extended_master_secret; null unseen. */
   legacyExtensions: EnumerationResult["legacyExtensions"];
+  /** Each known-vulnerability probe's result (BREACH's from the HTTP response). */
+  vulnerabilities: VulnResult[];
 }
 
 /** Whether it is unknown if `protocol` is accepted: its detection did not finish. */
 export const protocolUnknown = (analysis: Analysis, protocol: ProtocolId): boolean =>
   analysis.incomplete.some((entry) => entry.step === `protocol.${protocol}`);
 
-/** Steps whose result can lower the grade: while one is incomplete, the grade is provisional. */
-export const gradeSteps = /^(enumeration|protocol\.|ciphers\.|key_exchange\.)/;
+/**
+ * Steps whose result can lower the grade: while one is incomplete, the grade is provisional. The
+ * probes named are those with a grade cap (caps.ts).
+ */
+export const gradeSteps =
+  /^(enumeration|protocol\.(sslv2|sslv3|tls1_[0-3])|ciphers\.\w+|key_exchange\.\w+|vuln\.(heartbleed|ccs_injection|ticketbleed|robot|crime))$/;
+
+/** Whether the probe `id` found the server vulnerable. */
+export const foundVulnerable = (analysis: Analysis, id: string): boolean =>
+  analysis.vulnerabilities.some((result) => result.id === id && result.status === "vulnerable");
 
 /** A block cipher in CBC mode: neither AEAD, NULL nor the RC4 stream cipher. */
 export const isCbc = (suite: CipherSuite): boolean =>

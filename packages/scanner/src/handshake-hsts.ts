@@ -1,12 +1,12 @@
 import { type HandshakeOptions, type HandshakeResult, openHandshake } from "./handshake";
-import { fetchHsts, type Hsts, type HstsOptions } from "./hsts";
+import { fetchHttpHeaders, type HttpHeaders, type HttpRequestOptions } from "./hsts";
 
 /** HTTP/1.1 can follow on the handshake's own connection; h2 would need a client of its own. */
 const speaksHttp1 = (alpn: string | null) => alpn === null || alpn === "http/1.1";
 
 export interface HandshakeAndHsts {
   handshake: HandshakeResult | Error;
-  http: { hsts: Hsts | null } | undefined;
+  http: HttpHeaders | undefined;
 }
 
 /**
@@ -21,9 +21,9 @@ export async function handshakeAndHsts(
   timeoutMs: () => number,
 ): Promise<HandshakeAndHsts> {
   const opened = await openHandshake(target).catch((error: unknown) => error as Error);
-  const hsts = async (socket?: HstsOptions["socket"]) => {
+  const hsts = async (socket?: HttpRequestOptions["socket"]) => {
     if (hstsHost !== undefined)
-      return fetchHsts({ ...target, host: hstsHost, timeoutMs: timeoutMs(), socket });
+      return fetchHttpHeaders({ ...target, host: hstsHost, timeoutMs: timeoutMs(), socket });
     socket?.destroy();
     return undefined;
   };

@@ -28,7 +28,14 @@ export function parseHsts(header: string | undefined): Hsts | null {
   };
 }
 
-export interface HstsOptions {
+/** What the scan reads from the HTTP response's headers. */
+export interface HttpHeaders {
+  hsts: Hsts | null;
+  /** Content-Encoding of a response to a request offering gzip, deflate and br; null uncompressed. */
+  contentEncoding: string | null;
+}
+
+export interface HttpRequestOptions {
   address: string;
   port: number;
   servername: string;
@@ -40,11 +47,12 @@ export interface HstsOptions {
 }
 
 /**
- * One `GET /` over TLS to read Strict-Transport-Security; the body is never read. Undefined when
+ * One `GET /` over TLS to read Strict-Transport-Security and whether responses are compressed
+ * (the BREACH precondition); the body is never read. Undefined when
  * the server does not answer HTTP at all (not every TLS endpoint is a web server). The
  * connection, given or opened here, is closed afterwards.
  */
-export function fetchHsts(options: HstsOptions): Promise<{ hsts: Hsts | null } | undefined> {
+export function fetchHttpHeaders(options: HttpRequestOptions): Promise<HttpHeaders | undefined> {
   return new Promise((resolve) => {
     // https passes TLS options through to tls.connect; its types only list some of them.
     const { socket } = options;
@@ -58,6 +66,7 @@ export function fetchHsts(options: HstsOptions): Promise<{ hsts: Hsts | null } |
       headers: {
         host: options.port === 443 ? options.host : `${options.host}:${options.port}`,
         "user-agent": "port443-scanner",
+        "accept-encoding": "gzip, deflate, br",
       },
       rejectUnauthorized: false,
       secureContext: permissiveContext(),
@@ -66,14 +75,18 @@ export function fetchHsts(options: HstsOptions): Promise<{ hsts: Hsts | null } |
       maxHeaderSize: 64 * 1024,
     });
     const timer = setTimeout(() => request.destroy(), options.timeoutMs);
-    const done = (value: { hsts: Hsts | null } | undefined) => {
+    const done = (value: HttpHeaders | undefined) => {
       clearTimeout(timer);
       request.destroy();
       resolve(value);
     };
     request.once("response", (response) => {
       const header = response.headers["strict-transport-security"];
-      done({ hsts: parseHsts(Array.isArray(header) ? header[0] : header) });
+      const encoding = response.headers["content-encoding"]?.trim().toLowerCase();
+      done({
+        hsts: parseHsts(Array.isArray(header) ? header[0] : header),
+        contentEncoding: encoding && encoding !== "identity" ? encoding : null,
+      });
     });
     request.once("timeout", () => done(undefined));
     request.once("error", () => done(undefined));

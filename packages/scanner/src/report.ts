@@ -69,6 +69,17 @@ export interface Finding {
   remediation: string;
 }
 
+/**
+ * What one vulnerability probe found. "not_run": its precondition was not seen (no TLS 1.2 or
+ * older, no RSA key exchange, a quick scan), so it was not sent; "not_applicable": it was sent and
+ * the precondition turned out absent; "incomplete": it could not tell (also listed in `incomplete`).
+ */
+export interface VulnResult {
+  id: string;
+  status: "vulnerable" | "ok" | "not_applicable" | "incomplete" | "not_run";
+  detail: string;
+}
+
 export interface Negotiated {
   protocol: ProtocolId | null;
   cipher: string | null;
@@ -109,6 +120,8 @@ export interface ScanReport {
   };
   revocation: Revocation;
   findings: Finding[];
+  /** Every known-vulnerability probe and what it saw, in the order of the check list. */
+  vulnerabilities: VulnResult[];
   /** Steps that did not finish (a probe timed out, the deadline cut the enumeration): unknown, not "no". */
   incomplete: IncompleteStep[];
   /** Every address scanned (with --all-ips), and what differs between them. */

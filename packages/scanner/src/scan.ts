@@ -14,6 +14,7 @@ import { renewalOf } from "./expiry";
 import { computeGrade } from "./grade/compute";
 import { handshakeAndHsts } from "./handshake-hsts";
 import { matchesHostname } from "./hostname";
+import type { HttpHeaders } from "./hsts";
 import { legacyHandshake } from "./legacy-handshake";
 import { BlockedAddressError } from "./net/errors";
 import { boundedRequest } from "./net/http-get";
@@ -21,12 +22,14 @@ import { type AddressPolicy, assertAllowed } from "./net/policy";
 import { ScanFailure, toScanFailure } from "./net/scan-error";
 import { fetchOcspStatus, ocspStatus } from "./ocsp";
 import { type ProtocolId, protocolIds } from "./protocols";
-import type { AddressResult, ScanError, ScanReport } from "./report";
+import type { AddressResult, ScanError, ScanReport, VulnResult } from "./report";
 import { checkPathCrls } from "./revocation/check-crl";
 import type { CrlSource } from "./revocation/crl-source";
 import { processCrlSource } from "./revocation/crl-source-default";
 import { revocationVerdict } from "./revocation/verdict";
 import { evaluateRules } from "./rules/evaluate";
+import { vulnChecks } from "./vuln/checks";
+import { runVulnChecks } from "./vuln/run";
 
 export interface ScanOptions {
   host: string;
@@ -110,6 +113,7 @@ function emptyReport(
     ocsp: { stapled: false, status: null, source: null },
     revocation: { status: "unknown", source: null, crls: [] },
     findings: [],
+    vulnerabilities: [],
     incomplete: [],
     addresses: [],
     error,
@@ -168,6 +172,22 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   );
   primary.durationMs = Date.now() - started;
   return primary;
+}
+
+/** BREACH needs no probe of its own: the HSTS request already offers gzip, deflate and br. */
+function breachOf(http: HttpHeaders | undefined): VulnResult {
+  if (!http) return { id: "vuln.breach", status: "not_run", detail: "The endpoint does not answer HTTP." };
+  return http.contentEncoding
+    ? {
+        id: "vuln.breach",
+        status: "vulnerable",
+        detail: `GET / offering gzip, deflate and br came back with Content-Encoding: ${http.contentEncoding}; pages that reflect input next to secrets can leak them (BREACH).`,
+      }
+    : {
+        id: "vuln.breach",
+        status: "ok",
+        detail: "GET / offering gzip, deflate and br came back uncompressed.",
+      };
 }
 
 function failure(error: unknown): ScanError {
@@ -246,7 +266,7 @@ async function scanAddress(
   });
   const stapled = connected.ocspResponse ? ocspStatus(connected.ocspResponse, leaf) : null;
   const issuer: ParsedCertificate | undefined = chain.path[1];
-  const [fetched, crls, ari] = await Promise.all([
+  const [fetched, crls, ari, probed] = await Promise.all([
     stapled || options.quick || !issuer ? null : fetchOcspStatus(leaf, issuer, fetchOptions),
     options.quick
       ? []
@@ -259,7 +279,16 @@ async function scanAddress(
     options.quick
       ? null
       : lookupAri(leaf, options.acme, { policy, timeoutMs: remaining(FETCH_TIMEOUT_MS), signal }),
+    enumeration
+      ? runVulnChecks(
+          vulnChecks,
+          { ...target, timeoutMs: remaining() },
+          { protocols: enumeration.protocols, ciphers: enumeration.ciphers },
+          options.connectionsPerAddress ?? 4,
+        )
+      : null,
   ]);
+  if (probed) incomplete.push(...probed.incomplete);
 
   const protocols = enumeration?.protocols ?? {
     ...noProtocols(),
@@ -296,6 +325,7 @@ async function scanAddress(
     ari,
     incomplete,
     legacyExtensions: enumeration?.legacyExtensions ?? null,
+    vulnerabilities: probed ? [...probed.results, breachOf(http)] : [],
   };
   const findings = evaluateRules(analysis).filter(
     (finding) => !options.quick || finding.id.startsWith("cert."),
@@ -331,6 +361,7 @@ async function scanAddress(
     },
     revocation: analysis.revocation,
     findings,
+    vulnerabilities: analysis.vulnerabilities,
     incomplete,
     addresses: [],
     error: null,

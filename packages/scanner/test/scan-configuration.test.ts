@@ -8,6 +8,8 @@ import {
 } from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAddressPolicy } from "../src/address-policy";
+import { vulnChecks } from "../src/vuln/checks";
+import { runVulnChecks } from "../src/vuln/run";
 import { enumerate } from "../src/enumerate";
 import { scan } from "../src/scan";
 import { capReasons, findingIds, scanLocal, severityOf } from "./support/scan-case.ts";
@@ -104,20 +106,20 @@ describe("protocol, cipher, key exchange and HTTP rules on real Node TLS servers
     expect(short.grade).toBe("A");
   });
 
-  it("reads HSTS on the handshake's own connection: one connection besides the enumeration's", async () => {
+  it("reads HSTS on the handshake's own connection: one connection besides the enumeration's and the probes'", async () => {
     const { root, intermediate, leaf } = ec;
     const served = await startTlsServer({ chain: [leaf, intermediate], hsts: YEAR_HSTS });
     try {
       const report = await scanLocal(served, { extraCaPems: [root.pem] });
       expect(report.hsts).toEqual({ maxAge: 31_536_000, includeSubDomains: true, preload: false });
       const scanned = served.connections;
-      const { probes } = await enumerate({
-        address: "127.0.0.1",
-        port: served.port,
-        servername: "leaf.test",
-        timeoutMs: 10_000,
-      });
-      expect(scanned).toBe(probes + 1);
+      const target = { address: "127.0.0.1", port: served.port, servername: "leaf.test", timeoutMs: 10_000 };
+      const enumeration = await enumerate(target);
+      const beforeProbes = served.connections;
+      await runVulnChecks(vulnChecks, { ...target, signal: new AbortController().signal }, enumeration, 4);
+      const probeConnections = served.connections - beforeProbes;
+      expect(probeConnections).toBeGreaterThan(0);
+      expect(scanned).toBe(enumeration.probes + 1 + probeConnections);
     } finally {
       await served.close();
     }

@@ -9,6 +9,9 @@ export { type SmtpTestServer, startSmtpServer } from "./smtp";
 export { type RenewalWindow, renewalInfoIdOf, startAcmeServer } from "./tls/acme";
 export { type CrlSpec, createCrl } from "./tls/crl";
 export { Extension, type HelloSummary, isGrease, parseClientHello } from "./tls/fakes/client-hello";
+export { startCrimeFake } from "./tls/fakes/crime";
+export { startNoFallbackScsvFake } from "./tls/fakes/fallback-scsv";
+export { startGreaseIntolerantFake } from "./tls/fakes/grease";
 export {
   type ConnectionScript,
   type FakeConnection,

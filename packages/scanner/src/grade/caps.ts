@@ -1,4 +1,4 @@
-import { type Analysis, allSuites, isCbc, protocolUnknown, signedPath } from "../analysis";
+import { type Analysis, allSuites, foundVulnerable, isCbc, protocolUnknown, signedPath } from "../analysis";
 import type { Grade } from "../report";
 
 const expired = (a: Analysis) => new Date(a.leaf.x509.validTo) < a.now;
@@ -62,6 +62,11 @@ export const gradeCaps: { grade: Grade; reason: string; applies: (analysis: Anal
     applies: (a) =>
       signedPath(a).some((cert) => cert.signatureHash === "md5" || cert.signatureHash === "md2"),
   },
+  { grade: "F", reason: "Heartbleed", applies: (a) => foundVulnerable(a, "vuln.heartbleed") },
+  { grade: "F", reason: "CCS injection", applies: (a) => foundVulnerable(a, "vuln.ccs_injection") },
+  { grade: "F", reason: "Ticketbleed", applies: (a) => foundVulnerable(a, "vuln.ticketbleed") },
+  { grade: "F", reason: "ROBOT (RSA padding oracle)", applies: (a) => foundVulnerable(a, "vuln.robot") },
+  { grade: "C", reason: "CRIME (TLS compression)", applies: (a) => foundVulnerable(a, "vuln.crime") },
   { grade: "C", reason: "POODLE (CBC over SSL 3.0)", applies: (a) => (a.suites.sslv3 ?? []).some(isCbc) },
   {
     grade: "C",

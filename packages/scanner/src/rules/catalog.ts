@@ -143,6 +143,66 @@ export const ruleCatalog = {
     remediation:
       "Update the TLS library (every maintained OpenSSL, BoringSSL, Schannel and NSS supports RFC 5746): without renegotiation_info an attacker can splice their own data in front of a client's request.",
   },
+  "vuln.heartbleed": {
+    severity: "critical",
+    title: "Heartbleed: the server leaks memory through TLS heartbeats (CVE-2014-0160)",
+    remediation:
+      "Update OpenSSL (1.0.1g or later) and restart every process that links it; then replace the certificate's private key and revoke the old certificate, since it may have leaked, and invalidate sessions and passwords.",
+  },
+  "vuln.ccs_injection": {
+    severity: "critical",
+    title: "CCS injection: an early ChangeCipherSpec is accepted (CVE-2014-0224)",
+    remediation:
+      "Update OpenSSL (0.9.8za, 1.0.0m, 1.0.1h or later): a man in the middle can make both sides use weak keys it knows.",
+  },
+  "vuln.ticketbleed": {
+    severity: "critical",
+    title: "Ticketbleed: session ticket resumption leaks memory (CVE-2016-9244)",
+    remediation:
+      "Update the F5 BIG-IP software (11.6.1 HF2, 12.1.2 HF1 or later), or disable session tickets on the virtual server's client SSL profile until then.",
+  },
+  "vuln.robot": {
+    severity: "critical",
+    title: "ROBOT: the RSA key exchange is a padding oracle (CVE-2017-13099 and related)",
+    remediation:
+      "Update the TLS implementation or appliance firmware, and disable the RSA key exchange suites (TLS_RSA_WITH_*): with the oracle an attacker can decrypt recorded sessions and sign with the server's key.",
+  },
+  "vuln.client_renegotiation": {
+    severity: "medium",
+    title: "Client-initiated renegotiation is accepted",
+    remediation:
+      "Disable client-initiated renegotiation (OpenSSL 3 refuses it by default; nginx and Apache turn it off): each one makes the server redo an expensive handshake, a cheap denial-of-service lever.",
+  },
+  "vuln.crime": {
+    severity: "high",
+    title: "CRIME: TLS compression is enabled (CVE-2012-4929)",
+    remediation:
+      "Disable TLS-level compression (OpenSSL: SSL_OP_NO_COMPRESSION, the default since 1.1.0): compressing secrets with attacker-chosen data lets an attacker read cookies from the ciphertext's length.",
+  },
+  "vuln.breach": {
+    severity: "low",
+    title: "BREACH hint: HTTP responses are compressed (CVE-2013-3587)",
+    remediation:
+      "If pages reflect request data next to secrets (CSRF tokens, session data), disable HTTP compression for them, mask the secrets per response, or add random padding; static assets can stay compressed.",
+  },
+  "protocol.no_fallback_scsv": {
+    severity: "medium",
+    title: "TLS_FALLBACK_SCSV is ignored: downgrades are not refused (RFC 7507)",
+    remediation:
+      "Update the TLS library (OpenSSL 1.0.1j or later honours TLS_FALLBACK_SCSV): a client retrying with a lower version after a failed connection is then protected from forced downgrades.",
+  },
+  "protocol.early_data": {
+    severity: "medium",
+    title: "TLS 1.3 early data (0-RTT) is accepted",
+    remediation:
+      "Disable 0-RTT (nginx ssl_early_data off, the default) unless the application rejects replays: early data can be replayed by an attacker, so non-idempotent requests may run twice.",
+  },
+  "protocol.grease_intolerant": {
+    severity: "medium",
+    title: "The server refuses ClientHellos with GREASE values (RFC 8701)",
+    remediation:
+      "Update the TLS implementation or the middlebox in front of it: browsers send GREASE values in every handshake, and a server that refuses unknown values breaks when clients add new ones.",
+  },
   "protocol.no_extended_master_secret": {
     severity: "low",
     title: "No extended master secret on TLS 1.2 and older (RFC 7627)",

@@ -249,6 +249,11 @@ export const checks: Check[] = [
           detail: "Offered extended_master_secret, a TLS 1.0–1.2 ServerHello came back without it.",
         }
       : null,
+  // Every probe that found the server vulnerable reports what it sent and saw.
+  ({ vulnerabilities }) =>
+    vulnerabilities
+      .filter((result) => result.status === "vulnerable")
+      .map((result) => ({ id: result.id as RuleId, detail: result.detail })),
   cipherRule("cipher.null", (suite) => suite.null),
   cipherRule("cipher.export", (suite) => suite.export),
   cipherRule("cipher.anonymous", (suite) => suite.anonymous),

@@ -1,4 +1,5 @@
 import type { ProtocolId } from "../protocols";
+import type { RuleId } from "../rules/catalog";
 
 /** Where a vulnerability probe connects; each connection gets `timeoutMs` to connect and to read. */
 export interface VulnTarget {
@@ -31,7 +32,7 @@ export type VulnOutcome =
 
 export interface VulnCheck {
   /** The finding id it reports, also the step name when it is incomplete ("vuln.heartbleed"). */
-  id: string;
+  id: RuleId;
   /** Whether to probe at all: a probe whose precondition is known to be absent is not sent. */
   applies(context: VulnContext): boolean;
   run(target: VulnTarget, context: VulnContext): Promise<VulnOutcome>;

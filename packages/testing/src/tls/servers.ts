@@ -3,6 +3,7 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 import tls from "node:tls";
+import { gzipSync } from "node:zlib";
 import { createChain, type IssuedCert } from "./pki";
 
 export interface Served {
@@ -51,6 +52,8 @@ export interface TlsServerSpec {
   honorCipherOrder?: boolean;
   /** Strict-Transport-Security value; undefined sends none. */
   hsts?: string;
+  /** Gzip the HTTP response when the request accepts it, as compressing web servers do. */
+  gzip?: boolean;
   /** Serve plain TLS without HTTP on top. */
   noHttp?: boolean;
   /** DER OCSP response to staple. */
@@ -73,9 +76,14 @@ export function startTlsServer(spec: TlsServerSpec): Promise<Served> {
   };
   const server = spec.noHttp
     ? tls.createServer(options, (socket) => socket.end())
-    : https.createServer(options, (_request, response) => {
+    : https.createServer(options, (request, response) => {
         if (spec.hsts) response.setHeader("strict-transport-security", spec.hsts);
-        response.end("ok");
+        if (spec.gzip && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+          response.setHeader("content-encoding", "gzip");
+          response.end(gzipSync("ok"));
+        } else {
+          response.end("ok");
+        }
       });
   if (spec.staple) {
     const staple = spec.staple;

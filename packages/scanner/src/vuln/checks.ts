@@ -1,0 +1,10 @@
+import { crime } from "./crime";
+import { fallbackScsv } from "./fallback-scsv";
+import { grease } from "./grease";
+import type { VulnCheck } from "./types";
+
+/**
+ * The known-vulnerability probes a full scan runs after enumeration, in report order. A new check
+ * is a file exporting a VulnCheck, a line here and its entry in the rule catalog.
+ */
+export const vulnChecks: readonly VulnCheck[] = [crime, fallbackScsv, grease];

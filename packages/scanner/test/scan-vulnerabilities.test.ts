@@ -1,0 +1,58 @@
+import { createChain, type IssuedCert, startCrimeFake, startTlsServer } from "@port443/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { capReasons, closedAfterEach, findingIds, scanLocal } from "./support/scan-case";
+
+const serve = closedAfterEach();
+let chain: { root: IssuedCert; intermediate: IssuedCert; leaf: IssuedCert };
+beforeAll(async () => {
+  chain = await createChain();
+});
+
+const statusOf = (report: Awaited<ReturnType<typeof scanLocal>>, id: string) =>
+  report.vulnerabilities.find((result) => result.id === id)?.status;
+
+describe("known vulnerabilities in a full scan", () => {
+  it("a patched server: every probe that ran came out clean, and the grade is untouched", async () => {
+    const served = await serve(
+      startTlsServer({ chain: [chain.leaf, chain.intermediate], hsts: "max-age=31536000" }),
+    );
+    const report = await scanLocal(served, { extraCaPems: [chain.root.pem] });
+    expect(report.grade).toBe("A+");
+    expect(report.findings.filter((finding) => finding.id.startsWith("vuln."))).toEqual([]);
+    expect(report.incomplete).toEqual([]);
+    expect(statusOf(report, "vuln.crime")).toBe("ok");
+    expect(statusOf(report, "protocol.no_fallback_scsv")).toBe("ok");
+    expect(statusOf(report, "protocol.grease_intolerant")).toBe("ok");
+    expect(statusOf(report, "vuln.breach")).toBe("ok");
+  });
+
+  it("CRIME: TLS compression caps the grade at C, with the finding saying what was chosen", async () => {
+    const real = await serve(
+      startTlsServer({ chain: [chain.leaf, chain.intermediate], hsts: "max-age=31536000" }),
+    );
+    const fake = await serve(startCrimeFake(real.port, [chain.leaf.der]));
+    const report = await scanLocal(fake, { extraCaPems: [chain.root.pem] });
+    expect(findingIds(report)).toContain("vuln.crime");
+    expect(capReasons(report)).toContain("C: CRIME (TLS compression)");
+    expect(report.grade).toBe("C");
+  });
+
+  it("BREACH: a compressed HTTP response is a low hint that does not touch the grade", async () => {
+    const served = await serve(
+      startTlsServer({ chain: [chain.leaf, chain.intermediate], hsts: "max-age=31536000", gzip: true }),
+    );
+    const report = await scanLocal(served, { extraCaPems: [chain.root.pem] });
+    const breach = report.findings.find((finding) => finding.id === "vuln.breach");
+    expect(breach).toMatchObject({
+      severity: "low",
+      detail: expect.stringContaining("Content-Encoding: gzip"),
+    });
+    expect(report.grade).toBe("A+");
+  });
+
+  it("a quick probe runs no vulnerability probe", async () => {
+    const served = await serve(startTlsServer({ chain: [chain.leaf, chain.intermediate] }));
+    const report = await scanLocal(served, { extraCaPems: [chain.root.pem], quick: true });
+    expect(report.vulnerabilities).toEqual([]);
+  });
+});
