@@ -80,6 +80,20 @@ export interface VulnResult {
   detail: string;
 }
 
+/** Short names of the probes, for the CLI and the dashboard; the catalog has the long titles. */
+export const vulnerabilityNames: Readonly<Record<string, string>> = {
+  "vuln.heartbleed": "Heartbleed",
+  "vuln.ccs_injection": "CCS injection",
+  "vuln.ticketbleed": "Ticketbleed",
+  "vuln.robot": "ROBOT",
+  "vuln.client_renegotiation": "Client renegotiation",
+  "vuln.crime": "CRIME",
+  "vuln.breach": "BREACH",
+  "protocol.no_fallback_scsv": "Downgrade protection (TLS_FALLBACK_SCSV)",
+  "protocol.early_data": "0-RTT early data",
+  "protocol.grease_intolerant": "GREASE tolerance",
+};
+
 export interface Negotiated {
   protocol: ProtocolId | null;
   cipher: string | null;

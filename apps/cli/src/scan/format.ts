@@ -1,4 +1,4 @@
-import { type ProtocolId, protocols, type ScanReport } from "@port443/scanner";
+import { type ProtocolId, protocols, type ScanReport, vulnerabilityNames } from "@port443/scanner";
 import { gradeStyle, type Palette, severityStyle } from "./colors";
 
 const targetLabel = (report: ScanReport) =>
@@ -79,6 +79,17 @@ export function formatReport(report: ScanReport, c: Palette): string {
       report.addresses.map((address) => address.fingerprintSha256).filter(Boolean),
     );
     if (fingerprints.size > 1) lines.push(`    ${c.yellow("the addresses serve different certificates")}`);
+  }
+  const probed = report.vulnerabilities.filter((result) => result.status !== "not_run");
+  if (probed.length) {
+    const marks = probed.map((result) => {
+      const name = vulnerabilityNames[result.id] ?? result.id;
+      if (result.status === "vulnerable") return c.red(`${name} ✘`);
+      if (result.status === "incomplete") return c.yellow(`${name} ?`);
+      return c.green(`${name} ✔`);
+    });
+    for (let row = 0; row < marks.length; row += 4)
+      lines.push(`  ${row ? "            " : "Checked     "} ${marks.slice(row, row + 4).join("  ")}`);
   }
   if (report.incomplete.length) {
     lines.push("  Incomplete");

@@ -135,6 +135,18 @@ export const ScanReportSchema = z
     }),
     revocation: RevocationSchema,
     findings: z.array(FindingSchema),
+    vulnerabilities: z
+      .array(
+        z.object({
+          id: z.string().openapi({ example: "vuln.heartbleed" }),
+          status: z.enum(["vulnerable", "ok", "not_applicable", "incomplete", "not_run"]),
+          detail: z.string(),
+        }),
+      )
+      .openapi({
+        description:
+          'Every known-vulnerability probe and what it saw. "not_run": its precondition was not seen (no TLS 1.2 or older, no RSA key exchange, a quick scan); "not_applicable": probed, and the precondition turned out absent; "incomplete": it could not tell (also listed in `incomplete`).',
+      }),
     incomplete: z
       .array(
         z.object({

@@ -29,6 +29,7 @@ const detailsOf = (report: ScanReport) =>
     renewal: report.renewal,
     revocation: report.revocation,
     incomplete: report.incomplete,
+    vulnerabilities: report.vulnerabilities,
     gradeProvisional: report.gradeProvisional,
     gradeCaps: report.gradeCaps,
     score: report.score,

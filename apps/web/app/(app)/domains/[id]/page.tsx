@@ -6,6 +6,7 @@ import {
   protocols,
   type RenewalInfo,
   type Revocation,
+  type VulnResult,
 } from "@port443/scanner";
 import {
   getDomain,
@@ -21,6 +22,7 @@ import { CipherMatrix } from "@/components/cipher-matrix";
 import { DomainHistory } from "@/components/domain-history";
 import { GradeBadge } from "@/components/grade-badge";
 import { Panel } from "@/components/ui/panel";
+import { VulnerabilityChecks } from "@/components/vulnerability-checks";
 import { dateTime, daysLeftLabel, daysUntil } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 import { AlertPolicySection } from "./alert-policy-section";
@@ -135,6 +137,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
     revocation?: Revocation;
     incomplete?: IncompleteStep[];
     gradeProvisional?: boolean;
+    vulnerabilities?: VulnResult[];
   };
   const findings = explainFindings(scan?.findings ?? []);
   const [leaf, ...chain] = scan?.certificates.map((entry) => entry.certificate) ?? [];
@@ -270,6 +273,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
         </section>
       ) : null}
       {details.ciphers ? <CipherMatrix ciphers={details.ciphers} /> : null}
+      {details.vulnerabilities?.length ? <VulnerabilityChecks results={details.vulnerabilities} /> : null}
       <DomainHistory points={history.points} changes={history.changes} addresses={history.addresses} />
       <AlertPolicySection
         domainId={domain.id}
