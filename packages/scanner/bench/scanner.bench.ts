@@ -34,17 +34,30 @@ const seconds = async (work: () => Promise<unknown>) => {
   return (performance.now() - started) / 1000;
 };
 
-async function startEndpoints(): Promise<{ ports: number[]; child: ChildProcess }> {
+interface Endpoints {
+  ports: number[];
+  child: ChildProcess;
+  /** Connections each endpoint has accepted so far. */
+  connections(): Promise<number[]>;
+}
+
+async function startEndpoints(): Promise<Endpoints> {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", path.join(here, "endpoints.ts"), String(ENDPOINTS)],
     {
       cwd: here,
-      stdio: ["ignore", "pipe", "inherit"],
+      stdio: ["pipe", "pipe", "inherit"],
     },
   );
-  const [line] = (await once(createInterface({ input: child.stdout! }), "line")) as [string];
-  return { ports: JSON.parse(line), child };
+  const lines = createInterface({ input: child.stdout! });
+  const [line] = (await once(lines, "line")) as [string];
+  const connections = async () => {
+    child.stdin!.write("connections\n");
+    const [answer] = (await once(lines, "line")) as [string];
+    return JSON.parse(answer) as number[];
+  };
+  return { ports: JSON.parse(line), child, connections };
 }
 
 async function blackboxProbesPerSecond(ports: number[]): Promise<number | null> {
@@ -85,10 +98,13 @@ async function blackboxProbesPerSecond(ports: number[]): Promise<number | null> 
   }
 }
 
-const { ports, child } = await startEndpoints();
+const { ports, child, connections } = await startEndpoints();
 try {
   const targets = ports.map((port) => ({ host: "leaf.test", address: "127.0.0.1", port }));
-  for (const target of targets) await scan(target); // warm-up
+  // The warm-up pass, one full scan per endpoint, also counts what a full scan costs in connections.
+  const before = await connections();
+  for (const target of targets) await scan(target);
+  const perScan = (await connections()).map((count, index) => count - before[index]!);
 
   const latencies: number[] = [];
   for (let round_ = 0; round_ < ROUNDS; round_++) {
@@ -130,6 +146,11 @@ try {
   const blackbox = await blackboxProbesPerSecond(ports);
 
   const rows = [
+    [
+      "connections per full scan: mean (fewest–most)",
+      `${round(perScan.reduce((sum, count) => sum + count, 0) / perScan.length, 1)} (${Math.min(...perScan)}–${Math.max(...perScan)})`,
+      "",
+    ],
     [
       "full scan, one at a time: p50 / p95",
       `${round(percentile(latencies, 50))} ms / ${round(percentile(latencies, 95))} ms`,
