@@ -41,6 +41,7 @@ const config: NextConfig = {
     "@port443/email",
     "@port443/jobs",
     "@port443/monitoring",
+    "@port443/net",
     "@port443/notice",
     "@port443/scanner",
     "@port443/services",

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { workerEnv } from "@port443/config/worker";
 import { createPrismaClient } from "@port443/db";
 import { createMailer } from "@port443/email";
-import { createAddressPolicy } from "@port443/scanner";
+import { createAddressPolicy } from "@port443/net";
 import { createHttpServer } from "./http";
 import { createLogger } from "./logger";
 import { createMetrics } from "./metrics";

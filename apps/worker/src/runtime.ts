@@ -11,13 +11,8 @@ import {
   jobs,
   queueNames,
 } from "@port443/jobs";
-import {
-  type AcmeDirectories,
-  type AddressPolicy,
-  CrlSource,
-  RenewalInfoSource,
-  trustStoreCache,
-} from "@port443/scanner";
+import type { AddressPolicy } from "@port443/net";
+import { type AcmeDirectories, CrlSource, RenewalInfoSource, trustStoreCache } from "@port443/scanner";
 import { type Job, Worker } from "bullmq";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";

@@ -7,7 +7,7 @@ import {
   enqueue,
   PermanentJobError,
 } from "@port443/jobs";
-import { createAddressPolicy } from "@port443/scanner";
+import { createAddressPolicy } from "@port443/net";
 import { createTestDatabase, type TestDatabase, testRedisUrl, uniquePrefix } from "@port443/testing";
 import { Job, QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

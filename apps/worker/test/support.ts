@@ -1,6 +1,6 @@
 import { createPrismaClient, type PrismaClient } from "@port443/db";
 import { createMailer } from "@port443/email";
-import { createAddressPolicy } from "@port443/scanner";
+import { createAddressPolicy } from "@port443/net";
 import {
   createTestDatabase,
   type IssuedCert,

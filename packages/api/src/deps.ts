@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@port443/db";
 import type { Queues } from "@port443/jobs";
-import type { AcmeDirectories, AddressPolicy, TrustStore } from "@port443/scanner";
+import type { AddressPolicy } from "@port443/net";
+import type { AcmeDirectories, TrustStore } from "@port443/scanner";
 import type { Redis } from "ioredis";
 
 /** Everything the API needs from its host process (apps/web, or a test server). */

@@ -1,4 +1,3 @@
-export { allowAllAddresses, createAddressPolicy } from "./address-policy";
 export type { Analysis } from "./analysis";
 export { knownAcmeCas } from "./ari/directories";
 export type { AcmeDirectories } from "./ari/directory-for";
@@ -7,7 +6,6 @@ export { type ParsedCertificate, parseCertificate, parseCertificates } from "./c
 export { createTrustStore, type TrustStore } from "./chain/trust-store";
 export { trustStoreCache } from "./chain/trust-store-cache";
 export { type CipherSuite, cipherSuiteByName } from "./data/cipher-suites";
-export { createLimiter, type Limiter } from "./enumerate/limiter";
 export type { IncompleteStep } from "./enumerate/types";
 export {
   describeSpan,
@@ -20,9 +18,6 @@ export {
   type SuggestedWindow,
 } from "./expiry";
 export { matchesHostname, normalizeHostname } from "./hostname";
-export { BlockedAddressError } from "./net/errors";
-export { boundedRequest, type HttpOptions, type HttpResult } from "./net/http-get";
-export type { AddressPolicy } from "./net/policy";
 export { type ProtocolId, protocolIds, protocols } from "./protocols";
 export * from "./report";
 export type { CrlCheck } from "./revocation/check-crl";

@@ -10,9 +10,8 @@ import {
 } from "@peculiar/asn1-ocsp";
 import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
 import { AlgorithmIdentifier, Certificate } from "@peculiar/asn1-x509";
+import { type AddressPolicy, boundedRequest } from "@port443/net";
 import type { ParsedCertificate } from "./certificate";
-import { boundedRequest } from "./net/http-get";
-import type { AddressPolicy } from "./net/policy";
 
 export type OcspStatus = "good" | "revoked" | "unknown";
 

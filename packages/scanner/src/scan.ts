@@ -1,5 +1,6 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
+import { type AddressPolicy, assertAllowed, BlockedAddressError, boundedRequest } from "@port443/net";
 import { type Analysis, gradeSteps } from "./analysis";
 import type { AcmeDirectories } from "./ari/directory-for";
 import { lookupAri } from "./ari/lookup";
@@ -16,9 +17,6 @@ import { handshakeAndHsts } from "./handshake-hsts";
 import { matchesHostname } from "./hostname";
 import type { HttpHeaders } from "./hsts";
 import { legacyHandshake } from "./legacy-handshake";
-import { BlockedAddressError } from "./net/errors";
-import { boundedRequest } from "./net/http-get";
-import { type AddressPolicy, assertAllowed } from "./net/policy";
 import { ScanFailure, toScanFailure } from "./net/scan-error";
 import { fetchOcspStatus, ocspStatus } from "./ocsp";
 import { type ProtocolId, protocolIds } from "./protocols";

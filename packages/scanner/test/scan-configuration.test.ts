@@ -1,3 +1,4 @@
+import { createAddressPolicy } from "@port443/net";
 import {
   createChain,
   freePort,
@@ -7,11 +8,10 @@ import {
   type TlsServerSpec,
 } from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAddressPolicy } from "../src/address-policy";
-import { vulnChecks } from "../src/vuln/checks";
-import { runVulnChecks } from "../src/vuln/run";
 import { enumerate } from "../src/enumerate";
 import { scan } from "../src/scan";
+import { vulnChecks } from "../src/vuln/checks";
+import { runVulnChecks } from "../src/vuln/run";
 import { capReasons, findingIds, scanLocal, severityOf } from "./support/scan-case.ts";
 
 const YEAR_HSTS = "max-age=31536000; includeSubDomains";

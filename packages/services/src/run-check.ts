@@ -1,4 +1,5 @@
-import { type AcmeDirectories, type AddressPolicy, scan, type TrustStore } from "@port443/scanner";
+import type { AddressPolicy } from "@port443/net";
+import { type AcmeDirectories, scan, type TrustStore } from "@port443/scanner";
 import { z } from "zod";
 import { checkPolicy, evaluateCheck } from "./check-policy";
 import type { ServiceContext } from "./context";

@@ -1,4 +1,4 @@
-import { type AddressPolicy, BlockedAddressError, boundedRequest } from "@port443/scanner";
+import { type AddressPolicy, BlockedAddressError, boundedRequest } from "@port443/net";
 import { WebhookDeliveryError } from "./errors";
 import { eventType, formatGenericPayload } from "./generic-payload";
 import type { WebhookNotice } from "./notice";

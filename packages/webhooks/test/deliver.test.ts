@@ -1,4 +1,4 @@
-import { createAddressPolicy } from "@port443/scanner";
+import { createAddressPolicy } from "@port443/net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deliverWebhook } from "../src/deliver";
 import { formatGenericPayload } from "../src/generic-payload";

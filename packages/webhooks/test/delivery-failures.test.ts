@@ -1,4 +1,4 @@
-import { BlockedAddressError, createAddressPolicy } from "@port443/scanner";
+import { BlockedAddressError, createAddressPolicy } from "@port443/net";
 import { freePort } from "@port443/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { type DeliverOptions, deliverWebhook } from "../src/deliver";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
+import { createLimiter } from "@port443/net";
 import {
-  createLimiter,
   createTrustStore,
   type ScanReport,
   type Severity,

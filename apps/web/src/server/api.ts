@@ -2,7 +2,8 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { type Api, createApi } from "@port443/api";
 import { webEnv } from "@port443/config/web";
-import { createAddressPolicy, trustStoreCache } from "@port443/scanner";
+import { createAddressPolicy } from "@port443/net";
+import { trustStoreCache } from "@port443/scanner";
 import { prisma, queues, redis } from "./clients";
 
 const holder = globalThis as typeof globalThis & { __port443Api?: Api };

@@ -7,8 +7,8 @@ import {
   renderDigestEmail,
 } from "@port443/email";
 import type { Handler } from "@port443/jobs";
+import type { AddressPolicy } from "@port443/net";
 import { noticeSchema } from "@port443/notice";
-import type { AddressPolicy } from "@port443/scanner";
 import { deliverWebhook, WebhookDeliveryError } from "@port443/webhooks";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";

@@ -3,14 +3,8 @@ import { isIP } from "node:net";
 import type { PrismaClient } from "@port443/db";
 import { enqueueNotifications, type Handler, PermanentJobError, type Queues } from "@port443/jobs";
 import { effectivePolicy, recordScan } from "@port443/monitoring";
-import {
-  type AddressPolicy,
-  type CrlSource,
-  type ErrorCode,
-  type ScanOptions,
-  scan,
-  type TrustStore,
-} from "@port443/scanner";
+import type { AddressPolicy } from "@port443/net";
+import { type CrlSource, type ErrorCode, type ScanOptions, scan, type TrustStore } from "@port443/scanner";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import type { AddressLeases } from "../scanning/address-leases";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { KeyedLimiter } from "@port443/net";
 import type { Redis } from "ioredis";
-import { KeyedLimiter } from "./keyed-limiter";
 
 /**
  * Takes a lease when fewer than ARGV[1] unexpired ones are held: expired leases (scores are

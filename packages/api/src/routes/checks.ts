@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { createLimiter } from "@port443/scanner";
+import { createLimiter } from "@port443/net";
 import { runCheck } from "@port443/services";
 import { requireScope } from "../auth";
 import type { ApiEnv } from "../env";

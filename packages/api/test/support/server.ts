@@ -2,7 +2,8 @@ import { serve } from "@hono/node-server";
 import type { ApiScope } from "@port443/db";
 import { createPrismaClient, type PrismaClient } from "@port443/db";
 import { createQueues, createRedisConnection, type Queues } from "@port443/jobs";
-import { createAddressPolicy, trustStoreCache } from "@port443/scanner";
+import { createAddressPolicy } from "@port443/net";
+import { trustStoreCache } from "@port443/scanner";
 import { createApiKey, ensureTeam } from "@port443/services";
 import {
   createTestDatabase,

@@ -1,5 +1,5 @@
+import type { AddressPolicy } from "@port443/net";
 import type { ParsedCertificate } from "../certificate";
-import type { AddressPolicy } from "../net/policy";
 import type { AriInfo } from "../report";
 import { processRenewalInfoSource } from "./default-source";
 import { type AcmeDirectories, directoryFor } from "./directory-for";

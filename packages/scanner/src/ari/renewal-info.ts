@@ -1,8 +1,7 @@
+import { type AddressPolicy, boundedRequest } from "@port443/net";
 import { z } from "zod";
 import type { ParsedCertificate } from "../certificate";
 import { expiringCache } from "../expiring-cache";
-import { boundedRequest } from "../net/http-get";
-import type { AddressPolicy } from "../net/policy";
 
 /** What the CA said through ACME Renewal Information (RFC 9773), or why it said nothing. */
 export type RenewalInfoLookup =

@@ -1,10 +1,10 @@
+import { createLimiter, type Limiter } from "@port443/net";
 import type { ProtocolId } from "../protocols";
 import { buildClientHello, type ClientHelloOptions, type TlsProtocolId } from "../wire/client-hello";
 import { ExtensionType } from "../wire/extension-types";
 import { groupName } from "../wire/groups";
 import { probe } from "../wire/probe";
 import type { ProbeResult, ProbeUntil, ServerHelloResult } from "../wire/probe-result";
-import { createLimiter, type Limiter } from "./limiter";
 import type { EnumerateOptions, IncompleteStep } from "./types";
 
 /** What offering a list of suites came to. */

@@ -1,5 +1,5 @@
+import type { AddressPolicy } from "@port443/net";
 import type { ParsedCertificate } from "../certificate";
-import type { AddressPolicy } from "../net/policy";
 import { serialKey } from "./crl-parse";
 import type { CrlErrorCode, CrlSource } from "./crl-source";
 import { crlSignedBy } from "./crl-verify";

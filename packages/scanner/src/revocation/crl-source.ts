@@ -1,8 +1,6 @@
+import { type AddressPolicy, boundedRequest, ResponseTooLargeError } from "@port443/net";
 import { DerError } from "../der";
 import { expiringCache } from "../expiring-cache";
-import { ResponseTooLargeError } from "../net/errors";
-import { boundedRequest } from "../net/http-get";
-import type { AddressPolicy } from "../net/policy";
 import { type ParsedCrl, parseCrl } from "./crl-parse";
 
 /** Let's Encrypt's shards are kilobytes; large CAs publish tens of megabytes, which we refuse to hold. */

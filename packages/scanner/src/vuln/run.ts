@@ -1,4 +1,4 @@
-import { createLimiter } from "../enumerate/limiter";
+import { createLimiter } from "@port443/net";
 import type { IncompleteStep } from "../enumerate/types";
 import type { VulnResult } from "../report";
 import type { VulnCheck, VulnContext, VulnTarget } from "./types";

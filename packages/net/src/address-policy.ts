@@ -1,9 +1,16 @@
 import { BlockList, isIP } from "node:net";
+import { BlockedAddressError } from "./errors";
 
 export type AddressVerdict = { allowed: true } | { allowed: false; reason: string };
 
+/** Which addresses an outbound connection may reach: scan targets, AIA/OCSP/CRL fetches, webhooks. */
 export interface AddressPolicy {
   check(ip: string): AddressVerdict;
+}
+
+export function assertAllowed(policy: AddressPolicy, ip: string): void {
+  const verdict = policy.check(ip);
+  if (!verdict.allowed) throw new BlockedAddressError(ip, verdict.reason);
 }
 
 export interface AddressPolicyOptions {
@@ -16,7 +23,7 @@ export interface AddressPolicyOptions {
 type Family = "ipv4" | "ipv6";
 
 /**
- * Ranges a multi-tenant scanner must never connect to: anything that could reach our own network,
+ * Ranges a multi-tenant service must never connect to: anything that could reach our own network,
  * the cloud metadata service, or is not ordinary global unicast. First match wins, so specific
  * entries precede the ranges that contain them.
  */

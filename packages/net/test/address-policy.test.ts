@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowAllAddresses, createAddressPolicy } from "../src/address-policy.ts";
+import { allowAllAddresses, createAddressPolicy } from "../src/address-policy";
 
 const policy = createAddressPolicy();
 

@@ -1,9 +1,9 @@
 import { lookup as dnsLookup } from "node:dns/promises";
 import http, { type IncomingHttpHeaders } from "node:http";
 import https from "node:https";
-import type { LookupFunction } from "node:net";
+import { isIP, type LookupFunction } from "node:net";
+import { type AddressPolicy, assertAllowed } from "./address-policy";
 import { BlockedAddressError, ResponseTooLargeError } from "./errors";
-import { type AddressPolicy, assertAllowed, isIpLiteral } from "./policy";
 
 export interface HttpResult {
   status: number;
@@ -45,7 +45,12 @@ function policyLookup(policy: AddressPolicy): LookupFunction {
   };
 }
 
-/** A small HTTP(S) request for AIA and OCSP: bounded in time and size, through the address policy. */
+const isIpLiteral = (host: string) => isIP(host.replace(/^\[|\]$/g, "")) !== 0;
+
+/**
+ * A small HTTP(S) GET or POST (AIA, OCSP, CRLs, ARI, webhooks): bounded in time and size, and
+ * through the address policy, since certificates and users choose these URLs.
+ */
 export function boundedRequest(url: string, options: HttpOptions): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     const parsed = new URL(url);

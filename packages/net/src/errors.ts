@@ -1,4 +1,4 @@
-/** A connection the address policy refused; the scan reports it as `blocked_address`. */
+/** A connection the address policy refused: a scan reports it as `blocked_address`, a webhook as permanent. */
 export class BlockedAddressError extends Error {
   override name = "BlockedAddressError";
   constructor(

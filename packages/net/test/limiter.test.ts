@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLimiter } from "../../src/enumerate/limiter";
+import { createLimiter } from "../src/limiter";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
