@@ -25,7 +25,7 @@ export interface Analysis {
   dhBits: number | null;
   /** undefined: the endpoint does not answer HTTP; null: it does, without HSTS. */
   hsts: Hsts | null | undefined;
-  ocsp: { stapled: boolean; status: OcspStatus | null };
+  ocsp: { stapled: boolean; status: OcspStatus | null; source: "stapled" | "fetched" | null };
   /** Revocation from every mechanism: CRLs of the chain and OCSP. */
   revocation: Revocation;
   /** The leaf's renewal point (two thirds of its lifetime, or its CA's ARI window). */

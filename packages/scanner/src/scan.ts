@@ -1,33 +1,26 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
-import { type AddressPolicy, assertAllowed, BlockedAddressError, boundedRequest } from "@port443/net";
-import { type Analysis, gradeSteps } from "./analysis";
+import { type AddressPolicy, allowAllAddresses, assertAllowed, BlockedAddressError } from "@port443/net";
+import type { Analysis } from "./analysis";
 import type { AcmeDirectories } from "./ari/directory-for";
-import { lookupAri } from "./ari/lookup";
 import type { RenewalInfoSource } from "./ari/renewal-info";
-import { type ParsedCertificate, parseCertificate } from "./certificate";
-import { buildChain } from "./chain/build";
 import { createTrustStore, type TrustStore } from "./chain/trust-store";
 import { type CipherSuite, cipherSuiteByName } from "./data/cipher-suites";
-import { enumerate } from "./enumerate";
-import type { IncompleteStep } from "./enumerate/types";
-import { renewalOf } from "./expiry";
 import { computeGrade } from "./grade/compute";
-import { handshakeAndHsts } from "./handshake-hsts";
 import { matchesHostname } from "./hostname";
-import type { HttpHeaders } from "./hsts";
-import { legacyHandshake } from "./legacy-handshake";
 import { ScanFailure, toScanFailure } from "./net/scan-error";
-import { fetchOcspStatus, ocspStatus } from "./ocsp";
+import { ocspStatus } from "./ocsp";
 import { type ProtocolId, protocolIds } from "./protocols";
-import type { AddressResult, ScanError, ScanReport, VulnResult } from "./report";
-import { checkPathCrls } from "./revocation/check-crl";
+import type { AddressResult, ScanError, ScanReport } from "./report";
+import { analysedReport, failedReport, noProtocols, type ReportTarget } from "./report-build";
 import type { CrlSource } from "./revocation/crl-source";
-import { processCrlSource } from "./revocation/crl-source-default";
 import { revocationVerdict } from "./revocation/verdict";
 import { evaluateRules } from "./rules/evaluate";
-import { vulnChecks } from "./vuln/checks";
-import { runVulnChecks } from "./vuln/run";
+import { certificatesAndChain } from "./steps/chain";
+import { connect } from "./steps/connect";
+import { analysisSteps } from "./steps/list";
+import { renewalOfLeaf } from "./steps/renewal";
+import type { Established, StepFields } from "./steps/types";
 
 export interface ScanOptions {
   host: string;
@@ -67,7 +60,6 @@ export interface ScanOptions {
 const MAX_ADDRESSES = 8;
 const STEP_TIMEOUT_MS = 5_000;
 const FETCH_TIMEOUT_MS = 3_000;
-const allowAll: AddressPolicy = { check: () => ({ allowed: true }) };
 
 let defaultStore: TrustStore | undefined;
 /** The Mozilla store is parsed once per process; extra CAs get a store of their own. */
@@ -80,43 +72,6 @@ function storeFor(options: ScanOptions): TrustStore {
 
 const systemResolve = async (host: string) =>
   (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
-
-const noProtocols = () =>
-  Object.fromEntries(protocolIds.map((id) => [id, false])) as Record<ProtocolId, boolean>;
-
-function emptyReport(
-  options: ScanOptions,
-  servername: string,
-  ip: string | null,
-  started: number,
-  error: ScanError,
-): ScanReport {
-  return {
-    target: { host: options.host, port: options.port ?? 443, servername, ip },
-    scannedAt: new Date(started).toISOString(),
-    durationMs: Date.now() - started,
-    grade: null,
-    gradeProvisional: false,
-    gradeCaps: [],
-    score: null,
-    certificate: null,
-    renewal: null,
-    chain: [],
-    trusted: false,
-    hostnameMatches: false,
-    protocols: noProtocols(),
-    ciphers: {},
-    negotiated: { protocol: null, cipher: null, group: null, alpn: null },
-    hsts: null,
-    ocsp: { stapled: false, status: null, source: null },
-    revocation: { status: "unknown", source: null, crls: [] },
-    findings: [],
-    vulnerabilities: [],
-    incomplete: [],
-    addresses: [],
-    error,
-  };
-}
 
 async function resolveAddresses(options: ScanOptions, host: string): Promise<string[]> {
   if (options.address) return [options.address];
@@ -145,18 +100,23 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const deadline = started + (options.timeoutMs ?? 20_000);
   const budget = AbortSignal.timeout(options.timeoutMs ?? 20_000);
   const signal = options.signal ? AbortSignal.any([budget, options.signal]) : budget;
+  const where = (ip: string | null): ReportTarget => ({
+    host: options.host,
+    port: options.port ?? 443,
+    servername,
+    ip,
+    started,
+  });
 
   let addresses: string[];
   try {
     addresses = await resolveAddresses(options, host);
   } catch (error) {
-    return emptyReport(options, servername, null, started, failure(error));
+    return failedReport(where(null), failure(error));
   }
   const selected = options.allAddresses ? addresses.slice(0, MAX_ADDRESSES) : addresses.slice(0, 1);
   const reports = await Promise.all(
-    selected.map((address) =>
-      scanAddress({ ...options, host }, servername, address, signal, started, deadline),
-    ),
+    selected.map((address) => scanAddress({ ...options, host }, where(address), signal, deadline)),
   );
   const primary = reports[0]!;
   primary.addresses = reports.map(
@@ -172,73 +132,45 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   return primary;
 }
 
-/** BREACH needs no probe of its own: the HSTS request already offers gzip, deflate and br. */
-function breachOf(http: HttpHeaders | undefined): VulnResult {
-  if (!http) return { id: "vuln.breach", status: "not_run", detail: "The endpoint does not answer HTTP." };
-  return http.contentEncoding
-    ? {
-        id: "vuln.breach",
-        status: "vulnerable",
-        detail: `GET / offering gzip, deflate and br came back with Content-Encoding: ${http.contentEncoding}; pages that reflect input next to secrets can leak them (BREACH).`,
-      }
-    : {
-        id: "vuln.breach",
-        status: "ok",
-        detail: "GET / offering gzip, deflate and br came back uncompressed.",
-      };
-}
-
 function failure(error: unknown): ScanError {
   if (error instanceof BlockedAddressError) return { code: "blocked_address", message: error.message };
   const scanFailure = toScanFailure(error);
   return { code: scanFailure.code, message: scanFailure.message };
 }
 
+/**
+ * One address, step by step: connect (handshake beside enumeration), the chain, then the
+ * analysis steps side by side, then rules and grade over what they filled in.
+ */
 async function scanAddress(
   options: ScanOptions,
-  servername: string,
-  address: string,
+  target: ReportTarget,
   signal: AbortSignal,
-  started: number,
   deadline: number,
 ): Promise<ScanReport> {
-  const policy = options.policy ?? allowAll;
-  const port = options.port ?? 443;
+  const address = target.ip!;
+  const policy = options.policy ?? allowAllAddresses;
   const now = options.now ?? new Date();
   /** Each network step gets its own bound, never past the scan's deadline. */
   const remaining = (limit = STEP_TIMEOUT_MS) => Math.max(1, Math.min(limit, deadline - Date.now()));
   try {
     assertAllowed(policy, address);
   } catch (error) {
-    return emptyReport(options, servername, address, started, failure(error));
+    return failedReport(target, failure(error));
   }
 
-  const target = { address, port, servername, timeoutMs: remaining(), signal };
-  const [{ handshake: handshakeResult, http }, enumerated] = await Promise.all([
-    handshakeAndHsts(target, options.quick ? undefined : options.host, remaining),
-    options.quick
-      ? undefined
-      : enumerate({ ...target, concurrency: options.connectionsPerAddress ?? 4 }).catch(
-          (error: Error) => error,
-        ),
-  ]);
-  // A quick probe leaves enumeration out by design; a full scan whose enumeration failed knows
-  // no protocol but the one its handshake negotiated.
-  const enumeration = enumerated instanceof Error ? undefined : enumerated;
-  const incomplete: IncompleteStep[] =
-    enumerated instanceof Error
-      ? protocolIds.map((protocol) => ({
-          step: `protocol.${protocol}`,
-          reason: `enumeration failed: ${enumerated.message}`,
-        }))
-      : (enumerated?.incomplete ?? []);
-  const connected =
-    handshakeResult instanceof Error && enumeration
-      ? ((await legacyHandshake({ ...target, timeoutMs: remaining() }, enumeration).catch(() => null)) ??
-        handshakeResult)
-      : handshakeResult;
-  if (connected instanceof Error) {
-    const report = emptyReport(options, servername, address, started, failure(connected));
+  const connection = await connect({
+    address,
+    port: target.port,
+    servername: target.servername,
+    signal,
+    host: options.quick ? undefined : options.host,
+    enumerate: options.quick ? null : { concurrency: options.connectionsPerAddress ?? 4 },
+    remaining,
+  });
+  const { handshake, enumeration, http, incomplete } = connection;
+  if (handshake instanceof Error) {
+    const report = failedReport(target, failure(handshake));
     if (enumeration) {
       report.protocols = enumeration.protocols;
       report.ciphers = enumeration.ciphers;
@@ -246,52 +178,57 @@ async function scanAddress(
     return report;
   }
 
-  let served: ParsedCertificate[];
-  try {
-    served = connected.certificates.map((cert) => parseCertificate(cert));
-  } catch (error) {
-    return emptyReport(options, servername, address, started, {
-      code: "tls_handshake_failed",
-      message: `the server sent a certificate that cannot be parsed (${(error as Error).message})`,
-    });
-  }
-  const leaf = served[0]!;
   const store = storeFor(options);
-  const fetchOptions = { policy, timeoutMs: remaining(FETCH_TIMEOUT_MS), signal };
-  const chain = await buildChain(served, store, async (url) => {
-    const response = await boundedRequest(url, { ...fetchOptions, maxBytes: 64 * 1024 });
-    return response.status === 200 ? response.body : null;
+  const certificates = await certificatesAndChain(handshake.certificates, store, {
+    policy,
+    timeoutMs: remaining(FETCH_TIMEOUT_MS),
+    signal,
   });
-  const stapled = connected.ocspResponse ? ocspStatus(connected.ocspResponse, leaf) : null;
-  const issuer: ParsedCertificate | undefined = chain.path[1];
-  const [fetched, crls, ari, probed] = await Promise.all([
-    stapled || options.quick || !issuer ? null : fetchOcspStatus(leaf, issuer, fetchOptions),
-    options.quick
-      ? []
-      : checkPathCrls(chain.path, options.crls ?? processCrlSource, {
-          policy,
-          timeoutMs: remaining(),
-          signal,
-          now,
-        }),
-    options.quick
-      ? null
-      : lookupAri(leaf, options.acme, { policy, timeoutMs: remaining(FETCH_TIMEOUT_MS), signal }),
-    enumeration
-      ? runVulnChecks(
-          vulnChecks,
-          { ...target, timeoutMs: remaining() },
-          { protocols: enumeration.protocols, ciphers: enumeration.ciphers },
-          options.connectionsPerAddress ?? 4,
-        )
-      : null,
-  ]);
-  if (probed) incomplete.push(...probed.incomplete);
+  if (certificates instanceof Error)
+    return failedReport(target, { code: "tls_handshake_failed", message: certificates.message });
+  const { served, chain } = certificates;
+  const leaf = served[0]!;
+  const stapled = handshake.ocspResponse ? ocspStatus(handshake.ocspResponse, leaf) : null;
 
-  const protocols = enumeration?.protocols ?? {
-    ...noProtocols(),
-    ...(connected.negotiated.protocol ? { [connected.negotiated.protocol]: true } : {}),
+  const established: Established = {
+    options,
+    address,
+    port: target.port,
+    servername: target.servername,
+    policy,
+    now,
+    signal,
+    remaining,
+    handshake,
+    enumeration,
+    http,
+    leaf,
+    chain,
+    stapled,
   };
+  // What a step that does not run (or fails) leaves: the staple alone, the lifetime's renewal point.
+  const fields: StepFields = {
+    ocsp: { stapled: handshake.ocspResponse !== null, status: stapled, source: stapled ? "stapled" : null },
+    revocation: revocationVerdict(stapled, [], leaf.info(now).subject),
+    renewal: renewalOfLeaf(leaf, null),
+    ari: null,
+    vulnerabilities: [],
+  };
+  const outputs = await Promise.all(
+    analysisSteps
+      .filter((step) => step.applies(established))
+      .map((step) =>
+        step.run(established, remaining(step.budgetMs)).catch((error: Error) => ({
+          fills: {},
+          incomplete: [{ step: step.name, reason: `the step failed: ${error.message}` }],
+        })),
+      ),
+  );
+  for (const output of outputs) {
+    Object.assign(fields, output.fills);
+    incomplete.push(...(output.incomplete ?? []));
+  }
+
   const suites: Partial<Record<ProtocolId, CipherSuite[]>> = {};
   const cipherNames = enumeration?.ciphers ?? {};
   for (const protocol of protocolIds) {
@@ -301,67 +238,35 @@ async function scanAddress(
         .map((name) => cipherSuiteByName(name))
         .filter((suite): suite is CipherSuite => !!suite);
   }
-
   const analysis: Analysis = {
+    ...fields,
     now,
     leaf,
     chain,
     leafTrustedDirectly: store.has(leaf),
-    hostnameMatches: matchesHostname(servername, { dnsNames: leaf.dnsNames, ipAddresses: leaf.ipAddresses }),
-    protocols,
+    hostnameMatches: matchesHostname(target.servername, {
+      dnsNames: leaf.dnsNames,
+      ipAddresses: leaf.ipAddresses,
+    }),
+    protocols: enumeration?.protocols ?? {
+      ...noProtocols(),
+      ...(handshake.negotiated.protocol ? { [handshake.negotiated.protocol]: true } : {}),
+    },
     suites,
     serverPreference: enumeration?.serverPreference ?? {},
     dhBits: enumeration?.dh?.primeBits ?? null,
     hsts: http ? http.hsts : undefined,
-    ocsp: { stapled: connected.ocspResponse !== null, status: stapled ?? fetched },
-    revocation: revocationVerdict(stapled ?? fetched, crls, leaf.info(now).subject),
-    renewal: renewalOf(
-      new Date(leaf.x509.validFrom),
-      new Date(leaf.x509.validTo),
-      ari?.window ? { start: new Date(ari.window.start), end: new Date(ari.window.end) } : null,
-    ),
-    ari,
     incomplete,
     legacyExtensions: enumeration?.legacyExtensions ?? null,
-    vulnerabilities: probed ? [...probed.results, breachOf(http)] : [],
   };
   const findings = evaluateRules(analysis).filter(
     (finding) => !options.quick || finding.id.startsWith("cert."),
   );
   const grade = options.quick ? null : computeGrade(analysis, enumeration?.groups ?? []);
-
-  return {
-    target: { host: options.host, port, servername, ip: address },
-    scannedAt: new Date(started).toISOString(),
-    durationMs: Date.now() - started,
-    grade: grade?.grade ?? null,
-    gradeProvisional: grade !== null && incomplete.some((entry) => gradeSteps.test(entry.step)),
-    gradeCaps: grade?.caps ?? [],
-    score: grade?.score ?? null,
-    certificate: leaf.info(now),
-    renewal: {
-      ...analysis.renewal,
-      dueAt: analysis.renewal.dueAt.toISOString(),
-      overdueAt: analysis.renewal.overdueAt.toISOString(),
-      ari,
-    },
-    chain: chain.path.map((cert) => cert.info(now)),
-    trusted: chain.trusted || analysis.leafTrustedDirectly,
-    hostnameMatches: analysis.hostnameMatches,
-    protocols,
-    ciphers: cipherNames,
-    negotiated: connected.negotiated,
-    hsts: analysis.hsts ?? null,
-    ocsp: {
-      stapled: analysis.ocsp.stapled,
-      status: analysis.ocsp.status,
-      source: stapled ? "stapled" : fetched ? "fetched" : null,
-    },
-    revocation: analysis.revocation,
+  return analysedReport(target, analysis, {
     findings,
-    vulnerabilities: analysis.vulnerabilities,
-    incomplete,
-    addresses: [],
-    error: null,
-  };
+    grade,
+    ciphers: cipherNames,
+    negotiated: handshake.negotiated,
+  });
 }
