@@ -35,7 +35,9 @@ export {
   serverHelloDoneMessage,
   serverHelloMessage,
 } from "./tls/fakes/server-flight";
+export { startTicketbleedFake, type TicketbleedFakeSpec } from "./tls/fakes/ticketbleed";
 export { createOcspResponse, type OcspCertStatus, type OcspResponseSpec } from "./tls/ocsp";
+export { type OpensslServer, startOpensslServer } from "./tls/openssl-server";
 export {
   type CertSpec,
   createChain,

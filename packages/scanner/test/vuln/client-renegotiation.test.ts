@@ -1,0 +1,78 @@
+import { createChain, type IssuedCert, startOpensslServer, startTlsServer } from "@port443/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { clientRenegotiation } from "../../src/vuln/client-renegotiation";
+import type { VulnContext } from "../../src/vuln/types";
+import { closedAfterEach } from "../support/scan-case";
+
+const serve = closedAfterEach();
+let chain: { root: IssuedCert; intermediate: IssuedCert; leaf: IssuedCert };
+beforeAll(async () => {
+  chain = await createChain();
+});
+
+const context = (tls1_2: boolean): VulnContext => ({
+  protocols: { sslv2: false, sslv3: false, tls1_0: false, tls1_1: false, tls1_2, tls1_3: true },
+  ciphers: {},
+});
+
+const run = (port: number) =>
+  clientRenegotiation.run(
+    {
+      address: "127.0.0.1",
+      port,
+      servername: "leaf.test",
+      timeoutMs: 2_000,
+      signal: new AbortController().signal,
+    },
+    context(true),
+  );
+
+/** openssl s_server with `flags`, stopped whatever the test's outcome. */
+async function withOpenssl<T>(flags: string[], test: (port: number) => Promise<T>): Promise<T> {
+  const server = await startOpensslServer([chain.leaf, chain.intermediate], flags);
+  try {
+    return await test(server.port);
+  } finally {
+    await server.close();
+  }
+}
+
+describe("client-initiated renegotiation", () => {
+  it("openssl s_server -client_renegotiation accepts it: vulnerable", async () => {
+    const outcome = await withOpenssl(["-client_renegotiation"], run);
+    expect(outcome).toEqual({
+      status: "vulnerable",
+      detail:
+        "Sent a client-initiated renegotiation on a TLS 1.2 connection: the server accepted it and completed a second handshake, a lever for denial of service.",
+    });
+  });
+
+  it("OpenSSL 3's s_server refuses it by default (alert no_renegotiation): ok", async () => {
+    const outcome = await withOpenssl([], run);
+    expect(outcome).toEqual({
+      status: "ok",
+      detail: expect.stringContaining(
+        "the server refused it (the connection failed with ERR_SSL_NO_RENEGOTIATION)",
+      ),
+    });
+  });
+
+  it("a Node TLS server accepts it (Node allows 3 client renegotiations per connection per 10 minutes): vulnerable", async () => {
+    const served = await serve(startTlsServer({ chain: [chain.leaf, chain.intermediate] }));
+    expect(await run(served.port)).toMatchObject({ status: "vulnerable" });
+  });
+
+  it("is not probed on a TLS 1.3-only server: TLS 1.3 has no renegotiation", () => {
+    expect(clientRenegotiation.applies(context(true))).toBe(true);
+    expect(clientRenegotiation.applies(context(false))).toBe(false);
+  });
+
+  it("a server that is gone leaves it incomplete, not ok", async () => {
+    const gone = await serve(startTlsServer({ chain: [chain.leaf], noHttp: true }));
+    await gone.close();
+    expect(await run(gone.port)).toMatchObject({
+      status: "incomplete",
+      reason: expect.stringContaining("could not complete a handshake"),
+    });
+  });
+});
