@@ -1,10 +1,20 @@
+import { clientRenegotiation } from "./client-renegotiation";
 import { crime } from "./crime";
+import { earlyData } from "./early-data";
 import { fallbackScsv } from "./fallback-scsv";
 import { grease } from "./grease";
+import { ticketbleed } from "./ticketbleed";
 import type { VulnCheck } from "./types";
 
 /**
  * The known-vulnerability probes a full scan runs after enumeration, in report order. A new check
  * is a file exporting a VulnCheck, a line here and its entry in the rule catalog.
  */
-export const vulnChecks: readonly VulnCheck[] = [crime, fallbackScsv, grease];
+export const vulnChecks: readonly VulnCheck[] = [
+  ticketbleed,
+  crime,
+  clientRenegotiation,
+  fallbackScsv,
+  earlyData,
+  grease,
+];
