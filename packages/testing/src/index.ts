@@ -28,6 +28,7 @@ export {
   RecordType,
   type TlsRecord,
 } from "./tls/fakes/records";
+export { type RobotFakeSpec, startRobotFake } from "./tls/fakes/robot";
 export {
   certificateMessage,
   rsaServerFlight,
