@@ -1,4 +1,10 @@
-import { createChain, type IssuedCert, startCrimeFake, startTlsServer } from "@port443/testing";
+import {
+  createChain,
+  type IssuedCert,
+  startCrimeFake,
+  startRobotFake,
+  startTlsServer,
+} from "@port443/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { capReasons, closedAfterEach, findingIds, scanLocal } from "./support/scan-case";
 
@@ -21,6 +27,8 @@ describe("known vulnerabilities in a full scan", () => {
     ).toEqual(["vuln.client_renegotiation"]);
     expect(Object.fromEntries(report.vulnerabilities.map((result) => [result.id, result.status]))).toEqual({
       "vuln.ticketbleed": "ok",
+      // An ECDSA certificate: no RSA key transport, so no ROBOT probe.
+      "vuln.robot": "not_run",
       "vuln.crime": "ok",
       "vuln.client_renegotiation": "vulnerable",
       "protocol.no_fallback_scsv": "ok",
@@ -39,6 +47,28 @@ describe("known vulnerabilities in a full scan", () => {
     expect(findingIds(report)).toContain("vuln.crime");
     expect(capReasons(report)).toContain("C: CRIME (TLS compression)");
     expect(report.grade).toBe("C");
+  });
+
+  it("ROBOT: an RSA padding oracle grades F; the same server patched is clean", async () => {
+    const rsa = await createChain({ leaf: { key: { type: "rsa", bits: 2048 } } });
+    const real = await serve(
+      startTlsServer({
+        chain: [rsa.leaf, rsa.intermediate],
+        maxVersion: "TLSv1.2",
+        ciphers: "ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA:AES256-SHA",
+        hsts: "max-age=31536000",
+      }),
+    );
+    const patched = await scanLocal(real, { extraCaPems: [rsa.root.pem] });
+    expect(patched.vulnerabilities.find((result) => result.id === "vuln.robot")?.status).toBe("ok");
+    expect(findingIds(patched)).not.toContain("vuln.robot");
+    const fake = await serve(
+      startRobotFake({ upstreamPort: real.port, keyPem: rsa.leaf.keyPem, vulnerable: true }),
+    );
+    const report = await scanLocal(fake, { extraCaPems: [rsa.root.pem] });
+    expect(findingIds(report)).toContain("vuln.robot");
+    expect(capReasons(report)).toContain("F: ROBOT (RSA padding oracle)");
+    expect(report.grade).toBe("F");
   });
 
   it("BREACH: a compressed HTTP response is a low hint that does not touch the grade", async () => {

@@ -3,6 +3,7 @@ import { crime } from "./crime";
 import { earlyData } from "./early-data";
 import { fallbackScsv } from "./fallback-scsv";
 import { grease } from "./grease";
+import { robot } from "./robot";
 import { ticketbleed } from "./ticketbleed";
 import type { VulnCheck } from "./types";
 
@@ -12,6 +13,7 @@ import type { VulnCheck } from "./types";
  */
 export const vulnChecks: readonly VulnCheck[] = [
   ticketbleed,
+  robot,
   crime,
   clientRenegotiation,
   fallbackScsv,

@@ -20,8 +20,14 @@ import type { VulnCheck, VulnContext, VulnOutcome, VulnTarget } from "./types";
 const ANSWER_WAIT_MS = 2_000;
 /** The confirming run waits longer, so a slow answer is not mistaken for silence (testssl.sh's rerun). */
 const CONFIRM_WAIT_MS = 4_000;
-/** Connections open at once: five variants in two batches, gentle on the server. */
+/** Connections open at once in the full flow, which a patched server answers at once: gentle on it. */
 const PARALLEL = 3;
+/**
+ * The shortened flow: a patched server waits for the rest of the handshake, so silence is the
+ * usual answer. All five wait at once, and for less: an oracle there answers a broken block at
+ * once, and two batches of full waits cost every scan of an RSA server seconds.
+ */
+const SHORTENED_WAIT_MS = 1_000;
 
 /** RSA key transport with the certificate's key: not RSA_PSK, and not export suites, whose key is ephemeral. */
 const isRsaTransport = (suite: CipherSuite | undefined): suite is CipherSuite =>
@@ -46,7 +52,13 @@ type Round =
  * Each variant on its own connection, PARALLEL at a time, in variant order. The first connection
  * that fails stops new ones from starting: one failure already makes the result incomplete.
  */
-async function round(target: VulnTarget, offer: RobotOffer, flow: RobotFlow, waitMs: number): Promise<Round> {
+async function round(
+  target: VulnTarget,
+  offer: RobotOffer,
+  flow: RobotFlow,
+  waitMs: number,
+  parallel = PARALLEL,
+): Promise<Round> {
   const answers: RobotAnswer[] = [];
   let stopped: Exclude<Round, { type: "answers" }> | undefined;
   let next = 0;
@@ -63,7 +75,7 @@ async function round(target: VulnTarget, offer: RobotOffer, flow: RobotFlow, wai
             : result;
     }
   };
-  await Promise.all(Array.from({ length: PARALLEL }, worker));
+  await Promise.all(Array.from({ length: parallel }, worker));
   return stopped ?? { type: "answers", answers };
 }
 
@@ -146,7 +158,13 @@ export const robot: VulnCheck = {
     let flow: RobotFlow = "full";
     let first = full.answers;
     if (allSame(first)) {
-      const shortened = await round(target, offer, "shortened", waitMs);
+      const shortened = await round(
+        target,
+        offer,
+        "shortened",
+        Math.min(SHORTENED_WAIT_MS, waitMs),
+        robotVariants.length,
+      );
       if (shortened.type !== "answers") return notDone(shortened, sent("shortened"));
       if (allSame(shortened.answers))
         return {
