@@ -10,3 +10,7 @@ export const protocols = [
 
 export type ProtocolId = (typeof protocols)[number]["id"];
 export const protocolIds = protocols.map((protocol) => protocol.id) as ProtocolId[];
+
+/** The version number a protocol has on the wire (0x0303 for TLS 1.2). */
+export const wireVersionOf = (id: ProtocolId): number =>
+  protocols.find((protocol) => protocol.id === id)?.wire ?? 0;

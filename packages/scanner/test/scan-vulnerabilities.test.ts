@@ -1,7 +1,9 @@
 import {
   createChain,
   type IssuedCert,
+  startCcsInjectionFake,
   startCrimeFake,
+  startHeartbleedFake,
   startRobotFake,
   startTlsServer,
 } from "@port443/testing";
@@ -24,6 +26,8 @@ describe("known vulnerabilities in a full scan", () => {
     expect(report.incomplete).toEqual([]);
     expect(report.findings.filter((finding) => finding.id.startsWith("vuln."))).toEqual([]);
     expect(Object.fromEntries(report.vulnerabilities.map((result) => [result.id, result.status]))).toEqual({
+      "vuln.heartbleed": "not_applicable",
+      "vuln.ccs_injection": "ok",
       "vuln.ticketbleed": "ok",
       // An ECDSA certificate: no RSA key transport, so no ROBOT probe.
       "vuln.robot": "not_run",
@@ -35,6 +39,33 @@ describe("known vulnerabilities in a full scan", () => {
       "protocol.grease_intolerant": "ok",
       "vuln.breach": "ok",
     });
+  });
+
+  it("Heartbleed grades F, and so does CCS injection; the well-behaved twins keep the grade", async () => {
+    const real = await serve(
+      startTlsServer({ chain: [chain.leaf, chain.intermediate], hsts: "max-age=31536000" }),
+    );
+    const bleeding = await serve(
+      startHeartbleedFake({ upstreamPort: real.port, certificates: [chain.leaf.der], vulnerable: true }),
+    );
+    const heartbleedReport = await scanLocal(bleeding, { extraCaPems: [chain.root.pem] });
+    expect(findingIds(heartbleedReport)).toContain("vuln.heartbleed");
+    expect(capReasons(heartbleedReport)).toContain("F: Heartbleed");
+    expect(heartbleedReport.grade).toBe("F");
+    const injectable = await serve(startCcsInjectionFake(real.port, true));
+    const ccsReport = await scanLocal(injectable, { extraCaPems: [chain.root.pem] });
+    expect(capReasons(ccsReport)).toEqual(["F: CCS injection"]);
+    expect(ccsReport.grade).toBe("F");
+    for (const twin of [
+      await serve(
+        startHeartbleedFake({ upstreamPort: real.port, certificates: [chain.leaf.der], vulnerable: false }),
+      ),
+      await serve(startCcsInjectionFake(real.port, false)),
+    ]) {
+      const report = await scanLocal(twin, { extraCaPems: [chain.root.pem] });
+      expect(report.grade).toBe("A+");
+      expect(report.findings.filter((finding) => finding.id.startsWith("vuln."))).toEqual([]);
+    }
   });
 
   it("CRIME: TLS compression caps the grade at C, with the finding saying what was chosen", async () => {

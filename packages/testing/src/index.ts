@@ -8,10 +8,12 @@ export { testRedisUrl, uniquePrefix } from "./redis";
 export { type SmtpTestServer, startSmtpServer } from "./smtp";
 export { type RenewalWindow, renewalInfoIdOf, startAcmeServer } from "./tls/acme";
 export { type CrlSpec, createCrl } from "./tls/crl";
+export { startCcsInjectionFake } from "./tls/fakes/ccs-injection";
 export { Extension, type HelloSummary, isGrease, parseClientHello } from "./tls/fakes/client-hello";
 export { startCrimeFake } from "./tls/fakes/crime";
 export { startNoFallbackScsvFake } from "./tls/fakes/fallback-scsv";
 export { startGreaseIntolerantFake } from "./tls/fakes/grease";
+export { type HeartbleedFakeSpec, startHeartbleedFake } from "./tls/fakes/heartbleed";
 export {
   type ConnectionScript,
   type FakeConnection,

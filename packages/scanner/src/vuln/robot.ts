@@ -1,5 +1,5 @@
 import { type CipherSuite, cipherSuiteByName } from "../data/cipher-suites";
-import { protocols } from "../protocols";
+import { wireVersionOf } from "../protocols";
 import { buildClientHello, type TlsProtocolId } from "../wire/client-hello";
 import { legacyVersions, protocolLabel } from "./offer";
 import {
@@ -146,7 +146,7 @@ export const robot: VulnCheck = {
         cipherSuites: transport.suites,
         servername: target.servername,
       }),
-      clientVersion: protocols.find((protocol) => protocol.id === transport.version)!.wire,
+      clientVersion: wireVersionOf(transport.version),
       suites: transport.suites,
     };
     const waitMs = Math.min(ANSWER_WAIT_MS, target.timeoutMs);

@@ -1,5 +1,5 @@
 import { randomFillSync } from "node:crypto";
-import { type ProtocolId, protocols } from "../protocols";
+import { type ProtocolId, wireVersionOf } from "../protocols";
 import { u8, u16, u16List, u24, vector } from "./bytes";
 import {
   encodeExtension,
@@ -56,8 +56,6 @@ function pooledRandom(size: number): Buffer {
   return pool.subarray(used - size, used);
 }
 
-const wireVersion = (id: ProtocolId): number => protocols.find((protocol) => protocol.id === id)?.wire ?? 0;
-
 function keyShares(options: ClientHelloOptions, groups: readonly number[], random: (size: number) => Buffer) {
   const requested = options.keyShareGroups ?? (groups.includes(GROUP_X25519) ? [GROUP_X25519] : []);
   return requested.flatMap((group) => {
@@ -100,7 +98,7 @@ export function buildClientHello(options: ClientHelloOptions): Buffer {
   // SSLv3 servers predate extensions; the SCSV signals secure renegotiation instead.
   const suites = sslv3 ? [...options.cipherSuites, TLS_EMPTY_RENEGOTIATION_INFO_SCSV] : options.cipherSuites;
   const head = Buffer.concat([
-    u16(wireVersion(tls13 ? "tls1_2" : version)),
+    u16(wireVersionOf(tls13 ? "tls1_2" : version)),
     random(32),
     // TLS 1.3 middlebox compatibility mode (RFC 8446 §D.4) wants a non-empty session id.
     vector(1, options.sessionId ?? (tls13 ? random(32) : Buffer.alloc(0))),
