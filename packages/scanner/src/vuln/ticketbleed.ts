@@ -4,6 +4,7 @@ import { buildClientHello, type TlsProtocolId } from "../wire/client-hello";
 import { Conversation } from "../wire/conversation";
 import { ContentType, HandshakeType } from "../wire/extension-types";
 import { parseServerHello } from "../wire/server-hello";
+import { describeRecordOrEnd } from "./describe";
 import { newestLegacy, protocolLabel } from "./offer";
 import { parseSslSession } from "./session-der";
 import { connectTls } from "./tls-client";
@@ -56,7 +57,7 @@ type Answer =
 
 async function resume(target: VulnTarget, issued: Issued, ourId: Buffer): Promise<Answer> {
   const opened = await Conversation.open(target);
-  if ("end" in opened) return { kind: "none", reason: `could not connect (${describeEnd(opened)})` };
+  if ("end" in opened) return { kind: "none", reason: `could not connect (${describeRecordOrEnd(opened)})` };
   opened.send(
     buildClientHello({
       version: issued.version,
@@ -70,7 +71,7 @@ async function resume(target: VulnTarget, issued: Issued, ourId: Buffer): Promis
   opened.close();
   if ("stop" in read) {
     const { stop } = read;
-    if ("end" in stop) return { kind: "none", reason: describeEnd(stop) };
+    if ("end" in stop) return { kind: "none", reason: describeRecordOrEnd(stop) };
     const alert = stop.type === ContentType.alert ? parseAlert(stop.body) : undefined;
     if (alert?.ok) return { kind: "alert", name: alertName(alert.value.code) };
     return { kind: "none", reason: `a record of type ${stop.type} came instead of a ServerHello` };
@@ -83,13 +84,6 @@ async function resume(target: VulnTarget, issued: Issued, ourId: Buffer): Promis
     return { kind: "padded", memory: sessionId.subarray(ourId.length) };
   return { kind: "fresh" };
 }
-
-const describeEnd = (end: { end: string; detail?: string }): string =>
-  end.end === "timeout"
-    ? "timed out"
-    : end.end === "closed"
-      ? "the connection closed"
-      : (end.detail ?? end.end);
 
 /** The answers that settle it at the first attempt, in words. */
 function settled(answer: Extract<Answer, { kind: "echoed" | "fresh" | "alert" }>): string {
