@@ -3,5 +3,5 @@ export { attemptsFor, enqueueNotifications } from "./enqueue-notifications";
 export { jobOptions } from "./job-options";
 export { createProcessor, type Handler, type Handlers, PermanentJobError } from "./processor";
 export { createQueues, DEFAULT_PREFIX, enqueue, enqueueMany, type QueueOptions, type Queues } from "./queues";
-export { type JobName, type JobPayload, jobs, type QueueKey, queueNames } from "./registry";
+export { type JobName, type JobPayload, jobs, type QueueKey, queueNames, scanPriority } from "./registry";
 export { CAPPED_EXPONENTIAL, cappedExponentialBackoff, RETRY_CAP_MS } from "./retry-backoff";

@@ -6,7 +6,15 @@ export class PermanentJobError extends UnrecoverableError {
   override name = "PermanentJobError";
 }
 
-export type Handler<N extends JobName> = (payload: JobPayload<N>, job: Job) => Promise<unknown>;
+/**
+ * `token` is the lock BullMQ holds on the job for this worker: a handler that moves its own job
+ * (`job.moveToDelayed(timestamp, token)`, then throwing `DelayedError`) needs it.
+ */
+export type Handler<N extends JobName> = (
+  payload: JobPayload<N>,
+  job: Job,
+  token?: string,
+) => Promise<unknown>;
 export type Handlers = { [N in JobName]?: Handler<N> };
 
 /**
@@ -15,7 +23,7 @@ export type Handlers = { [N in JobName]?: Handler<N> };
  * unless it is a PermanentJobError.
  */
 export function createProcessor(handlers: Handlers) {
-  return async (job: Job): Promise<unknown> => {
+  return async (job: Job, token?: string): Promise<unknown> => {
     if (!isJobName(job.name)) throw new PermanentJobError(`unknown job "${job.name}"`);
     const handler = handlers[job.name] as Handler<JobName> | undefined;
     if (!handler) throw new PermanentJobError(`no handler for "${job.name}" in this worker`);
@@ -23,6 +31,6 @@ export function createProcessor(handlers: Handlers) {
     if (!parsed.success) {
       throw new PermanentJobError(`invalid payload for "${job.name}": ${parsed.error.message}`);
     }
-    return handler(parsed.data, job);
+    return handler(parsed.data, job, token);
   };
 }

@@ -24,6 +24,12 @@ interface JobDefinition<S extends z.ZodType> {
 
 const define = <S extends z.ZodType>(definition: JobDefinition<S>) => definition;
 
+/**
+ * BullMQ runs every job without a priority before any prioritized one, so scheduled scans carry a
+ * priority too: a scan someone asked for (a new domain's first, "Scan now") goes ahead of them.
+ */
+export const scanPriority = { requested: 1, scheduled: 2 } as const;
+
 const HOUR = 3_600;
 const DAY = 24 * HOUR;
 
@@ -81,6 +87,7 @@ export const jobs = {
       scanId: z.uuid().optional(),
     }),
     options: {
+      priority: scanPriority.scheduled,
       attempts: 3,
       backoff: { type: "exponential", delay: 15_000 },
       removeOnComplete: { age: HOUR, count: 1_000 },
