@@ -3,6 +3,7 @@ import type { ScanReport } from "@port443/scanner";
 import { applyAlertPlan, type OutboxRow } from "../alerts/apply";
 import { planAlerts } from "../alerts/plan";
 import type { EffectivePolicy } from "../policy";
+import { nextScanDelayMs } from "../schedule/next-scan";
 import { upsertCertificates } from "./certificates";
 import { gradeFromDb } from "./status";
 import { writeScan } from "./write-scan";
@@ -58,7 +59,9 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
       failureCount,
       lastError,
       now,
-      schedule: input.lease ? { lease: input.lease, next: new Date(now.getTime() + interval) } : null,
+      schedule: input.lease
+        ? { lease: input.lease, next: new Date(now.getTime() + nextScanDelayMs(failureCount, interval)) }
+        : null,
     });
 
     const cert = report.certificate;

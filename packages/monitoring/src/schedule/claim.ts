@@ -11,6 +11,12 @@ export interface Claim {
  * (FOR UPDATE SKIP LOCKED, so concurrent schedulers never claim the same row). The scan that
  * completes sets the real next time; if its job is lost (Redis flushed, worker killed), the lease
  * expires and the next tick claims the domain again, so PostgreSQL alone decides what is due.
+ *
+ * Teams take turns: due domains are ranked within their team (oldest due first) and claimed by
+ * rank, each team's first before anyone's second, and returned in that order, which is the order
+ * their scans are queued in. A team's share of the scans grows with its due work only as far as
+ * other teams have none: 300 due domains of one team do not queue ahead of another team's one.
+ * The ranking reads without locks; only the chosen rows are locked (and re-checked as still due).
  */
 export async function claimDueDomains(
   prisma: PrismaClient,
@@ -19,16 +25,24 @@ export async function claimDueDomains(
   const now = options.now ?? new Date();
   const lease = leaseEnd(now, options.leaseSeconds);
   const rows = await prisma.$queryRaw<{ id: string }[]>`
-    WITH due AS (
-      SELECT id FROM domains
+    WITH ranked AS MATERIALIZED (
+      SELECT id, next_scan_at,
+             row_number() OVER (PARTITION BY team_id ORDER BY next_scan_at, id) AS turn
+      FROM domains
       WHERE enabled AND next_scan_at <= ${now}
-      ORDER BY next_scan_at
+    ), chosen AS (
+      SELECT domains.id, ranked.turn, ranked.next_scan_at AS due
+      FROM domains JOIN ranked ON ranked.id = domains.id
+      WHERE domains.enabled AND domains.next_scan_at <= ${now}
+      ORDER BY ranked.turn, ranked.next_scan_at, domains.id
       LIMIT ${options.limit ?? 500}
-      FOR UPDATE SKIP LOCKED
+      FOR UPDATE OF domains SKIP LOCKED
+    ), claimed AS (
+      UPDATE domains SET next_scan_at = ${lease}
+      FROM chosen WHERE domains.id = chosen.id
+      RETURNING domains.id, chosen.turn, chosen.due
     )
-    UPDATE domains SET next_scan_at = ${lease}
-    FROM due WHERE domains.id = due.id
-    RETURNING domains.id`;
+    SELECT id FROM claimed ORDER BY turn, due, id`;
   return rows.map((row) => ({ domainId: row.id, lease }));
 }
 
