@@ -27,6 +27,11 @@ export function createMetrics() {
       labelNames: ["outcome"] as const,
       registers,
     }),
+    scanDeferrals: new Counter({
+      name: "port443_scan_deferrals_total",
+      help: "Scans put back for later because their address had no free lease",
+      registers,
+    }),
     scanDuration: new Histogram({
       name: "port443_scan_duration_seconds",
       help: "Duration of one domain scan",
@@ -48,7 +53,8 @@ export function createMetrics() {
         registers,
         async collect() {
           for (const queue of [queues.system, queues.schedule, queues.scans, queues.notifications]) {
-            const counts = await queue.getJobCounts("waiting", "active", "delayed", "failed");
+            // Scans carry a priority, so they wait in "prioritized", not "waiting".
+            const counts = await queue.getJobCounts("waiting", "prioritized", "active", "delayed", "failed");
             for (const [state, count] of Object.entries(counts))
               this.set({ queue: queue.name, state }, count);
           }

@@ -24,6 +24,7 @@ import { scanDomain } from "./processors/scan";
 import { tick } from "./processors/tick";
 import { AddressLeases } from "./scanning/address-leases";
 import { redisCrlStore } from "./scanning/crl-store";
+import { UnresponsiveEndpoints } from "./scanning/unresponsive-endpoints";
 
 export interface RuntimeOptions {
   prisma: PrismaClient;
@@ -53,6 +54,8 @@ export interface RuntimeOptions {
   retryDelayMs?: number;
   /** BullMQ job lock: a job whose worker died is handed to another after this long. */
   lockDurationMs?: number;
+  /** Name to addresses for the scans; the system resolver unless a test maps names itself. */
+  resolve?: (host: string) => Promise<string[]>;
 }
 
 export interface Status {
@@ -64,6 +67,12 @@ export interface Status {
 
 /** An address lease outlives its scan by this much (the scan's own timeout bounds it). */
 const LEASE_MARGIN_MS = 10_000;
+/**
+ * An endpoint whose scan timed out is scanned with this bound for the next hour: long enough for
+ * any live server's handshake, short enough that a black hole costs little.
+ */
+const UNRESPONSIVE_TIMEOUT_MS = 3_000;
+const UNRESPONSIVE_MEMORY_MS = 60 * 60_000;
 
 /** The worker's queues, processors and schedules, without the process around them. */
 export function createRuntime(options: RuntimeOptions) {
@@ -104,7 +113,10 @@ export function createRuntime(options: RuntimeOptions) {
         leaseMs: scanTimeoutMs + LEASE_MARGIN_MS,
         prefix,
       }),
+      unresponsive: new UnresponsiveEndpoints(connection, { ttlMs: UNRESPONSIVE_MEMORY_MS, prefix }),
       timeoutMs: scanTimeoutMs,
+      unresponsiveTimeoutMs: Math.min(UNRESPONSIVE_TIMEOUT_MS, scanTimeoutMs),
+      resolve: options.resolve,
       connectionsPerHost: options.connectionsPerHost ?? 4,
       publicUrl: options.publicUrl ?? "http://localhost:3000",
       retryDelayMs: options.retryDelayMs,
@@ -118,10 +130,10 @@ export function createRuntime(options: RuntimeOptions) {
     }),
   });
 
-  const instrumented = async (job: Job) => {
+  const instrumented = async (job: Job, token?: string) => {
     const stopTimer = metrics.jobDuration.startTimer({ job: job.name });
     try {
-      return await processor(job);
+      return await processor(job, token);
     } finally {
       stopTimer();
     }

@@ -4,10 +4,20 @@ import type { PrismaClient } from "@port443/db";
 import { enqueueNotifications, type Handler, PermanentJobError, type Queues } from "@port443/jobs";
 import { effectivePolicy, recordScan } from "@port443/monitoring";
 import type { AddressPolicy } from "@port443/net";
-import { type CrlSource, type ErrorCode, type ScanOptions, scan, type TrustStore } from "@port443/scanner";
+import {
+  type CrlSource,
+  type ErrorCode,
+  type ScanOptions,
+  type ScanReport,
+  scan,
+  type TrustStore,
+} from "@port443/scanner";
+import { DelayedError, type Job } from "bullmq";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import type { AddressLeases } from "../scanning/address-leases";
+import { deferralDelayMs, deferralsOf } from "../scanning/deferral";
+import type { UnresponsiveEndpoints } from "../scanning/unresponsive-endpoints";
 
 export interface ScanDeps {
   prisma: PrismaClient;
@@ -21,7 +31,12 @@ export interface ScanDeps {
   /** ARI: configured directories, answers kept until the CA's Retry-After. */
   acme: ScanOptions["acme"];
   addressLeases: AddressLeases;
+  unresponsive: UnresponsiveEndpoints;
   timeoutMs: number;
+  /** The bound for an endpoint whose last scan timed out (see UnresponsiveEndpoints). */
+  unresponsiveTimeoutMs: number;
+  /** Name to addresses; the system resolver (hosts file, DNS) unless a test maps names itself. */
+  resolve?: (host: string) => Promise<string[]>;
   connectionsPerHost: number;
   publicUrl: string;
   retryDelayMs?: number;
@@ -39,20 +54,24 @@ export class RetryableScanError extends Error {
   override name = "RetryableScanError";
 }
 
+const systemResolve = async (host: string) => [(await lookup(host, { verbatim: true })).address];
+
 /** The first address, resolved once here so the politeness limit applies per destination. */
-async function firstAddress(host: string): Promise<string | undefined> {
+async function firstAddress(host: string, resolve = systemResolve): Promise<string | undefined> {
   if (isIP(host)) return host;
-  return lookup(host, { verbatim: true })
-    .then((result) => result.address)
+  return resolve(host)
+    .then((addresses) => addresses[0])
     .catch(() => undefined);
 }
 
 export const scanDomain =
   (deps: ScanDeps): Handler<"scan.domain"> =>
-  async (payload, job) => {
+  async (payload, job, token) => {
     try {
-      return await scanAndRecord(deps, payload, job);
+      return await scanAndRecord(deps, payload, job, token);
     } catch (error) {
+      // Put back for a busy address: neither an attempt nor a failure.
+      if (error instanceof DelayedError) throw error;
       // A requested scan whose job gives up must not stay "running" for whoever polls it.
       const lastAttempt =
         job.attemptsMade + 1 >= (job.opts.attempts ?? 1) || error instanceof PermanentJobError;
@@ -73,7 +92,8 @@ export const scanDomain =
 async function scanAndRecord(
   deps: ScanDeps,
   payload: Parameters<Handler<"scan.domain">>[0],
-  job: Parameters<Handler<"scan.domain">>[1],
+  job: Job,
+  token: string | undefined,
 ) {
   const domain = await deps.prisma.domain.findUnique({
     where: { id: payload.domainId },
@@ -85,16 +105,26 @@ async function scanAndRecord(
   if (payload.lease !== undefined && domain.nextScanAt.getTime() !== payload.lease) {
     return { skipped: "slot already handled or rescheduled" };
   }
-  if (payload.scanId) {
-    await deps.prisma.scan.update({
-      where: { id: payload.scanId },
-      data: { status: "running", startedAt: new Date() },
-    });
+  const address = await firstAddress(domain.hostname, deps.resolve);
+  const release = await deps.addressLeases.tryAcquire(address ?? domain.hostname);
+  if (!release) {
+    // No lease free for this address: give the worker slot back to other work and come back later.
+    deps.metrics.scanDeferrals.inc();
+    await job.moveToDelayed(Date.now() + deferralDelayMs(deferralsOf(job)), token);
+    throw new DelayedError();
   }
-  const address = await firstAddress(domain.hostname);
-  const stopTimer = deps.metrics.scanDuration.startTimer();
-  const report = await deps.addressLeases.run(address ?? domain.hostname, () =>
-    scan({
+  let report: ScanReport;
+  let knownUnresponsive: boolean;
+  try {
+    if (payload.scanId) {
+      await deps.prisma.scan.update({
+        where: { id: payload.scanId },
+        data: { status: "running", startedAt: new Date() },
+      });
+    }
+    knownUnresponsive = address !== undefined && (await deps.unresponsive.has(address, domain.port));
+    const stopTimer = deps.metrics.scanDuration.startTimer();
+    report = await scan({
       host: domain.hostname,
       port: domain.port,
       address,
@@ -102,15 +132,24 @@ async function scanAndRecord(
       trustStore: deps.trustStoreFor(domain.team.privateCaPem),
       crls: deps.crls,
       acme: deps.acme,
-      timeoutMs: deps.timeoutMs,
+      timeoutMs: knownUnresponsive ? deps.unresponsiveTimeoutMs : deps.timeoutMs,
       connectionsPerAddress: deps.connectionsPerHost,
-    }),
-  );
-  stopTimer();
+    });
+    stopTimer();
+  } finally {
+    await release();
+  }
+  const timedOut = report.error?.code === "timeout";
+  if (address && timedOut) await deps.unresponsive.remember(address, domain.port);
+  else if (address && knownUnresponsive) await deps.unresponsive.forget(address, domain.port);
   const attemptsLeft = job.attemptsMade + 1 < (job.opts.attempts ?? 1);
-  if (report.error && transientErrors.has(report.error.code) && attemptsLeft) {
+  // An endpoint that timed out before and again now is recorded at once: retrying it would only
+  // spend more of the address's leases on waiting.
+  const { error } = report;
+  const worthRetrying = error !== null && transientErrors.has(error.code) && !(timedOut && knownUnresponsive);
+  if (worthRetrying && attemptsLeft) {
     deps.metrics.scans.inc({ outcome: "retry" });
-    throw new RetryableScanError(`${report.error.code}: ${report.error.message}`);
+    throw new RetryableScanError(`${error.code}: ${error.message}`);
   }
   const policies = await deps.prisma.alertPolicy.findMany({
     where: { teamId: domain.teamId, OR: [{ domainId: null }, { domainId: domain.id }] },

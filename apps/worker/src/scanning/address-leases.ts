@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { KeyedLimiter } from "@port443/net";
 import type { Redis } from "ioredis";
 
 /**
@@ -29,47 +28,29 @@ export interface AddressLeasesOptions {
   prefix: string;
 }
 
-/** Pauses between attempts on a full address: short at first, at most a second, jittered. */
-const FIRST_PAUSE_MS = 25;
-const LONGEST_PAUSE_MS = 1_000;
-
 /**
  * Politeness towards one destination address across worker processes: each scan holds a lease
- * in a Redis sorted set per address (two commands per scan). Within a process, scans queue for
- * an address locally first, so only as many as could get a lease ask Redis for one.
+ * in a Redis sorted set per address (two commands per scan). Taking one never waits: a scan that
+ * finds its address busy gives its worker slot back and comes back later (the scan processor
+ * delays its job), so a worker never sits idle on one address while other work is queued.
  */
 export class AddressLeases {
-  private readonly local: KeyedLimiter;
   private readonly redis: LeaseRedis;
 
   constructor(
     redis: Redis,
     private readonly options: AddressLeasesOptions,
   ) {
-    this.local = new KeyedLimiter(options.limit);
     redis.defineCommand("acquireAddressLease", { numberOfKeys: 1, lua: ACQUIRE });
     this.redis = redis as LeaseRedis;
   }
 
-  run<T>(address: string, work: () => Promise<T>): Promise<T> {
-    return this.local.run(address, async () => {
-      const release = await this.acquire(address);
-      try {
-        return await work();
-      } finally {
-        await release();
-      }
-    });
-  }
-
-  /** Waits for a lease on `address`; the returned function gives it back. */
-  async acquire(address: string): Promise<() => Promise<void>> {
+  /** A lease on `address` if one is free (the returned function gives it back), else null. */
+  async tryAcquire(address: string): Promise<(() => Promise<void>) | null> {
     const key = `${this.options.prefix}:address-leases:${address}`;
     const token = randomUUID();
-    for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
-      if (await this.redis.acquireAddressLease(key, this.options.limit, this.options.leaseMs, token)) break;
-      await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
-    }
+    if (!(await this.redis.acquireAddressLease(key, this.options.limit, this.options.leaseMs, token)))
+      return null;
     // Redis unreachable at release: the lease expires on its own.
     return () =>
       this.redis.zrem(key, token).then(
