@@ -4,6 +4,7 @@ import { domainFields } from "./domain-fields";
 import { type FieldIssue, ServiceError } from "./errors";
 import { parseInput } from "./parse-input";
 import { requireRole } from "./roles";
+import { assertDomainQuota } from "./team-quotas";
 
 export const maxBulkDomains = 5_000;
 
@@ -13,8 +14,9 @@ export const addDomainsInput = z.object({
 
 /**
  * Bulk import: every line is checked first (format, duplicates in the list, already monitored),
- * and either all are added or none, with one issue per bad line. Their first scans come with the
- * scheduler's next tick rather than all at once.
+ * and either all are added or none, with one issue per bad line, or none when they would take the
+ * team past its domain quota. Their first scans come with the scheduler's next tick rather than
+ * all at once, taking turns with other teams' due domains.
  */
 export async function addDomains(ctx: ServiceContext, input: z.input<typeof addDomainsInput>) {
   requireRole(ctx.role, "member");
@@ -59,6 +61,7 @@ export async function addDomains(ctx: ServiceContext, input: z.input<typeof addD
         issues,
       );
     }
+    await assertDomainQuota(tx, ctx, rows.length);
     return tx.domain.createManyAndReturn({ data: rows.map((row) => ({ teamId: ctx.teamId, ...row })) });
   });
 }

@@ -4,7 +4,14 @@ export interface FieldIssue {
   message: string;
 }
 
-export type ServiceErrorCode = "validation" | "unauthorized" | "forbidden" | "not_found" | "conflict";
+export type ServiceErrorCode =
+  | "validation"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "quota_exceeded"
+  | "rate_limited";
 
 /** Errors a caller maps to a response: the API to problem+json, the CLI to a message and exit 2. */
 export class ServiceError extends Error {
@@ -18,5 +25,20 @@ export class ServiceError extends Error {
   ) {
     super(message);
     this.issues = issues ?? (field ? [{ path: [field], message }] : []);
+  }
+}
+
+/**
+ * A limit of the team's reached: a quota (`quota_exceeded`: nothing more until something is
+ * removed) or a rate (`rate_limited`: the next one is allowed in `retryAfterSeconds`).
+ */
+export class LimitError extends ServiceError {
+  override name = "LimitError";
+  constructor(
+    code: "quota_exceeded" | "rate_limited",
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(code, message);
   }
 }

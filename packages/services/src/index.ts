@@ -11,7 +11,7 @@ export { deleteDomain, deleteDomainInput } from "./delete-domain";
 export { deleteWebhook, deleteWebhookInput } from "./delete-webhook";
 export { tagPattern } from "./domain-fields";
 export { ensureTeam, ensureTeamInput } from "./ensure-team";
-export { type FieldIssue, ServiceError, type ServiceErrorCode } from "./errors";
+export { type FieldIssue, LimitError, ServiceError, type ServiceErrorCode } from "./errors";
 export { findInvitation, findInvitationInput } from "./find-invitation";
 export { getAlertPolicy } from "./get-alert-policy";
 export { getDomain, getDomainInput } from "./get-domain";
@@ -35,6 +35,7 @@ export { hasRole, requireRole } from "./roles";
 export { type CheckContext, runCheck, runCheckInput } from "./run-check";
 export { sendTestWebhook, sendTestWebhookInput } from "./send-test-webhook";
 export { setPrivateCa, setPrivateCaInput } from "./set-private-ca";
+export type { TeamQuotas } from "./team-quotas";
 export { updateAlertPolicy, updateAlertPolicyInput } from "./update-alert-policy";
 export { updateDomain, updateDomainInput } from "./update-domain";
 export {
