@@ -1,5 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { ServiceError } from "@port443/services";
+import { LimitError, ServiceError } from "@port443/services";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "./auth";
 import type { ApiDeps } from "./deps";
@@ -67,7 +67,7 @@ export function createApi(deps: ApiDeps) {
   registerDomainRoutes(app);
   registerScanRoutes(app);
   registerAlertRoutes(app);
-  registerCheckRoutes(app, deps.checksAtOnce);
+  registerCheckRoutes(app, deps.checksAtOnce, deps.checksPerTeam);
 
   app.notFound((c) => problem(c, "not_found", `no route ${c.req.method} ${new URL(c.req.url).pathname}`));
   app.onError((error, c) => {
@@ -76,6 +76,8 @@ export function createApi(deps: ApiDeps) {
       const errors = error.issues.map(
         (issue) => ({ in: part, pointer: jsonPointer(issue.path), detail: issue.message }) as const,
       );
+      if (error instanceof LimitError && error.retryAfterSeconds)
+        c.header("Retry-After", String(error.retryAfterSeconds));
       return problem(c, error.code, error.message, error.code === "validation" ? errors : undefined);
     }
     if (error instanceof ApiProblem) {

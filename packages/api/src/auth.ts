@@ -19,7 +19,13 @@ export const authenticate = createMiddleware<ApiEnv>(async (c, next) => {
   try {
     const key = await authenticateApiKey({ prisma: deps.prisma }, match[1]);
     c.set("caller", { keyId: key.id, teamId: key.teamId, scopes: key.scopes });
-    c.set("ctx", { prisma: deps.prisma, queues: deps.queues, teamId: key.teamId, role: "member" });
+    c.set("ctx", {
+      prisma: deps.prisma,
+      queues: deps.queues,
+      teamId: key.teamId,
+      role: "member",
+      quotas: deps.quotas,
+    });
   } catch (error) {
     if (!(error instanceof ServiceError) || error.code !== "unauthorized") throw error;
     c.header("WWW-Authenticate", 'Bearer realm="port443", error="invalid_token"');

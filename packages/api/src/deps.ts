@@ -2,6 +2,7 @@ import type { PrismaClient } from "@port443/db";
 import type { Queues } from "@port443/jobs";
 import type { AddressPolicy } from "@port443/net";
 import type { AcmeDirectories, TrustStore } from "@port443/scanner";
+import type { TeamQuotas } from "@port443/services";
 import type { Redis } from "ioredis";
 
 /** Everything the API needs from its host process (apps/web, or a test server). */
@@ -20,6 +21,10 @@ export interface ApiDeps {
   rateLimitWindowSeconds?: number;
   checkTimeoutMs: number;
   checksAtOnce: number;
+  /** Of those, how many one team may run at once (its further checks wait for one of its own). */
+  checksPerTeam: number;
+  /** The deployment's per-team limits, which every request's service context carries. */
+  quotas: TeamQuotas;
   /** Where the API is reached from outside (the document's server). */
   publicUrl: string;
   /** Key prefix in Redis, so deployments (and test runs) sharing one Redis keep apart. */

@@ -18,6 +18,12 @@ export const webEnvSchema = z.object({
   ),
   /** Checks this process runs at once; more wait their turn within their time bound. */
   PORT443_CHECKS_AT_ONCE: positiveInt(8),
+  /** Of those, checks one team runs at once in this process, so no team's pipeline holds them all. */
+  PORT443_CHECKS_PER_TEAM: positiveInt(2),
+  /** Domains one team may monitor (dashboard and API; operators' admin CLI is not limited). */
+  PORT443_MAX_DOMAINS_PER_TEAM: positiveInt(1_000),
+  /** "Scan now" requests per team in any 60 minutes, dashboard and API together. */
+  PORT443_MANUAL_SCANS_PER_HOUR: positiveInt(60),
 });
 
 export type WebEnv = z.infer<typeof webEnvSchema>;

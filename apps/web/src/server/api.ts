@@ -5,6 +5,7 @@ import { webEnv } from "@port443/config/web";
 import { createAddressPolicy } from "@port443/net";
 import { trustStoreCache } from "@port443/scanner";
 import { prisma, queues, redis } from "./clients";
+import { teamQuotas } from "./quotas";
 
 const holder = globalThis as typeof globalThis & { __port443Api?: Api };
 
@@ -29,6 +30,8 @@ export function api(): Api {
       rateLimit: env.PORT443_API_RATE_LIMIT,
       checkTimeoutMs: env.PORT443_CHECK_TIMEOUT_MS,
       checksAtOnce: env.PORT443_CHECKS_AT_ONCE,
+      checksPerTeam: env.PORT443_CHECKS_PER_TEAM,
+      quotas: teamQuotas(),
     });
   }
   return holder.__port443Api;

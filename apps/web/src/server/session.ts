@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "./auth";
 import { prisma, queues } from "./clients";
+import { teamQuotas } from "./quotas";
 
 /** The signed-in user's session, once per request. */
 export const currentSession = cache(async () => {
@@ -42,6 +43,7 @@ export const requireTeam = cache(async () => {
     teamId: active.teamId,
     role: active.role,
     userId: session.user.id,
+    quotas: teamQuotas(),
   };
   return {
     ctx,

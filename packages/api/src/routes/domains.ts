@@ -58,12 +58,13 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
       tags,
       security,
       summary: "Add a domain",
-      description: "Monitors host:port; the first scan starts within seconds. Needs `write`.",
+      description:
+        "Monitors host:port; the first scan starts within seconds. A team monitors at most its domain quota (422 `quota_exceeded` beyond it). Needs `write`.",
       middleware: [requireScope("write")] as const,
       request: { body: jsonBody(NewDomainSchema) },
       responses: {
         201: json(DomainSchema, "The new domain"),
-        ...problems("bad_request", "forbidden", "validation", "conflict"),
+        ...problems("bad_request", "forbidden", "validation", "quota_exceeded", "conflict"),
       },
     }),
     async (c) => {
@@ -82,12 +83,12 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
       security,
       summary: "Add many domains",
       description:
-        "Up to 5,000 at once, all or nothing: a 422 lists every bad line (`/domains/<index>`) and adds none. Scans begin with the scheduler's next tick. Needs `write`.",
+        "Up to 5,000 at once, all or nothing: a 422 lists every bad line (`/domains/<index>`) and adds none, as does a 422 `quota_exceeded` when they would take the team past its domain quota. Scans begin with the scheduler's next tick. Needs `write`.",
       middleware: [requireScope("write")] as const,
       request: { body: jsonBody(BulkDomainsSchema) },
       responses: {
         201: json(z.object({ items: z.array(DomainSchema) }).openapi("DomainList"), "The new domains"),
-        ...problems("bad_request", "forbidden", "validation"),
+        ...problems("bad_request", "forbidden", "validation", "quota_exceeded"),
       },
     }),
     async (c) => {

@@ -20,7 +20,7 @@ export function registerScanRoutes(app: OpenAPIHono<ApiEnv>) {
       security,
       summary: "Scan a domain now",
       description:
-        "Queues a scan ahead of scheduled ones and answers at once; poll `GET /scans/{id}` until `done` or `failed`. Needs `scan`.",
+        "Queues a scan ahead of scheduled ones and answers at once; poll `GET /scans/{id}` until `done` or `failed`. A team may request a limited number of scans per hour (429 with Retry-After beyond it). Needs `scan`.",
       middleware: [requireScope("scan")] as const,
       request: { params: IdParams },
       responses: {

@@ -33,7 +33,10 @@ export interface TestApi {
 export async function startTestApi(
   name: string,
   options: Partial<
-    Pick<ApiDeps, "rateLimit" | "rateLimitWindowSeconds" | "checkTimeoutMs" | "checksAtOnce">
+    Pick<
+      ApiDeps,
+      "rateLimit" | "rateLimitWindowSeconds" | "checkTimeoutMs" | "checksAtOnce" | "checksPerTeam" | "quotas"
+    >
   > & {
     allowPrivateTargets?: boolean;
   } = {},
@@ -56,6 +59,8 @@ export async function startTestApi(
     rateLimitWindowSeconds: options.rateLimitWindowSeconds,
     checkTimeoutMs: options.checkTimeoutMs ?? 30_000,
     checksAtOnce: options.checksAtOnce ?? 4,
+    checksPerTeam: options.checksPerTeam ?? 4,
+    quotas: options.quotas ?? { domains: 10_000, manualScansPerHour: 1_000 },
   });
   const server = serve({ fetch: api.fetch, port, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));

@@ -1,0 +1,9 @@
+import "server-only";
+import { webEnv } from "@port443/config/web";
+import type { TeamQuotas } from "@port443/services";
+
+/** The deployment's per-team limits, the same for the dashboard and the REST API. */
+export function teamQuotas(): TeamQuotas {
+  const env = webEnv();
+  return { domains: env.PORT443_MAX_DOMAINS_PER_TEAM, manualScansPerHour: env.PORT443_MANUAL_SCANS_PER_HOUR };
+}
