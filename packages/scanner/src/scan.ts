@@ -1,4 +1,5 @@
 import { lookup } from "node:dns/promises";
+import { setMaxListeners } from "node:events";
 import { isIP } from "node:net";
 import { type AddressPolicy, allowAllAddresses, assertAllowed, BlockedAddressError } from "@port443/net";
 import type { Analysis } from "./analysis";
@@ -100,6 +101,8 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const deadline = started + (options.timeoutMs ?? 20_000);
   const budget = AbortSignal.timeout(options.timeoutMs ?? 20_000);
   const signal = options.signal ? AbortSignal.any([budget, options.signal]) : budget;
+  // Every probe connection listens for the abort: dozens at once are expected, not a leak.
+  setMaxListeners(256, signal);
   const where = (ip: string | null): ReportTarget => ({
     host: options.host,
     port: options.port ?? 443,

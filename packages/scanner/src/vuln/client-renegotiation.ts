@@ -45,7 +45,7 @@ const ATTEMPTS = 4;
  * After the first, a renegotiation takes what the ones before took; one that takes five times the
  * slowest of those (and at least this) is not coming: that is how a limiting server says no.
  */
-const LATER_WAIT_MIN_MS = 250;
+const LATER_WAIT_MIN_MS = 100;
 
 /**
  * CVE-2011-1473: a server that lets the client renegotiate redoes the costly part of a handshake

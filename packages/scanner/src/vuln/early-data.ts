@@ -3,21 +3,11 @@ import { connectTls } from "./tls-client";
 import type { VulnCheck } from "./types";
 
 /**
- * A server sends its TLS 1.3 tickets together, right after the handshake: once the first has come,
- * the rest follow within this, and waiting longer only slows a scan.
- */
-const MORE_TICKETS_MS = 300;
-/**
  * Tickets follow the client's Finished by one round trip; a server that sends none within this
  * sends none at all (OpenSSL's num_tickets 0), and waiting the whole step budget for it would
  * cost every such scan seconds.
  */
 const FIRST_TICKET_MS = 1_500;
-
-const allowsEarlyData = (session: Buffer) => {
-  const parsed = parseSslSession(session);
-  return parsed.ok && parsed.value.maxEarlyData > 0;
-};
 
 /**
  * RFC 8446 §8: data a client sends in its first flight (0-RTT) on a resumed session has no
@@ -33,10 +23,8 @@ export const earlyData: VulnCheck = {
       return { status: "incomplete", reason: `could not complete a TLS 1.3 handshake: ${connected.reason}` };
     const { socket, waitForSessions } = connected.connection;
     const firstWait = Math.min(FIRST_TICKET_MS, target.timeoutMs);
-    const first = await waitForSessions(firstWait, (seen) => seen.length > 0);
-    const sessions = first.length
-      ? await waitForSessions(MORE_TICKETS_MS, (seen) => seen.some(allowsEarlyData))
-      : first;
+    // A server issues its tickets alike, so the first tells; waiting for the rest only slows a scan.
+    const sessions = await waitForSessions(firstWait, (seen) => seen.length > 0);
     socket.destroy();
     const tickets: SslSession[] = [];
     for (const session of sessions) {

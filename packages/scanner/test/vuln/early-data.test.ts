@@ -41,11 +41,12 @@ describe("TLS 1.3 early data (0-RTT)", () => {
     });
   });
 
-  it("without -early_data its two tickets allow none: ok", async () => {
+  it("without -early_data its tickets allow none: ok", async () => {
     expect(await withOpenssl([], (port) => run(port))).toEqual({
       status: "ok",
-      detail:
-        "Completed a TLS 1.3 handshake and read the session tickets that followed: none of the 2 allows early data.",
+      detail: expect.stringMatching(
+        /^Completed a TLS 1\.3 handshake and read the session tickets that followed: none of the [12] allows early data\.$/,
+      ),
     });
   });
 
