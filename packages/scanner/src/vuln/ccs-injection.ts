@@ -1,14 +1,19 @@
-import { wireVersionOf } from "../protocols";
 import { alertName, parseAlert } from "../wire/alerts";
+import { u8, u16, vector } from "../wire/bytes";
 import { buildClientHello } from "../wire/client-hello";
 import { Conversation, type ConversationEnd, type ServerRecord } from "../wire/conversation";
 import { ContentType, HandshakeType } from "../wire/extension-types";
+import { parseServerHello } from "../wire/server-hello";
 import { describeRecordOrEnd } from "./describe";
 import { newestLegacy, protocolLabel, suitesFor } from "./offer";
 import type { VulnCheck, VulnOutcome } from "./types";
 
-/** testssl.sh's wait for an answer to each ChangeCipherSpec. */
-const ANSWER_WAIT_MS = 1_000;
+/**
+ * The wait for an answer to the first ChangeCipherSpec: a patched server refuses it at once, a
+ * vulnerable one says nothing. The second CCS gets the target's whole timeout, as a vulnerable
+ * server always answers it and a late answer must not pass for silence.
+ */
+const FIRST_ANSWER_WAIT_MS = 1_000;
 const UNEXPECTED_MESSAGE = 10;
 const HANDSHAKE_FAILURE = 40;
 /** What a server that took the early CCS says when the next record fails under its null keys. */
@@ -20,6 +25,15 @@ const alertCode = (answer: ServerRecord | ConversationEnd): number | undefined =
   const alert = parseAlert(answer.body);
   return alert.ok ? alert.value.code : undefined;
 };
+
+/** The refusals testssl.sh counts as not vulnerable: unexpected_message, handshake_failure. */
+const isRefusal = (answer: ServerRecord | ConversationEnd): boolean => {
+  const code = alertCode(answer);
+  return code === UNEXPECTED_MESSAGE || code === HANDSHAKE_FAILURE;
+};
+
+const isEnd = (answer: ServerRecord | ConversationEnd, end: "timeout" | "closed"): boolean =>
+  "end" in answer && answer.end === end;
 
 /**
  * CVE-2014-0224 (OpenSSL before 0.9.8za, 1.0.0m, 1.0.1h): a ChangeCipherSpec before the key
@@ -49,45 +63,52 @@ export const ccsInjection: VulnCheck = {
           status: "incomplete",
           reason: `a ${protocolLabel(version)} hello got ${describeRecordOrEnd(flight.stop)} before ServerHelloDone`,
         };
-      const wire = wireVersionOf(version);
-      const ccs = Buffer.of(ContentType.changeCipherSpec, wire >> 8, wire & 0xff, 0, 1, 1);
+      const [type, body] = flight.messages[0]!;
+      const hello = type === HandshakeType.serverHello ? parseServerHello(body) : undefined;
+      if (!hello?.ok)
+        return {
+          status: "incomplete",
+          reason: `a ${protocolLabel(version)} hello got a flight that does not start with a readable ServerHello`,
+        };
+      // In the negotiated record version: OpenSSL refuses records of any other before the CCS counts.
+      const ccs = Buffer.concat([
+        u8(ContentType.changeCipherSpec),
+        u16(hello.value.version),
+        vector(2, u8(1)),
+      ]);
       const sent = `a ChangeCipherSpec right after the server's ${protocolLabel(version)} hello`;
-      const wait = Math.min(ANSWER_WAIT_MS, target.timeoutMs);
 
       conversation.send(ccs);
-      const first = await conversation.nextRecord(wait);
-      const refusal = alertCode(first);
-      if (
-        refusal === UNEXPECTED_MESSAGE ||
-        refusal === HANDSHAKE_FAILURE ||
-        ("end" in first && first.end === "closed")
-      )
+      const first = await conversation.nextRecord(Math.min(FIRST_ANSWER_WAIT_MS, target.timeoutMs));
+      if (isRefusal(first) || isEnd(first, "closed"))
         return {
           status: "ok",
           detail: `Sent ${sent}: the server refused it with ${describeRecordOrEnd(first)}.`,
         };
-      if ("type" in first)
+      // Only silence is what a vulnerable server gives; anything else leaves the second CCS unread.
+      if (!isEnd(first, "timeout"))
         return {
           status: "incomplete",
-          reason: `sent ${sent}; it answered ${describeRecordOrEnd(first)}, which tells neither way`,
+          reason: `sent ${sent}; it answered with ${describeRecordOrEnd(first)}, which tells neither way`,
         };
 
       conversation.send(ccs);
-      const second = await conversation.nextRecord(wait);
+      const second = await conversation.nextRecord();
       const code = alertCode(second);
       if (code === BAD_RECORD_MAC || code === DECRYPTION_FAILED)
         return {
           status: "vulnerable",
           detail: `Sent ${sent}, then another: the server took the first and failed to decrypt the second with ${alertName(code)}, so it had switched to keys derived before any key exchange.`,
         };
-      if (code === UNEXPECTED_MESSAGE || code === HANDSHAKE_FAILURE || "end" in second)
+      // testssl.sh counts an empty answer (silence or a close) as not vulnerable.
+      if (isRefusal(second) || isEnd(second, "timeout") || isEnd(second, "closed"))
         return {
           status: "ok",
-          detail: `Sent ${sent}, then another: the server answered ${describeRecordOrEnd(second)}.`,
+          detail: `Sent ${sent}, then another: the server answered with ${describeRecordOrEnd(second)}, no decryption failure.`,
         };
       return {
         status: "incomplete",
-        reason: `sent ${sent}, then another; it answered ${describeRecordOrEnd(second)}, which tells neither way`,
+        reason: `sent ${sent}, then another; it answered with ${describeRecordOrEnd(second)}, which tells neither way`,
       };
     } finally {
       conversation.close();
