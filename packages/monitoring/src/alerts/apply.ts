@@ -4,6 +4,7 @@ import type { ScanReport } from "@port443/scanner";
 import { buildNotice, type NoticeContext } from "../notices/build";
 import type { EffectivePolicy } from "../policy";
 import type { AlertDraft, AlertPlan } from "./plan";
+import { mayReceiveAlerts, recipientStates } from "./recipients";
 
 interface ApplyInput {
   plan: AlertPlan;
@@ -30,14 +31,21 @@ interface Channels {
   holdEmails: boolean;
 }
 
-/** Owners and admins receive alerts unless the policy names recipients. */
+/**
+ * The policy's recipients that may receive alerts (members, and others once they confirmed);
+ * owners and admins when it names none, or none of those it names may receive them yet, so
+ * alerts still reach someone while a new address awaits confirmation.
+ */
 async function channelsFor(
   tx: Prisma.TransactionClient,
   teamId: string,
   policy: EffectivePolicy,
 ): Promise<Channels> {
-  const emails = policy.recipients.length
-    ? policy.recipients
+  const named = (await recipientStates(tx, teamId, policy.recipients))
+    .filter(mayReceiveAlerts)
+    .map((state) => state.email);
+  const emails = named.length
+    ? named
     : (
         await tx.member.findMany({
           where: { teamId, role: { in: ["owner", "admin"] } },
