@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The emails sign-in sends: each a link to act on, with copy as data. */
+/** The emails sign-in sends, and the alert recipient confirmation: each a link to act on, with copy as data. */
 export const accountEmailSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("verify_email"), url: z.url() }),
   z.object({ kind: z.literal("reset_password"), url: z.url() }),
@@ -12,6 +12,8 @@ export const accountEmailSchema = z.discriminatedUnion("kind", [
     inviter: z.string(),
     role: z.string(),
   }),
+  /** An alert policy names the address; alerts reach it only after this is followed. */
+  z.object({ kind: z.literal("confirm_recipient"), url: z.url(), team: z.string() }),
 ]);
 
 export type AccountEmail = z.infer<typeof accountEmailSchema>;
@@ -57,6 +59,13 @@ export const accountCopy: {
     body: `${inviter} invited you to the team ${team} as ${role === "admin" ? "an" : "a"} ${role}. Port443 watches the team's TLS endpoints and warns before certificates expire or configurations weaken.`,
     button: "Accept invitation",
     footer: "The invitation expires in 48 hours. If you do not know the sender, ignore this email.",
+  }),
+  confirm_recipient: ({ team }) => ({
+    subject: `Confirm alerts from ${team} on Port443`,
+    heading: "Receive certificate alerts?",
+    body: `The team ${team} on Port443 asked to send its certificate and TLS alerts to this address. Nothing is sent here until you confirm. The link works for seven days.`,
+    button: "Confirm alerts",
+    footer: "If you do not know this team or do not want its alerts, ignore this email: you will get none.",
   }),
 };
 

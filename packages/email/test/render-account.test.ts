@@ -13,6 +13,11 @@ describe("account emails", () => {
       "Ada Lovelace invited you to Acme on Port443",
       "Accept invitation",
     ],
+    [
+      { kind: "confirm_recipient", url, team: "Acme" },
+      "Confirm alerts from Acme on Port443",
+      "Confirm alerts",
+    ],
   ] as [AccountEmail, string, string][])(
     "renders %o with its subject, button and the link in HTML and text",
     async (email, subject, button) => {

@@ -5,12 +5,14 @@ import type { ServiceContext } from "./context";
 import { ServiceError } from "./errors";
 import { parseInput } from "./parse-input";
 import { requireRole } from "./roles";
+import { takeThrottleTurn } from "./team-throttles";
 
 export const sendTestWebhookInput = z.object({ webhookId: z.uuid(), publicUrl: z.url() });
 
 /**
  * "Send test": a sample notice through the same outbox and delivery job as real ones, so the
- * webhook's delivery log shows whether the receiver answered.
+ * webhook's delivery log shows whether the receiver answered. A team may send only so many an
+ * hour, as each is a request to a URL it chose.
  */
 export async function sendTestWebhook(ctx: ServiceContext, input: z.input<typeof sendTestWebhookInput>) {
   requireRole(ctx.role, "admin");
@@ -34,15 +36,18 @@ export async function sendTestWebhook(ctx: ServiceContext, input: z.input<typeof
     grade: null,
     failures: null,
   };
-  const notification = await ctx.prisma.notification.create({
-    data: {
-      teamId: ctx.teamId,
-      webhookId,
-      channel: "webhook",
-      event: "test",
-      recipient: webhook.url,
-      payload: notice,
-    },
+  const notification = await ctx.prisma.$transaction(async (tx) => {
+    await takeThrottleTurn(tx, ctx, "test_webhooks");
+    return tx.notification.create({
+      data: {
+        teamId: ctx.teamId,
+        webhookId,
+        channel: "webhook",
+        event: "test",
+        recipient: webhook.url,
+        payload: notice,
+      },
+    });
   });
   await enqueueNotifications(ctx.queues, [notification]);
   return notification;

@@ -2,12 +2,21 @@ import type { Prisma } from "@port443/db";
 import type { ServiceContext } from "./context";
 import { LimitError } from "./errors";
 
-/** Per-team limits of a deployment (PORT443_MAX_DOMAINS_PER_TEAM, PORT443_MANUAL_SCANS_PER_HOUR). */
+/**
+ * Per-team limits of a deployment (PORT443_MAX_DOMAINS_PER_TEAM, PORT443_MANUAL_SCANS_PER_HOUR,
+ * and the hourly rates of actions that mail or call addresses the team chose, `team-throttles.ts`).
+ */
 export interface TeamQuotas {
   /** Domains one team may monitor, however they are added. */
   domains: number;
   /** "Scan now" requests (dashboard and API together) per team in any 60 minutes. */
   manualScansPerHour: number;
+  /** Webhook "send test" deliveries per team and hour. */
+  testWebhooksPerHour: number;
+  /** Invitations per team and hour. */
+  invitationsPerHour: number;
+  /** Saves of the team's or a domain's alert policy that change its recipients, per team and hour. */
+  recipientChangesPerHour: number;
 }
 
 const HOUR_MS = 3_600_000;

@@ -2,7 +2,9 @@ import { severities } from "@port443/scanner/report";
 import { z } from "zod";
 import type { ServiceContext } from "./context";
 import { parseInput } from "./parse-input";
+import { issueConfirmationLinks, recipientsChanged } from "./recipient-confirmations";
 import { requireRole } from "./roles";
+import { takeThrottleTurn } from "./team-throttles";
 
 export const updateAlertPolicyInput = z.object({
   /** lifetime (the default): renewal overdue and the final stretch, by each certificate's lifetime; fixed: the day thresholds for every certificate. */
@@ -17,19 +19,28 @@ export const updateAlertPolicyInput = z.object({
   notifyGradeDrop: z.boolean(),
   notifyCertChange: z.boolean(),
   failingScanThreshold: z.number().int().min(1).max(20),
-  /** Empty: the team's owners and admins. */
+  /** Empty: the team's owners and admins. Addresses outside the team receive alerts once confirmed. */
   recipients: z.array(z.email()).max(20),
   dailyDigest: z.boolean(),
 });
 
-/** The team's alert policy (domains may override it field by field). */
+/**
+ * The team's alert policy (domains may override it field by field). Recipients outside the team
+ * get a confirmation link each, returned for the caller to email; a save that changes the
+ * recipients or sends links takes one of the team's hourly recipient changes.
+ */
 export async function updateAlertPolicy(ctx: ServiceContext, input: z.input<typeof updateAlertPolicyInput>) {
   requireRole(ctx.role, "admin");
   const policy = parseInput(updateAlertPolicyInput, input);
+  const now = new Date();
   return ctx.prisma.$transaction(async (tx) => {
     const existing = await tx.alertPolicy.findFirst({ where: { teamId: ctx.teamId, domainId: null } });
-    return existing
-      ? tx.alertPolicy.update({ where: { id: existing.id }, data: policy })
-      : tx.alertPolicy.create({ data: { ...policy, teamId: ctx.teamId } });
+    const saved = existing
+      ? await tx.alertPolicy.update({ where: { id: existing.id }, data: policy })
+      : await tx.alertPolicy.create({ data: { ...policy, teamId: ctx.teamId } });
+    const confirmations = await issueConfirmationLinks(tx, ctx.teamId, policy.recipients, now);
+    if (confirmations.length || recipientsChanged(existing?.recipients ?? [], policy.recipients))
+      await takeThrottleTurn(tx, ctx, "recipient_changes", now);
+    return { policy: saved, confirmations };
   });
 }

@@ -2,7 +2,9 @@ import { z } from "zod";
 import type { ServiceContext } from "./context";
 import { findTeamDomain } from "./find-domain";
 import { parseInput } from "./parse-input";
+import { issueConfirmationLinks, recipientsChanged } from "./recipient-confirmations";
 import { requireRole } from "./roles";
+import { takeThrottleTurn } from "./team-throttles";
 import { updateAlertPolicyInput } from "./update-alert-policy";
 
 const teamField = updateAlertPolicyInput.shape;
@@ -22,7 +24,10 @@ export const updateDomainAlertPolicyInput = z.object({
   recipients: teamField.recipients.min(1).nullable(),
 });
 
-/** Sets the domain's overrides; when every field inherits, the override row goes away. */
+/**
+ * Sets the domain's overrides; when every field inherits, the override row goes away. Its
+ * recipients are confirmed and throttled as the team policy's (`updateAlertPolicy`).
+ */
 export async function updateDomainAlertPolicy(
   ctx: ServiceContext,
   input: z.input<typeof updateDomainAlertPolicyInput>,
@@ -36,16 +41,21 @@ export async function updateDomainAlertPolicy(
     recipients: fields.recipients ?? [],
   };
   const inheritsAll = Object.values(fields).every((value) => value === null);
+  const now = new Date();
   return ctx.prisma.$transaction(async (tx) => {
     await findTeamDomain(tx, ctx.teamId, domainId);
-    if (inheritsAll) {
-      await tx.alertPolicy.deleteMany({ where: { teamId: ctx.teamId, domainId } });
-      return null;
-    }
-    return tx.alertPolicy.upsert({
-      where: { domainId },
-      create: { ...data, teamId: ctx.teamId, domainId },
-      update: data,
-    });
+    const existing = await tx.alertPolicy.findUnique({ where: { domainId }, select: { recipients: true } });
+    let policy = null;
+    if (inheritsAll) await tx.alertPolicy.deleteMany({ where: { teamId: ctx.teamId, domainId } });
+    else
+      policy = await tx.alertPolicy.upsert({
+        where: { domainId },
+        create: { ...data, teamId: ctx.teamId, domainId },
+        update: data,
+      });
+    const confirmations = await issueConfirmationLinks(tx, ctx.teamId, data.recipients, now);
+    if (confirmations.length || recipientsChanged(existing?.recipients ?? [], data.recipients))
+      await takeThrottleTurn(tx, ctx, "recipient_changes", now);
+    return { policy, confirmations };
   });
 }

@@ -10,7 +10,13 @@ describe("team quotas", () => {
   let prisma: PrismaClient;
   let connection: Redis;
   let queues: Queues;
-  const quotas = { domains: 5, manualScansPerHour: 3 };
+  const quotas = {
+    domains: 5,
+    manualScansPerHour: 3,
+    testWebhooksPerHour: 100,
+    invitationsPerHour: 100,
+    recipientChangesPerHour: 100,
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase("quotas");

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import type { OperatorContext } from "./context";
+import { ServiceError } from "./errors";
+import { parseInput } from "./parse-input";
+import { confirmationTokenHash } from "./recipient-confirmations";
+
+export const confirmRecipientInput = z.object({ token: z.string().min(1).max(128) });
+
+/**
+ * Follows a recipient's confirmation link: from now on the address receives the team's alerts.
+ * The token works once (its hash is cleared) and until it expires.
+ */
+export async function confirmRecipient(ctx: OperatorContext, input: z.input<typeof confirmRecipientInput>) {
+  const { token } = parseInput(confirmRecipientInput, input);
+  const tokenHash = confirmationTokenHash(token);
+  const now = new Date();
+  const row = await ctx.prisma.recipientConfirmation.findUnique({
+    where: { tokenHash },
+    select: { id: true, email: true, expiresAt: true, team: { select: { name: true } } },
+  });
+  // The conditional update makes a link followed twice at once confirm once.
+  const confirmed =
+    row && row.expiresAt > now
+      ? await ctx.prisma.recipientConfirmation.updateMany({
+          where: { id: row.id, tokenHash },
+          data: { confirmedAt: now, tokenHash: null },
+        })
+      : null;
+  if (!row || !confirmed?.count)
+    throw new ServiceError("not_found", "this confirmation link is unknown, already used or expired");
+  return { email: row.email, team: row.team.name };
+}
