@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { LimitError, ServiceError } from "@port443/services";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "./auth";
+import { limitBody } from "./body-limit";
 import type { ApiDeps } from "./deps";
 import type { ApiEnv } from "./env";
 import { idempotency } from "./idempotency";
@@ -53,7 +54,7 @@ export function createApi(deps: ApiDeps) {
       version: "1.0.0",
       license: { name: "Proprietary", url: new URL("/docs/api", deps.publicUrl).toString() },
       description:
-        "Certificate and TLS monitoring for deploy pipelines. Errors are RFC 9457 problem details; POST requests honor `Idempotency-Key`; each key may make a limited number of requests a minute (see the RateLimit headers).",
+        "Certificate and TLS monitoring for deploy pipelines. Errors are RFC 9457 problem details; POST requests honor `Idempotency-Key`; each key may make a limited number of requests a minute (see the RateLimit headers); request bodies are limited (1 MiB by default, a bulk import what 5,000 domains need; 413 beyond).",
     },
     servers: [{ url: deps.publicUrl }],
   }));
@@ -63,7 +64,7 @@ export function createApi(deps: ApiDeps) {
     await next();
   });
   // The document above is public; everything registered after this point needs a key.
-  app.use("*", authenticate, rateLimit, idempotency);
+  app.use("*", authenticate, rateLimit, limitBody, idempotency);
   registerDomainRoutes(app);
   registerScanRoutes(app);
   registerAlertRoutes(app);

@@ -19,6 +19,8 @@ export interface ApiDeps {
   rateLimit: number;
   /** Tests shorten the window to see a limit recover. */
   rateLimitWindowSeconds?: number;
+  /** Largest request body in bytes (PORT443_API_MAX_BODY_BYTES); bulk imports may send more. */
+  maxBodyBytes: number;
   checkTimeoutMs: number;
   checksAtOnce: number;
   /** Of those, how many one team may run at once (its further checks wait for one of its own). */

@@ -16,5 +16,7 @@ export interface ApiEnv {
     caller: ApiCaller;
     /** The caller as the service functions see it (team-scoped). */
     ctx: ServiceContext;
+    /** Bytes this route accepts in a request body (set by `limitBody`). */
+    bodyLimit: number;
   };
 }

@@ -18,6 +18,9 @@ const sha256 = (value: string) => createHash("sha256").update(value).digest("hex
  * `Idempotency-Key` on POST: the first response (under 500) is kept for a day and replayed for
  * the same key and request, so a pipeline retrying after a timeout does not add or scan twice.
  * The same key with another request is refused, as is one whose first request is still running.
+ * The request itself is kept only as a hash, and a response larger than the route's body limit
+ * is not kept at all: the key is released as after a 5xx, so Redis holds no more per key than a
+ * request may send.
  */
 export const idempotency = createMiddleware<ApiEnv>(async (c, next) => {
   const idempotencyKey = c.req.header("idempotency-key");
@@ -58,7 +61,8 @@ export const idempotency = createMiddleware<ApiEnv>(async (c, next) => {
     await redis.del(storeKey);
     throw error;
   }
-  if (c.res.status >= 500) {
+  const body = c.res.status < 500 ? await c.res.clone().text() : "";
+  if (c.res.status >= 500 || Buffer.byteLength(body) > c.get("bodyLimit")) {
     await redis.del(storeKey);
     return;
   }
@@ -66,7 +70,7 @@ export const idempotency = createMiddleware<ApiEnv>(async (c, next) => {
     status: c.res.status,
     contentType: c.res.headers.get("content-type"),
     location: c.res.headers.get("location"),
-    body: await c.res.clone().text(),
+    body,
   };
   await redis.set(
     storeKey,

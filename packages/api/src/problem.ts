@@ -25,6 +25,7 @@ export const problemTypes = {
   forbidden: { status: 403, title: "The API key lacks a scope this needs" },
   not_found: { status: 404, title: "Not found" },
   conflict: { status: 409, title: "Conflicts with the current state" },
+  payload_too_large: { status: 413, title: "The request body is too large" },
   quota_exceeded: { status: 422, title: "A quota of the team is reached" },
   idempotency_mismatch: { status: 422, title: "Idempotency-Key reused with another request" },
   idempotency_in_progress: { status: 409, title: "A request with this Idempotency-Key is in progress" },

@@ -11,6 +11,8 @@ export const webEnvSchema = z.object({
     .min(32, "AUTH_SECRET must be at least 32 characters"),
   /** REST API requests per key and minute. */
   PORT443_API_RATE_LIMIT: positiveInt(600),
+  /** Largest REST API request body in bytes (1 MiB); bulk imports get what 5,000 domains need. */
+  PORT443_API_MAX_BODY_BYTES: positiveInt(1_048_576),
   /** Upper bound of a synchronous check (POST /api/v1/checks); at most 30 s. */
   PORT443_CHECK_TIMEOUT_MS: z.preprocess(
     (value) => (value === "" ? undefined : value),
@@ -24,6 +26,12 @@ export const webEnvSchema = z.object({
   PORT443_MAX_DOMAINS_PER_TEAM: positiveInt(1_000),
   /** "Scan now" requests per team in any 60 minutes, dashboard and API together. */
   PORT443_MANUAL_SCANS_PER_HOUR: positiveInt(60),
+  /** Webhook "send test" deliveries per team and hour: each calls a URL the team chose. */
+  PORT443_TEST_WEBHOOKS_PER_HOUR: positiveInt(10),
+  /** Invitations per team and hour: each emails an address the team chose. */
+  PORT443_INVITATIONS_PER_HOUR: positiveInt(20),
+  /** Alert recipient changes (team policy and domain overrides) per team and hour. */
+  PORT443_RECIPIENT_CHANGES_PER_HOUR: positiveInt(10),
 });
 
 export type WebEnv = z.infer<typeof webEnvSchema>;

@@ -28,6 +28,7 @@ export function api(): Api {
       ),
       acmeDirectories: env.PORT443_ACME_DIRECTORIES,
       rateLimit: env.PORT443_API_RATE_LIMIT,
+      maxBodyBytes: env.PORT443_API_MAX_BODY_BYTES,
       checkTimeoutMs: env.PORT443_CHECK_TIMEOUT_MS,
       checksAtOnce: env.PORT443_CHECKS_AT_ONCE,
       checksPerTeam: env.PORT443_CHECKS_PER_TEAM,

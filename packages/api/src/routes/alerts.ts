@@ -44,7 +44,7 @@ export function registerAlertRoutes(app: OpenAPIHono<ApiEnv>) {
       request: { params: IdParams },
       responses: {
         200: json(AlertSchema, "The alert"),
-        ...problems("bad_request", "forbidden", "not_found", "conflict", "validation"),
+        ...problems("bad_request", "forbidden", "not_found", "conflict", "validation", "payload_too_large"),
       },
     }),
     async (c) => {

@@ -34,7 +34,7 @@ export function registerCheckRoutes(app: OpenAPIHono<ApiEnv>, slotsAtOnce: numbe
       request: { body: jsonBody(CheckRequestSchema) },
       responses: {
         200: json(CheckResultSchema, "The verdict, its reasons and the full report"),
-        ...problems("bad_request", "forbidden", "validation", "unavailable"),
+        ...problems("bad_request", "forbidden", "validation", "unavailable", "payload_too_large"),
       },
     }),
     async (c) => {

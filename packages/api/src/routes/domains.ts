@@ -64,7 +64,14 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
       request: { body: jsonBody(NewDomainSchema) },
       responses: {
         201: json(DomainSchema, "The new domain"),
-        ...problems("bad_request", "forbidden", "validation", "quota_exceeded", "conflict"),
+        ...problems(
+          "bad_request",
+          "forbidden",
+          "validation",
+          "quota_exceeded",
+          "conflict",
+          "payload_too_large",
+        ),
       },
     }),
     async (c) => {
@@ -88,7 +95,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
       request: { body: jsonBody(BulkDomainsSchema) },
       responses: {
         201: json(z.object({ items: z.array(DomainSchema) }).openapi("DomainList"), "The new domains"),
-        ...problems("bad_request", "forbidden", "validation", "quota_exceeded"),
+        ...problems("bad_request", "forbidden", "validation", "quota_exceeded", "payload_too_large"),
       },
     }),
     async (c) => {
@@ -130,7 +137,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
       request: { params: IdParams, body: jsonBody(DomainUpdateSchema) },
       responses: {
         200: json(DomainSchema, "The updated domain"),
-        ...problems("bad_request", "forbidden", "not_found", "validation"),
+        ...problems("bad_request", "forbidden", "not_found", "validation", "payload_too_large"),
       },
     }),
     async (c) => {
@@ -175,7 +182,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
       request: { params: IdParams, body: jsonBody(MuteSchema) },
       responses: {
         200: json(DomainSchema, "The domain"),
-        ...problems("bad_request", "forbidden", "not_found", "validation"),
+        ...problems("bad_request", "forbidden", "not_found", "validation", "payload_too_large"),
       },
     }),
     async (c) => {

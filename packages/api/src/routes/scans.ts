@@ -25,7 +25,14 @@ export function registerScanRoutes(app: OpenAPIHono<ApiEnv>) {
       request: { params: IdParams },
       responses: {
         202: json(ScanAcceptedSchema, "Queued"),
-        ...problems("bad_request", "forbidden", "not_found", "validation", "idempotency_in_progress"),
+        ...problems(
+          "bad_request",
+          "forbidden",
+          "not_found",
+          "validation",
+          "idempotency_in_progress",
+          "payload_too_large",
+        ),
       },
     }),
     async (c) => {

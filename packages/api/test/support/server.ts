@@ -4,7 +4,7 @@ import { createPrismaClient, type PrismaClient } from "@port443/db";
 import { createQueues, createRedisConnection, type Queues } from "@port443/jobs";
 import { createAddressPolicy } from "@port443/net";
 import { trustStoreCache } from "@port443/scanner";
-import { createApiKey, ensureTeam } from "@port443/services";
+import { createApiKey, ensureTeam, type TeamQuotas } from "@port443/services";
 import {
   createTestDatabase,
   freePort,
@@ -35,10 +35,17 @@ export async function startTestApi(
   options: Partial<
     Pick<
       ApiDeps,
-      "rateLimit" | "rateLimitWindowSeconds" | "checkTimeoutMs" | "checksAtOnce" | "checksPerTeam" | "quotas"
+      | "rateLimit"
+      | "rateLimitWindowSeconds"
+      | "maxBodyBytes"
+      | "checkTimeoutMs"
+      | "checksAtOnce"
+      | "checksPerTeam"
     >
   > & {
     allowPrivateTargets?: boolean;
+    /** Over generous defaults. */
+    quotas?: Partial<TeamQuotas>;
   } = {},
 ): Promise<TestApi> {
   const db: TestDatabase = await createTestDatabase(name);
@@ -57,10 +64,18 @@ export async function startTestApi(
     trustStoreFor: trustStoreCache(null),
     rateLimit: options.rateLimit ?? 10_000,
     rateLimitWindowSeconds: options.rateLimitWindowSeconds,
+    maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
     checkTimeoutMs: options.checkTimeoutMs ?? 30_000,
     checksAtOnce: options.checksAtOnce ?? 4,
     checksPerTeam: options.checksPerTeam ?? 4,
-    quotas: options.quotas ?? { domains: 10_000, manualScansPerHour: 1_000 },
+    quotas: {
+      domains: 10_000,
+      manualScansPerHour: 1_000,
+      testWebhooksPerHour: 1_000,
+      invitationsPerHour: 1_000,
+      recipientChangesPerHour: 1_000,
+      ...options.quotas,
+    },
   });
   const server = serve({ fetch: api.fetch, port, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
