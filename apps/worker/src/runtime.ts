@@ -18,6 +18,7 @@ import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
 import { deliverNotification } from "./processors/deliver";
 import { sendDigests } from "./processors/digest";
+import { flushNotificationGroup } from "./processors/flush";
 import { type Heartbeat, heartbeat } from "./processors/heartbeat";
 import { prune } from "./processors/prune";
 import { scanDomain } from "./processors/scan";
@@ -92,6 +93,7 @@ export function createRuntime(options: RuntimeOptions) {
       tick(prisma, queues, logger, {
         leaseSeconds: options.leaseSeconds,
         retryDelayMs: options.retryDelayMs,
+        publicUrl: options.publicUrl,
       }),
     "schedule.digest": () =>
       sendDigests(prisma, queues, logger, {
@@ -118,6 +120,12 @@ export function createRuntime(options: RuntimeOptions) {
       unresponsiveTimeoutMs: Math.min(UNRESPONSIVE_TIMEOUT_MS, scanTimeoutMs),
       resolve: options.resolve,
       connectionsPerHost: options.connectionsPerHost ?? 4,
+      publicUrl: options.publicUrl ?? "http://localhost:3000",
+      retryDelayMs: options.retryDelayMs,
+    }),
+    "notify.flush": flushNotificationGroup({
+      prisma,
+      queues,
       publicUrl: options.publicUrl ?? "http://localhost:3000",
       retryDelayMs: options.retryDelayMs,
     }),

@@ -19,8 +19,9 @@ describe("daily digest instead of one email per alert", () => {
       endpoints.map((endpoint) => endpoint.root),
       endpoints.map((endpoint) => endpoint.served.port),
     );
-    await bed.prisma.alertPolicy.create({
-      data: { teamId: team.id, expiryThresholds: [], recipients: [], dailyDigest: true },
+    await bed.prisma.alertPolicy.updateMany({
+      where: { teamId: team.id, domainId: null },
+      data: { dailyDigest: true },
     });
     runtime = testRuntime(bed.prisma, bed.smtp.url, uniquePrefix("digest"));
     bed.defer(() => runtime.close());

@@ -46,6 +46,8 @@ describe("monitoring pipeline: schedule → scan → persist → alert → email
     });
     const owner = await prisma.user.create({ data: { email: "owner@acme.test" } });
     await prisma.member.create({ data: { teamId: team.id, userId: owner.id, role: "owner" } });
+    // A notification group's first message waits a second for others instead of the default 30 s.
+    await prisma.alertPolicy.create({ data: { teamId: team.id, recipients: [], groupWaitSeconds: 1 } });
     const domain = await prisma.domain.create({
       data: { teamId: team.id, hostname: "127.0.0.1", port: tlsServer.port },
     });

@@ -68,11 +68,16 @@ export async function expiringEndpoint(days: number): Promise<{ served: Served; 
   return { served, root: served.root };
 }
 
-/** A team with an owner who receives alerts, trusting `roots`, and one domain per port. */
+/**
+ * A team with an owner who receives alerts, trusting `roots`, and one domain per port. Its alert
+ * policy sends a notification group's first message without waiting (tests of grouping set their
+ * own timings on it).
+ */
 export async function seedTeam(prisma: PrismaClient, slug: string, roots: IssuedCert[], ports: number[]) {
   const team = await prisma.team.create({
     data: { name: slug, slug, privateCaPem: roots.map((root) => root.pem).join("") },
   });
+  await prisma.alertPolicy.create({ data: { teamId: team.id, recipients: [], groupWaitSeconds: 0 } });
   const owner = await prisma.user.create({ data: { email: `owner@${slug}.test` } });
   await prisma.member.create({ data: { teamId: team.id, userId: owner.id, role: "owner" } });
   const domains = await Promise.all(

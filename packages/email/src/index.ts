@@ -14,4 +14,10 @@ export {
   InvalidNoticeError,
   type Severity,
 } from "./notice";
-export { type RenderedEmail, renderAccountEmail, renderAlertEmail, renderDigestEmail } from "./render";
+export {
+  type RenderedEmail,
+  renderAccountEmail,
+  renderAlertEmail,
+  renderDigestEmail,
+  renderGroupEmail,
+} from "./render";

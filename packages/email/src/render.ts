@@ -1,7 +1,9 @@
+import { type GroupNotice, groupNoticeSchema } from "@port443/notice";
 import { render, toPlainText } from "@react-email/render";
 import type { ReactElement } from "react";
 import { createElement } from "react";
 import { type AccountEmail, accountEmailSchema, copyFor } from "./account";
+import { groupSubject } from "./group-copy";
 import {
   type AlertKind,
   type AlertNotice,
@@ -15,6 +17,7 @@ import { AccountEmailTemplate } from "./templates/account-email";
 import { DailyDigest } from "./templates/daily-digest";
 import { ExpiryAlert } from "./templates/expiry-alert";
 import { FailingScanAlert } from "./templates/failing-scan-alert";
+import { GroupAlert } from "./templates/group-alert";
 import { ResolvedNotice } from "./templates/resolved-notice";
 import { WeakConfigAlert } from "./templates/weak-config-alert";
 
@@ -56,6 +59,12 @@ export async function renderAlertEmail(input: AlertNotice): Promise<RenderedEmai
   const notice = parseOrThrow(alertNoticeSchema, input, "alert notice");
   const template = notice.event === "resolved" ? ResolvedNotice : openedTemplates[notice.kind];
   return toEmail(alertSubject(notice), createElement(template, { notice }));
+}
+
+/** One email for a group of domains that share a cause (a notification group's message). */
+export async function renderGroupEmail(input: GroupNotice): Promise<RenderedEmail> {
+  const notice = parseOrThrow(groupNoticeSchema, input, "group notice");
+  return toEmail(groupSubject(notice), createElement(GroupAlert, { notice }));
 }
 
 /** One email per team and day; the notices are validated like renderAlertEmail's. */

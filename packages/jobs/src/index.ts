@@ -1,4 +1,5 @@
 export { createRedisConnection } from "./connection";
+export { enqueueGroupFlushes } from "./enqueue-group-flushes";
 export { attemptsFor, enqueueNotifications } from "./enqueue-notifications";
 export { jobOptions } from "./job-options";
 export { createProcessor, type Handler, type Handlers, PermanentJobError } from "./processor";

@@ -109,6 +109,25 @@ export const jobs = {
       removeOnFail: { age: 30 * DAY },
     },
   }),
+  /**
+   * Sends a notification group's due message (one outbox row, then notify.deliver). Delayed until
+   * the group is due, its id the group and due time; the group's state lives in PostgreSQL, and
+   * the tick flushes due groups whose job was lost.
+   */
+  "notify.flush": define({
+    queue: "notifications",
+    schema: z.object({
+      groupId: z.uuid(),
+      /** Epoch ms the group was due when this job was added: a timer firing a little early still flushes. */
+      dueAt: z.number().int(),
+    }),
+    options: {
+      attempts: 5,
+      backoff: { type: "exponential", delay: 2_000 },
+      removeOnComplete: { age: HOUR, count: 1_000 },
+      removeOnFail: { age: 7 * DAY },
+    },
+  }),
 } as const;
 
 export type JobName = keyof typeof jobs;

@@ -1,8 +1,12 @@
 export type { OutboxRow } from "./alerts/apply";
 export { type AlertPlan, type ExistingAlert, planAlerts } from "./alerts/plan";
 export { mayReceiveAlerts, type RecipientState, recipientStates } from "./alerts/recipients";
+export { type GroupCause, groupCause } from "./groups/cause";
+export { dueGroups, type FlushedGroup, flushGroup } from "./groups/flush";
+export { type GroupTiming, planGroupDelivery } from "./groups/plan-delivery";
+export type { GroupDue } from "./groups/store";
 export { buildNotice, type NoticeContext } from "./notices/build";
 export { type RecordedScan, type RecordScanInput, recordScan } from "./persist/record-scan";
 export { dbGrades, domainStatus, gradeFromDb, gradeToDb } from "./persist/status";
-export { defaultPolicy, type EffectivePolicy, effectivePolicy } from "./policy";
+export { defaultPolicy, type EffectivePolicy, effectivePolicy, groupTiming } from "./policy";
 export { type Claim, claimDueDomains, leaseEnd, scanJobId } from "./schedule/claim";

@@ -1,4 +1,5 @@
 import type { AlertPolicy, ExpiryMode, Severity } from "@port443/db";
+import type { GroupTiming } from "./groups/plan-delivery";
 
 /** What a domain's alerts follow: the team policy with the domain's overrides applied. */
 export interface EffectivePolicy {
@@ -11,6 +12,12 @@ export interface EffectivePolicy {
   failingScanThreshold: number;
   recipients: string[];
   dailyDigest: boolean;
+  /** Grouping: a new group's first message waits this long for others to join. */
+  groupWaitSeconds: number;
+  /** Later additions and recoveries of an open group go out at most this often. */
+  groupIntervalSeconds: number;
+  /** An open group is reminded at most this often; 0 never. */
+  repeatIntervalSeconds: number;
 }
 
 export const defaultPolicy: EffectivePolicy = {
@@ -22,6 +29,9 @@ export const defaultPolicy: EffectivePolicy = {
   failingScanThreshold: 3,
   recipients: [],
   dailyDigest: false,
+  groupWaitSeconds: 30,
+  groupIntervalSeconds: 300,
+  repeatIntervalSeconds: 86_400,
 };
 
 type PolicyRow = Pick<
@@ -34,6 +44,9 @@ type PolicyRow = Pick<
   | "failingScanThreshold"
   | "recipients"
   | "dailyDigest"
+  | "groupWaitSeconds"
+  | "groupIntervalSeconds"
+  | "repeatIntervalSeconds"
 >;
 
 /** Later layers win field by field; null (and an empty list) means "inherit". */
@@ -50,6 +63,16 @@ export function effectivePolicy(...layers: (PolicyRow | null | undefined)[]): Ef
     policy.notifyCertChange = layer.notifyCertChange ?? policy.notifyCertChange;
     policy.failingScanThreshold = layer.failingScanThreshold ?? policy.failingScanThreshold;
     policy.dailyDigest = layer.dailyDigest ?? policy.dailyDigest;
+    policy.groupWaitSeconds = layer.groupWaitSeconds ?? policy.groupWaitSeconds;
+    policy.groupIntervalSeconds = layer.groupIntervalSeconds ?? policy.groupIntervalSeconds;
+    policy.repeatIntervalSeconds = layer.repeatIntervalSeconds ?? policy.repeatIntervalSeconds;
   }
   return policy;
 }
+
+/** The policy's grouping timings as the delivery planner takes them. */
+export const groupTiming = (policy: EffectivePolicy): GroupTiming => ({
+  groupWaitMs: policy.groupWaitSeconds * 1000,
+  groupIntervalMs: policy.groupIntervalSeconds * 1000,
+  repeatIntervalMs: policy.repeatIntervalSeconds ? policy.repeatIntervalSeconds * 1000 : null,
+});

@@ -70,6 +70,8 @@ export const noticeSchema = z.object({
     .nullable(),
   /** Consecutive failed scans, for scan_failing. */
   failures: z.object({ count: z.number().int().min(0), lastError: z.string().nullable() }).nullable(),
+  /** The notification group this message belongs to (see groupNoticeSchema). */
+  group: z.object({ id: z.string().min(1), episode: z.number().int().min(1) }).optional(),
 });
 export type Notice = z.infer<typeof noticeSchema>;
 
@@ -77,3 +79,44 @@ export type Notice = z.infer<typeof noticeSchema>;
 export const alertNoticeSchema = noticeSchema.extend({ event: z.enum(["opened", "resolved"]) });
 export type AlertNotice = z.infer<typeof alertNoticeSchema>;
 export type NoticeFinding = Notice["findings"][number];
+
+/** How many domains a group message lists by name; the rest are counted, with a link to the list. */
+export const GROUP_LISTED_DOMAINS = 50;
+
+/**
+ * One message about a group of alerts that share a cause (one team, recipient and cause): its
+ * first ("opened"), domains that joined ("more"), recoveries ("recovered", allRecovered once none
+ * is left) or a reminder. `group.id` stays the same across a group's messages, so a receiver can
+ * update one incident; `episode` counts the group's openings.
+ */
+export const groupNoticeSchema = z.object({
+  type: z.enum(["opened", "more", "recovered", "reminder"]),
+  allRecovered: z.boolean(),
+  group: z.object({
+    id: z.string().min(1),
+    episode: z.number().int().min(1),
+    kind: alertKindSchema,
+    severity: severitySchema,
+    /** What the domains share, e.g. "address 203.0.113.7". */
+    cause: z.string().min(1),
+  }),
+  occurredAt: isoDateTime,
+  team: z.object({ name: z.string().trim().min(1) }),
+  /** The team's domains list filtered to this group's domains. */
+  domainsUrl: webUrl,
+  /** Every domain of the group: still alerting, or recovered; `added` when this message is its first. */
+  domains: z.array(
+    z.object({
+      hostname: z.string().regex(/^[^\s\p{Cc}]{1,253}$/u, "Expected a hostname"),
+      port: z.number().int().min(1).max(65535),
+      url: webUrl,
+      recovered: z.boolean(),
+      added: z.boolean(),
+    }),
+  ),
+  /** The first domain's notice: title, detail and findings (the fix) the group shares. */
+  sample: alertNoticeSchema,
+});
+export type GroupNotice = z.infer<typeof groupNoticeSchema>;
+
+export { groupHeadline } from "./group-headline";

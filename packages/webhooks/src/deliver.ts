@@ -1,6 +1,8 @@
 import { type AddressPolicy, BlockedAddressError, boundedRequest } from "@port443/net";
+import type { GroupNotice } from "@port443/notice";
 import { WebhookDeliveryError } from "./errors";
 import { eventType, formatGenericPayload } from "./generic-payload";
+import { formatGenericGroupPayload, formatSlackGroupPayload, groupEventType } from "./group-payload";
 import type { WebhookNotice } from "./notice";
 import { signatureHeader, signPayload } from "./signature";
 import { formatSlackPayload } from "./slack-payload";
@@ -14,7 +16,8 @@ export interface DeliverOptions {
   kind: WebhookKind;
   /** Signs generic deliveries; Slack URLs carry their own secret. */
   secret: string;
-  notice: WebhookNotice;
+  /** One alert's notice, or a notification group's message. */
+  notice: WebhookNotice | GroupNotice;
   /** Stable across retries of the same notification to the same webhook. */
   deliveryId: string;
   policy: AddressPolicy;
@@ -27,16 +30,25 @@ const maxResponseBytes = 64 * 1024;
 
 function buildRequest(options: DeliverOptions): { body: string; headers: Record<string, string> } {
   const common = { "content-type": "application/json", "user-agent": "Port443-Webhooks/1" };
+  const { notice } = options;
+  const grouped = "domains" in notice;
   if (options.kind === "slack")
-    return { body: JSON.stringify(formatSlackPayload(options.notice)), headers: common };
-  const body = JSON.stringify(formatGenericPayload(options.notice, { deliveryId: options.deliveryId }));
+    return {
+      body: JSON.stringify(grouped ? formatSlackGroupPayload(notice) : formatSlackPayload(notice)),
+      headers: common,
+    };
+  const body = JSON.stringify(
+    grouped
+      ? formatGenericGroupPayload(notice, { deliveryId: options.deliveryId })
+      : formatGenericPayload(notice, { deliveryId: options.deliveryId }),
+  );
   const timestamp = Math.floor(Date.now() / 1000);
   return {
     body,
     headers: {
       ...common,
       [signatureHeader]: signPayload(options.secret, body, timestamp),
-      "X-Port443-Event": eventType(options.notice),
+      "X-Port443-Event": grouped ? groupEventType(notice) : eventType(notice),
       "X-Port443-Delivery": options.deliveryId,
     },
   };

@@ -29,5 +29,6 @@ export function formatGenericPayload(notice: WebhookNotice, options: { deliveryI
     findings: notice.findings,
     grade: notice.grade,
     failures: notice.failures,
+    ...(notice.group ? { group: notice.group } : {}),
   };
 }

@@ -5,10 +5,11 @@ import {
   type Mailer,
   renderAlertEmail,
   renderDigestEmail,
+  renderGroupEmail,
 } from "@port443/email";
 import type { Handler } from "@port443/jobs";
 import type { AddressPolicy } from "@port443/net";
-import { noticeSchema } from "@port443/notice";
+import { groupNoticeSchema, noticeSchema } from "@port443/notice";
 import { deliverWebhook, WebhookDeliveryError } from "@port443/webhooks";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
@@ -47,13 +48,18 @@ export const deliverNotification =
       where: { id: payload.notificationId },
       include: { webhook: true },
     });
+    // A notification group's message about several domains; about one, it is that alert's notice.
+    const grouped =
+      row.groupId !== null && typeof row.payload === "object" && "domains" in (row.payload ?? {});
     try {
       if (row.channel === "email") {
         if (!deps.mailer) throw new PermanentDeliveryError("SMTP_URL is not configured");
         const email =
           row.event === "digest"
             ? await renderDigestEmail(row.payload as unknown as Parameters<typeof renderDigestEmail>[0])
-            : await renderAlertEmail(alertNoticeSchema.parse(row.payload));
+            : grouped
+              ? await renderGroupEmail(groupNoticeSchema.parse(row.payload))
+              : await renderAlertEmail(alertNoticeSchema.parse(row.payload));
         await deps.mailer.send({
           to: row.recipient,
           ...email,
@@ -62,7 +68,7 @@ export const deliverNotification =
       } else {
         if (!row.webhook) throw new PermanentDeliveryError("the webhook was deleted");
         // Webhooks take every notice, "test" deliveries included; emails only alert notices.
-        const notice = noticeSchema.parse(row.payload);
+        const notice = grouped ? groupNoticeSchema.parse(row.payload) : noticeSchema.parse(row.payload);
         await deliverWebhook({
           url: row.webhook.url,
           kind: row.webhook.kind,

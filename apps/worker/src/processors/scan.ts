@@ -1,7 +1,13 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import type { PrismaClient } from "@port443/db";
-import { enqueueNotifications, type Handler, PermanentJobError, type Queues } from "@port443/jobs";
+import {
+  enqueueGroupFlushes,
+  enqueueNotifications,
+  type Handler,
+  PermanentJobError,
+  type Queues,
+} from "@port443/jobs";
 import { effectivePolicy, recordScan } from "@port443/monitoring";
 import type { AddressPolicy } from "@port443/net";
 import {
@@ -168,6 +174,7 @@ async function scanAndRecord(
   });
   deps.metrics.scans.inc({ outcome: report.error ? "error" : "success" });
   await enqueueNotifications(deps.queues, recorded.notifications, deps.retryDelayMs);
+  await enqueueGroupFlushes(deps.queues, recorded.groups, deps.retryDelayMs);
   deps.logger.info(
     {
       jobId: job.id,

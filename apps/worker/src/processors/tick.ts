@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@port443/db";
 import { enqueueMany, enqueueNotifications, jobOptions, type Queues, RETRY_CAP_MS } from "@port443/jobs";
-import { claimDueDomains, scanJobId } from "@port443/monitoring";
+import { claimDueDomains, dueGroups, scanJobId } from "@port443/monitoring";
 import type { Logger } from "../logger";
+import { flushAndEnqueue } from "./flush";
 
 const BATCH = 1_000;
 const MAX_BATCHES = 20;
@@ -17,12 +18,15 @@ const FRESH_MS = 30_000;
 
 /**
  * Every 30 s: claim due domains in batches and enqueue their scans (job ids derived from the
- * claim, so a repeated enqueue is a no-op), then re-enqueue outbox rows whose delivery was lost.
+ * claim, so a repeated enqueue is a no-op), flush notification groups that are due (their delayed
+ * job was lost, or a worker died before it ran), then re-enqueue outbox rows whose delivery was lost.
  */
 export interface TickOptions {
   /** How long a claimed domain stays claimed before the next tick may claim it again. */
   leaseSeconds?: number;
   retryDelayMs?: number;
+  /** Links in group messages the sweep flushes. */
+  publicUrl?: string;
   now?: Date;
 }
 
@@ -44,6 +48,16 @@ export async function tick(prisma: PrismaClient, queues: Queues, logger: Logger,
     scheduled += claims.length;
     if (claims.length < BATCH) break;
   }
+  const flushDeps = {
+    prisma,
+    queues,
+    publicUrl: options.publicUrl ?? "http://localhost:3000",
+    retryDelayMs: options.retryDelayMs,
+  };
+  let flushedGroups = 0;
+  for (const groupId of await dueGroups(prisma, now)) {
+    if (await flushAndEnqueue(flushDeps, groupId, now)) flushedGroups++;
+  }
   const stuck = await prisma.notification.findMany({
     where: {
       OR: [
@@ -56,6 +70,7 @@ export async function tick(prisma: PrismaClient, queues: Queues, logger: Logger,
     take: 1_000,
   });
   await enqueueNotifications(queues, stuck, options.retryDelayMs);
-  if (scheduled || stuck.length) logger.info({ scheduled, requeuedNotifications: stuck.length }, "tick");
-  return { scheduled, requeuedNotifications: stuck.length };
+  if (scheduled || stuck.length || flushedGroups)
+    logger.info({ scheduled, flushedGroups, requeuedNotifications: stuck.length }, "tick");
+  return { scheduled, flushedGroups, requeuedNotifications: stuck.length };
 }

@@ -2,6 +2,7 @@ import type { Domain, Prisma, PrismaClient, Team } from "@port443/db";
 import type { ScanReport } from "@port443/scanner";
 import { applyAlertPlan, type OutboxRow } from "../alerts/apply";
 import { planAlerts } from "../alerts/plan";
+import type { GroupDue } from "../groups/store";
 import type { EffectivePolicy } from "../policy";
 import { nextScanDelayMs } from "../schedule/next-scan";
 import { upsertCertificates } from "./certificates";
@@ -23,6 +24,8 @@ export interface RecordScanInput {
 export interface RecordedScan {
   scanId: string;
   notifications: OutboxRow[];
+  /** Notification groups this scan changed, and when each one's next message is due. */
+  groups: GroupDue[];
 }
 
 const label = (domain: Domain) => `${domain.hostname}:${domain.port}`;
@@ -96,7 +99,7 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
       existing,
       policy: input.policy,
     });
-    const notifications = await applyAlertPlan(tx, {
+    const applied = await applyAlertPlan(tx, {
       plan,
       existing,
       domain,
@@ -113,7 +116,8 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
         },
         failures: { count: failureCount, lastError },
       },
+      address: report.target.ip,
     });
-    return { scanId, notifications };
+    return { scanId, notifications: applied.outbox, groups: applied.groups };
   });
 }
