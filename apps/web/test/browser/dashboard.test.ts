@@ -238,14 +238,28 @@ describe("dashboard in Chromium: sign up → team → domain → scan → invite
   it("sets the alert policy, uploads a private CA and sends a webhook test that arrives", async () => {
     await page.goto(`${web.url}/settings/alerts`);
     await page.getByLabel("Warn this many days before expiry").fill("21, 7");
+    await page.getByLabel("Recipients").fill("oncall@elsewhere.test");
     await page.getByRole("button", { name: "Save policy" }).click();
     await page.getByText("Saved.").waitFor();
     await page.reload();
     expect(await page.getByLabel("Warn this many days before expiry").inputValue()).toBe("21, 7");
+    // An address outside the team receives alerts only once it confirms the emailed link.
+    const outside = page.getByRole("list", { name: "Recipients outside the team" });
+    expect(await outside.getByRole("listitem").textContent()).toBe(
+      "oncall@elsewhere.testawaiting confirmation",
+    );
     // The domain that overrides the policy (set on its page above) is listed as an exception.
     const exceptions = page.getByRole("region", { name: "Domains with their own policy" });
     expect(await exceptions.getByRole("link").textContent()).toBe(`127.0.0.1:${endpoint.port}`);
     await saveScreenshot(page, "alert-policy");
+    await page.goto(await linkFromEmail("oncall@elsewhere.test", /^Confirm alerts from Acme Platform/));
+    await page.getByRole("heading", { name: "Receive alerts from Acme Platform?" }).waitFor();
+    await page.getByRole("button", { name: "Confirm alerts" }).click();
+    await page
+      .getByText("Confirmed: oncall@elsewhere.test now receives the alerts of Acme Platform.")
+      .waitFor();
+    await page.goto(`${web.url}/settings/alerts`);
+    expect(await outside.getByRole("listitem").textContent()).toBe("oncall@elsewhere.testconfirmed");
 
     await page.goto(`${web.url}/settings/private-ca`);
     await page.getByLabel("Or paste it").fill(endpoint.root.pem);

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { actionError } from "@/server/action-error";
 import { formList, formOptional } from "@/server/form-fields";
+import { emailConfirmationLinks } from "@/server/recipient-confirmations";
 import { requireTeam } from "@/server/session";
 
 /** "Scan now": queues a scan and returns its id for the progress poller. */
@@ -42,13 +43,14 @@ export async function saveDomainPolicyAction(
   _state: DomainPolicyState | undefined,
   form: FormData,
 ): Promise<DomainPolicyState> {
-  const { ctx } = await requireTeam();
+  const { ctx, team } = await requireTeam();
   const reset = form.get("intent") === "reset";
   const field = (name: string) => (reset ? null : formOptional(form, name));
   const flag = (name: string) => (field(name) === null ? null : field(name) === "on");
   const list = (name: string) => (field(name) === null ? null : formList(form, name));
+  let unsent: string | undefined;
   try {
-    await updateDomainAlertPolicy(ctx, {
+    const { confirmations } = await updateDomainAlertPolicy(ctx, {
       domainId,
       expiryMode: field("expiryMode") as "lifetime" | null,
       expiryThresholds: list("expiryThresholds")?.map(Number) ?? null,
@@ -59,9 +61,10 @@ export async function saveDomainPolicyAction(
         field("failingScanThreshold") === null ? null : Number(field("failingScanThreshold")),
       recipients: list("recipients"),
     });
+    unsent = await emailConfirmationLinks(team.name, confirmations);
   } catch (error) {
     return actionError(error, "Only admins and owners change alert policies.");
   }
   revalidatePath(`/domains/${domainId}`);
-  return { saved: true };
+  return { saved: true, error: unsent };
 }

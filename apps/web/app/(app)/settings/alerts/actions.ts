@@ -3,6 +3,7 @@ import { updateAlertPolicy } from "@port443/services";
 import { revalidatePath } from "next/cache";
 import { actionError } from "@/server/action-error";
 import { formList } from "@/server/form-fields";
+import { emailConfirmationLinks } from "@/server/recipient-confirmations";
 import { requireTeam } from "@/server/session";
 
 export interface AlertPolicyState {
@@ -14,9 +15,10 @@ export async function saveAlertPolicy(
   _state: AlertPolicyState | undefined,
   form: FormData,
 ): Promise<AlertPolicyState> {
-  const { ctx } = await requireTeam();
+  const { ctx, team } = await requireTeam();
+  let unsent: string | undefined;
   try {
-    await updateAlertPolicy(ctx, {
+    const { confirmations } = await updateAlertPolicy(ctx, {
       expiryMode: String(form.get("expiryMode")) as "lifetime",
       expiryThresholds: formList(form, "expiryThresholds").map(Number),
       minSeverity: String(form.get("minSeverity")) as "high",
@@ -26,9 +28,10 @@ export async function saveAlertPolicy(
       recipients: formList(form, "recipients"),
       dailyDigest: form.get("dailyDigest") === "on",
     });
+    unsent = await emailConfirmationLinks(team.name, confirmations);
   } catch (error) {
     return actionError(error);
   }
   revalidatePath("/settings/alerts");
-  return { saved: true };
+  return { saved: true, error: unsent };
 }

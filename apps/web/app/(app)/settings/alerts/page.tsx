@@ -1,4 +1,4 @@
-import { getAlertPolicy, listDomainPolicyOverrides } from "@port443/services";
+import { getAlertPolicy, getRecipientStates, listDomainPolicyOverrides } from "@port443/services";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { adminOnly } from "@/server/admin-only";
@@ -12,10 +12,11 @@ export default async function AlertPolicyPage() {
   const refused = adminOnly(role);
   if (refused) return refused;
   const [policy, overrides] = await Promise.all([getAlertPolicy(ctx), listDomainPolicyOverrides(ctx)]);
+  const recipients = await getRecipientStates(ctx, { recipients: policy.recipients });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Alert policy</h1>
-      <PolicyForm policy={policy} />
+      <PolicyForm policy={policy} recipients={recipients} />
       <section aria-labelledby="overrides" className="max-w-xl space-y-2">
         <h2 id="overrides" className="text-lg font-medium">
           Domains with their own policy

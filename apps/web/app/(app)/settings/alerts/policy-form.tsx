@@ -1,6 +1,7 @@
 "use client";
 import type { EffectivePolicy } from "@port443/monitoring";
 import { severities } from "@port443/scanner/report";
+import type { getRecipientStates } from "@port443/services";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -9,7 +10,9 @@ import { Select } from "@/components/ui/select";
 import { expiryModeHints } from "@/lib/expiry-mode";
 import { saveAlertPolicy } from "./actions";
 
-export function PolicyForm({ policy }: { policy: EffectivePolicy }) {
+type Recipients = Awaited<ReturnType<typeof getRecipientStates>>;
+
+export function PolicyForm({ policy, recipients }: { policy: EffectivePolicy; recipients: Recipients }) {
   const [state, action, pending] = useActionState(saveAlertPolicy, undefined);
   const checkbox = (name: keyof EffectivePolicy, label: string) => (
     <label className="flex items-center gap-2 text-sm">
@@ -62,8 +65,9 @@ export function PolicyForm({ policy }: { policy: EffectivePolicy }) {
         label="Recipients"
         name="recipients"
         defaultValue={policy.recipients.join(", ")}
-        hint="Email addresses; empty means the team's owners and admins."
+        hint="Email addresses; empty means the team's owners and admins. An address outside the team receives alerts once it confirms the link emailed to it; until one does, alerts go to owners and admins."
       />
+      <RecipientList recipients={recipients} />
       {checkbox("notifyGradeDrop", "Alert when the grade drops")}
       {checkbox("notifyCertChange", "Notify when a domain serves a new certificate")}
       {checkbox("dailyDigest", "One digest email a day instead of one per alert")}
@@ -71,5 +75,29 @@ export function PolicyForm({ policy }: { policy: EffectivePolicy }) {
         Save policy
       </Button>
     </form>
+  );
+}
+
+/** Named recipients outside the team and whether they confirmed; members' addresses need nothing. */
+function RecipientList({ recipients }: { recipients: Recipients }) {
+  const outside = recipients.filter((recipient) => recipient.status !== "member");
+  if (!outside.length) return null;
+  return (
+    <ul aria-label="Recipients outside the team" className="space-y-1 text-sm">
+      {outside.map(({ email, status }) => (
+        <li key={email} className="flex flex-wrap items-center gap-2">
+          <span>{email}</span>
+          <span
+            className={
+              status === "confirmed"
+                ? "rounded bg-emerald-100 px-1.5 text-xs text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300"
+                : "rounded bg-amber-100 px-1.5 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-300"
+            }
+          >
+            {status}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
