@@ -22,6 +22,17 @@ export const updateAlertPolicyInput = z.object({
   /** Empty: the team's owners and admins. Addresses outside the team receive alerts once confirmed. */
   recipients: z.array(z.email()).max(20),
   dailyDigest: z.boolean(),
+  /** Grouping: seconds a new group's first message waits for others (critical ones never longer). */
+  groupWaitSeconds: z.number().int().min(0).max(3_600).optional(),
+  /** Seconds between a group's follow-ups (domains joining, recovering). */
+  groupIntervalSeconds: z.number().int().min(1).max(86_400).optional(),
+  /** Seconds between reminders of a group still open; 0 never. */
+  repeatIntervalSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .optional(),
 });
 
 /**
