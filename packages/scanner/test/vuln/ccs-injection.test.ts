@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ccsInjection } from "../../src/vuln/ccs-injection";
 import type { VulnContext } from "../../src/vuln/types";
 import { closedAfterEach } from "../support/scan-case";
+import { accepting, loopback } from "./support";
 
 const serve = closedAfterEach();
 let chain: { root: IssuedCert; intermediate: IssuedCert; leaf: IssuedCert };
@@ -24,21 +25,11 @@ const INTERNAL_ERROR = 80;
 
 /** What enumeration finds on the real server below. */
 const context: VulnContext = {
-  protocols: { sslv2: false, sslv3: false, tls1_0: false, tls1_1: false, tls1_2: true, tls1_3: false },
+  protocols: accepting("tls1_2"),
   ciphers: { tls1_2: ["TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"] },
 };
 
-const run = (port: number) =>
-  ccsInjection.run(
-    {
-      address: "127.0.0.1",
-      port,
-      servername: "leaf.test",
-      timeoutMs: TIMEOUT_MS,
-      signal: new AbortController().signal,
-    },
-    context,
-  );
+const run = (port: number) => ccsInjection.run(loopback(port, TIMEOUT_MS), context);
 
 /** A real Node TLS 1.2 server: OpenSSL 3, long patched. */
 const realServer = () =>

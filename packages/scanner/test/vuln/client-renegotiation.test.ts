@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { clientRenegotiation } from "../../src/vuln/client-renegotiation";
 import type { VulnContext } from "../../src/vuln/types";
 import { closedAfterEach } from "../support/scan-case";
+import { accepting, loopback } from "./support";
 
 const serve = closedAfterEach();
 let chain: { root: IssuedCert; intermediate: IssuedCert; leaf: IssuedCert };
@@ -11,21 +12,11 @@ beforeAll(async () => {
 });
 
 const context = (tls1_2: boolean): VulnContext => ({
-  protocols: { sslv2: false, sslv3: false, tls1_0: false, tls1_1: false, tls1_2, tls1_3: true },
+  protocols: tls1_2 ? accepting("tls1_2", "tls1_3") : accepting("tls1_3"),
   ciphers: {},
 });
 
-const run = (port: number) =>
-  clientRenegotiation.run(
-    {
-      address: "127.0.0.1",
-      port,
-      servername: "leaf.test",
-      timeoutMs: 2_000,
-      signal: new AbortController().signal,
-    },
-    context(true),
-  );
+const run = (port: number) => clientRenegotiation.run(loopback(port, 2_000), context(true));
 
 /** openssl s_server with `flags`, stopped whatever the test's outcome. */
 async function withOpenssl<T>(flags: string[], test: (port: number) => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@ import { earlyData } from "../../src/vuln/early-data";
 import { parseSslSession } from "../../src/vuln/session-der";
 import type { VulnContext } from "../../src/vuln/types";
 import { closedAfterEach } from "../support/scan-case";
+import { accepting, loopback } from "./support";
 
 const serve = closedAfterEach();
 let chain: { root: IssuedCert; intermediate: IssuedCert; leaf: IssuedCert };
@@ -12,15 +13,11 @@ beforeAll(async () => {
 });
 
 const context = (tls1_3: boolean): VulnContext => ({
-  protocols: { sslv2: false, sslv3: false, tls1_0: false, tls1_1: false, tls1_2: true, tls1_3 },
+  protocols: tls1_3 ? accepting("tls1_2", "tls1_3") : accepting("tls1_2"),
   ciphers: {},
 });
 
-const run = (port: number, timeoutMs = 2_000) =>
-  earlyData.run(
-    { address: "127.0.0.1", port, servername: "leaf.test", timeoutMs, signal: new AbortController().signal },
-    context(true),
-  );
+const run = (port: number, timeoutMs = 2_000) => earlyData.run(loopback(port, timeoutMs), context(true));
 
 /** openssl s_server -tls1_3 with `flags`, stopped whatever the test's outcome. */
 async function withOpenssl<T>(flags: string[], test: (port: number) => Promise<T>): Promise<T> {

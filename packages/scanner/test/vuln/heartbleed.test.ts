@@ -12,9 +12,11 @@ import {
   startTlsServer,
 } from "@port443/testing";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ProtocolId } from "../../src/protocols";
 import { heartbleed } from "../../src/vuln/heartbleed";
 import type { VulnContext } from "../../src/vuln/types";
 import { closedAfterEach } from "../support/scan-case";
+import { accepting, loopback } from "./support";
 
 const serve = closedAfterEach();
 let chain: { root: IssuedCert; intermediate: IssuedCert; leaf: IssuedCert };
@@ -29,21 +31,11 @@ const TIMEOUT_MS = 500;
  * suite. The fakes only take hellos offering an RSA suite, so they see the probe's common ones.
  */
 const context: VulnContext = {
-  protocols: { sslv2: false, sslv3: false, tls1_0: false, tls1_1: false, tls1_2: true, tls1_3: false },
+  protocols: accepting("tls1_2"),
   ciphers: { tls1_2: ["TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"] },
 };
 
-const run = (port: number) =>
-  heartbleed.run(
-    {
-      address: "127.0.0.1",
-      port,
-      servername: "leaf.test",
-      timeoutMs: TIMEOUT_MS,
-      signal: new AbortController().signal,
-    },
-    context,
-  );
+const run = (port: number) => heartbleed.run(loopback(port, TIMEOUT_MS), context);
 
 /** A real Node TLS 1.2 server: OpenSSL 3, built without heartbeats. */
 const realServer = () =>
@@ -69,18 +61,7 @@ const timed = async <T>(work: Promise<T>): Promise<[T, number]> => {
 
 describe("Heartbleed (CVE-2014-0160)", () => {
   it("applies while any of TLS 1.0–1.2 is supported", () => {
-    const only = (protocol: keyof VulnContext["protocols"]): VulnContext => ({
-      protocols: {
-        sslv2: false,
-        sslv3: false,
-        tls1_0: false,
-        tls1_1: false,
-        tls1_2: false,
-        tls1_3: false,
-        [protocol]: true,
-      },
-      ciphers: {},
-    });
+    const only = (protocol: ProtocolId): VulnContext => ({ protocols: accepting(protocol), ciphers: {} });
     expect(heartbleed.applies(only("tls1_0"))).toBe(true);
     expect(heartbleed.applies(only("tls1_2"))).toBe(true);
     expect(heartbleed.applies(only("tls1_3"))).toBe(false);

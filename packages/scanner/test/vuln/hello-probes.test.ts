@@ -13,6 +13,7 @@ import { fallbackScsv } from "../../src/vuln/fallback-scsv";
 import { grease } from "../../src/vuln/grease";
 import type { VulnCheck, VulnContext } from "../../src/vuln/types";
 import { closedAfterEach } from "../support/scan-case";
+import { accepting, loopback } from "./support";
 
 const serve = closedAfterEach();
 let chain: { root: IssuedCert; intermediate: IssuedCert; leaf: IssuedCert };
@@ -35,16 +36,7 @@ async function realServer(): Promise<{ port: number; context: VulnContext }> {
 }
 
 const run = (check: VulnCheck, port: number, context: VulnContext) =>
-  check.run(
-    {
-      address: "127.0.0.1",
-      port,
-      servername: "leaf.test",
-      timeoutMs: 2_000,
-      signal: new AbortController().signal,
-    },
-    context,
-  );
+  check.run(loopback(port, 2_000), context);
 
 describe("hello probes: CRIME, TLS_FALLBACK_SCSV, GREASE", () => {
   it("CRIME: a server that chooses DEFLATE is vulnerable; OpenSSL 3 behind Node chooses none", async () => {
@@ -60,7 +52,7 @@ describe("hello probes: CRIME, TLS_FALLBACK_SCSV, GREASE", () => {
   it("CRIME is not probed on a TLS 1.3-only server, which has no compression", () => {
     expect(
       crime.applies({
-        protocols: { sslv2: false, sslv3: false, tls1_0: false, tls1_1: false, tls1_2: false, tls1_3: true },
+        protocols: accepting("tls1_3"),
         ciphers: {},
       }),
     ).toBe(false);

@@ -15,6 +15,7 @@ import { robot } from "../../src/vuln/robot";
 import { premasterBlock, premasterFill, robotVariants } from "../../src/vuln/robot-variants";
 import type { VulnContext } from "../../src/vuln/types";
 import { closedAfterEach } from "../support/scan-case";
+import { accepting, loopback } from "./support";
 
 const serve = closedAfterEach();
 let rsa: { intermediate: IssuedCert; leaf: IssuedCert };
@@ -26,7 +27,7 @@ beforeAll(async () => {
 
 /** What enumeration reports for a TLS 1.2 server with AES128-SHA and AES256-SHA. */
 const rsaContext: VulnContext = {
-  protocols: { sslv2: false, sslv3: false, tls1_0: false, tls1_1: false, tls1_2: true, tls1_3: false },
+  protocols: accepting("tls1_2"),
   ciphers: { tls1_2: ["TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_256_CBC_SHA"] },
 };
 
@@ -43,10 +44,7 @@ const rsaServer = () =>
 
 // A short timeout keeps the shortened flow's silent waits (two batches of one wait) near a second.
 const run = (port: number, context = rsaContext, timeoutMs = 1_000) =>
-  robot.run(
-    { address: "127.0.0.1", port, servername: "leaf.test", timeoutMs, signal: new AbortController().signal },
-    context,
-  );
+  robot.run(loopback(port, timeoutMs), context);
 
 describe("ROBOT", () => {
   it("builds each premaster block as long as the modulus, broken only where the variant says", () => {

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ticketbleed } from "../../src/vuln/ticketbleed";
 import type { VulnContext } from "../../src/vuln/types";
 import { closedAfterEach } from "../support/scan-case";
+import { accepting, loopback } from "./support";
 
 const serve = closedAfterEach();
 let chain: { root: IssuedCert; intermediate: IssuedCert; leaf: IssuedCert };
@@ -17,21 +18,11 @@ beforeAll(async () => {
 });
 
 const context = (tls1_2: boolean): VulnContext => ({
-  protocols: { sslv2: false, sslv3: false, tls1_0: false, tls1_1: false, tls1_2, tls1_3: true },
+  protocols: tls1_2 ? accepting("tls1_2", "tls1_3") : accepting("tls1_3"),
   ciphers: {},
 });
 
-const run = (port: number) =>
-  ticketbleed.run(
-    {
-      address: "127.0.0.1",
-      port,
-      servername: "leaf.test",
-      timeoutMs: 2_000,
-      signal: new AbortController().signal,
-    },
-    context(true),
-  );
+const run = (port: number) => ticketbleed.run(loopback(port, 2_000), context(true));
 
 /** A real Node TLS server: its tickets are the ones the probe resumes with. */
 const realServer = () => serve(startTlsServer({ chain: [chain.leaf, chain.intermediate], noHttp: true }));
