@@ -24,21 +24,13 @@ describe("alert recipients outside the team", () => {
         { teamId: team.id, email: "stranger@elsewhere.test", expiresAt: inAWeek, tokenHash: "0".repeat(64) },
       ],
     });
-    await bed.prisma.alertPolicy.createMany({
-      data: [
-        {
-          teamId: team.id,
-          expiryThresholds: [],
-          recipients: ["Owner@recipients.test", "confirmed@elsewhere.test", "stranger@elsewhere.test"],
-        },
-        // Nobody this override names may receive alerts yet: the owners and admins get them.
-        {
-          teamId: team.id,
-          domainId: overriddenId,
-          expiryThresholds: [],
-          recipients: ["stranger@elsewhere.test"],
-        },
-      ],
+    await bed.prisma.alertPolicy.updateMany({
+      where: { teamId: team.id, domainId: null },
+      data: { recipients: ["Owner@recipients.test", "confirmed@elsewhere.test", "stranger@elsewhere.test"] },
+    });
+    // Nobody this override names may receive alerts yet: the owners and admins get them.
+    await bed.prisma.alertPolicy.create({
+      data: { teamId: team.id, domainId: overriddenId, recipients: ["stranger@elsewhere.test"] },
     });
     const runtime = testRuntime(bed.prisma, bed.smtp.url, uniquePrefix("recipients"));
     bed.defer(() => runtime.close());
