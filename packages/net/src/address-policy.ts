@@ -1,7 +1,22 @@
 import { BlockList, isIP } from "node:net";
 import { BlockedAddressError } from "./errors";
 
-export type AddressVerdict = { allowed: true } | { allowed: false; reason: string };
+/**
+ * The class of a refused address: what tenants may be told. The reason (with the range) and the
+ * address itself are for the operator's log only.
+ */
+export type AddressKind =
+  | "unspecified"
+  | "private"
+  | "loopback"
+  | "link-local"
+  | "cloud metadata"
+  | "reserved"
+  | "multicast"
+  | "broadcast"
+  | "invalid";
+
+export type AddressVerdict = { allowed: true } | { allowed: false; kind: AddressKind; reason: string };
 
 /** Which addresses an outbound connection may reach: scan targets, AIA/OCSP/CRL fetches, webhooks. */
 export interface AddressPolicy {
@@ -10,7 +25,7 @@ export interface AddressPolicy {
 
 export function assertAllowed(policy: AddressPolicy, ip: string): void {
   const verdict = policy.check(ip);
-  if (!verdict.allowed) throw new BlockedAddressError(ip, verdict.reason);
+  if (!verdict.allowed) throw new BlockedAddressError(ip, verdict);
 }
 
 export interface AddressPolicyOptions {
@@ -27,46 +42,50 @@ type Family = "ipv4" | "ipv6";
  * the cloud metadata service, or is not ordinary global unicast. First match wins, so specific
  * entries precede the ranges that contain them.
  */
-const refusedRanges: ReadonlyArray<{ cidr: string; reason: string }> = [
-  { cidr: "0.0.0.0/8", reason: "this network / unspecified" },
-  { cidr: "10.0.0.0/8", reason: "private" },
-  { cidr: "100.64.0.0/10", reason: "shared address space (CGNAT)" },
-  { cidr: "127.0.0.0/8", reason: "loopback" },
-  { cidr: "169.254.0.0/16", reason: "link-local, incl. cloud metadata" },
-  { cidr: "172.16.0.0/12", reason: "private" },
-  { cidr: "192.0.0.0/24", reason: "IETF protocol assignments" },
-  { cidr: "192.0.2.0/24", reason: "documentation (TEST-NET-1)" },
-  { cidr: "192.88.99.0/24", reason: "6to4 relay anycast" },
-  { cidr: "192.168.0.0/16", reason: "private" },
-  { cidr: "198.18.0.0/15", reason: "benchmarking" },
-  { cidr: "198.51.100.0/24", reason: "documentation (TEST-NET-2)" },
-  { cidr: "203.0.113.0/24", reason: "documentation (TEST-NET-3)" },
-  { cidr: "224.0.0.0/4", reason: "multicast" },
-  { cidr: "255.255.255.255/32", reason: "limited broadcast" },
-  { cidr: "240.0.0.0/4", reason: "reserved" },
-  { cidr: "::/128", reason: "unspecified" },
-  { cidr: "::1/128", reason: "loopback" },
-  { cidr: "::/96", reason: "IPv4-compatible (deprecated)" },
-  { cidr: "64:ff9b:1::/48", reason: "NAT64 local use" },
-  { cidr: "100::/64", reason: "discard" },
-  { cidr: "2001::/32", reason: "Teredo" },
-  { cidr: "2001::/23", reason: "IETF protocol assignments" },
-  { cidr: "2001:db8::/32", reason: "documentation" },
-  { cidr: "3fff::/20", reason: "documentation" },
-  { cidr: "fc00::/7", reason: "unique local" },
-  { cidr: "fe80::/10", reason: "link-local" },
-  { cidr: "fec0::/10", reason: "site-local (deprecated)" },
-  { cidr: "ff00::/8", reason: "multicast" },
+const refusedRanges: ReadonlyArray<{ cidr: string; kind: AddressKind; reason: string }> = [
+  { cidr: "0.0.0.0/8", kind: "unspecified", reason: "this network / unspecified" },
+  { cidr: "10.0.0.0/8", kind: "private", reason: "private" },
+  { cidr: "100.64.0.0/10", kind: "private", reason: "shared address space (CGNAT)" },
+  { cidr: "127.0.0.0/8", kind: "loopback", reason: "loopback" },
+  { cidr: "168.63.129.16/32", kind: "cloud metadata", reason: "Azure wire server (platform services)" },
+  { cidr: "169.254.0.0/16", kind: "link-local", reason: "link-local, incl. cloud metadata" },
+  { cidr: "172.16.0.0/12", kind: "private", reason: "private" },
+  { cidr: "192.0.0.0/24", kind: "reserved", reason: "IETF protocol assignments" },
+  { cidr: "192.0.2.0/24", kind: "reserved", reason: "documentation (TEST-NET-1)" },
+  { cidr: "192.88.99.0/24", kind: "reserved", reason: "6to4 relay anycast" },
+  { cidr: "192.168.0.0/16", kind: "private", reason: "private" },
+  { cidr: "198.18.0.0/15", kind: "reserved", reason: "benchmarking" },
+  { cidr: "198.51.100.0/24", kind: "reserved", reason: "documentation (TEST-NET-2)" },
+  { cidr: "203.0.113.0/24", kind: "reserved", reason: "documentation (TEST-NET-3)" },
+  { cidr: "224.0.0.0/4", kind: "multicast", reason: "multicast" },
+  { cidr: "255.255.255.255/32", kind: "broadcast", reason: "limited broadcast" },
+  { cidr: "240.0.0.0/4", kind: "reserved", reason: "reserved" },
+  { cidr: "::/128", kind: "unspecified", reason: "unspecified" },
+  { cidr: "::1/128", kind: "loopback", reason: "loopback" },
+  { cidr: "::/96", kind: "reserved", reason: "IPv4-compatible (deprecated)" },
+  { cidr: "64:ff9b:1::/48", kind: "private", reason: "NAT64 local use" },
+  { cidr: "100::/64", kind: "reserved", reason: "discard" },
+  { cidr: "2001::/32", kind: "reserved", reason: "Teredo" },
+  { cidr: "2001::/23", kind: "reserved", reason: "IETF protocol assignments" },
+  { cidr: "2001:db8::/32", kind: "reserved", reason: "documentation" },
+  { cidr: "3fff::/20", kind: "reserved", reason: "documentation" },
+  { cidr: "fc00::/7", kind: "private", reason: "unique local" },
+  { cidr: "fe80::/10", kind: "link-local", reason: "link-local" },
+  { cidr: "fec0::/10", kind: "private", reason: "site-local (deprecated)" },
+  { cidr: "ff00::/8", kind: "multicast", reason: "multicast" },
 ];
 
 /**
  * IPv6 ranges that carry an IPv4 address: the embedded address decides, so that
  * ::ffff:127.0.0.1 cannot sneak past the IPv4 table. `word` is the 16-bit group it starts at.
+ * IPv4-translated addresses (RFC 2765's ::ffff:0:a.b.c.d) reach the IPv4 host through a SIIT
+ * translator as mapped ones do.
  */
-const embeddingRanges: ReadonlyArray<{ cidr: string; kind: string; word: number }> = [
-  { cidr: "::ffff:0:0/96", kind: "IPv4-mapped", word: 6 },
-  { cidr: "64:ff9b::/96", kind: "NAT64", word: 6 },
-  { cidr: "2002::/16", kind: "6to4", word: 1 },
+const embeddingRanges: ReadonlyArray<{ cidr: string; form: string; word: number }> = [
+  { cidr: "::ffff:0:0/96", form: "IPv4-mapped", word: 6 },
+  { cidr: "::ffff:0:0:0/96", form: "IPv4-translated", word: 6 },
+  { cidr: "64:ff9b::/96", form: "NAT64", word: 6 },
+  { cidr: "2002::/16", form: "6to4", word: 1 },
 ];
 
 function parseCidr(cidr: string): { address: string; prefix: number; family: Family } | undefined {
@@ -123,7 +142,7 @@ export function createAddressPolicy(options: AddressPolicyOptions = {}): Address
     // Zone ids (fe80::1%eth0) select an interface, not an address, and BlockList does not accept them.
     const address = isIP(ip) === 6 ? (ip.split("%")[0] ?? ip) : ip;
     const version = isIP(address);
-    if (version === 0) return { allowed: false, reason: "not an IP address" };
+    if (version === 0) return { allowed: false, kind: "invalid", reason: "not an IP address" };
     if (allowPrivate) return { allowed: true };
     const family: Family = version === 4 ? "ipv4" : "ipv6";
     if (allowList.check(address, family)) return { allowed: true };
@@ -132,10 +151,12 @@ export function createAddressPolicy(options: AddressPolicyOptions = {}): Address
     if (embedding) {
       const inner = check(embeddedIpv4(address, embedding.word));
       if (inner.allowed) return inner;
-      return { allowed: false, reason: `${inner.reason} via ${embedding.kind} (${embedding.cidr})` };
+      return { ...inner, reason: `${inner.reason} via ${embedding.form} (${embedding.cidr})` };
     }
     const hit = refused.find((range) => range.family === family && range.list.check(address, family));
-    return hit ? { allowed: false, reason: `${hit.reason} (${hit.cidr})` } : { allowed: true };
+    return hit
+      ? { allowed: false, kind: hit.kind, reason: `${hit.reason} (${hit.cidr})` }
+      : { allowed: true };
   };
 
   return { check };

@@ -13,6 +13,7 @@ const refused: ReadonlyArray<[ip: string, range: string]> = [
   ["100.127.255.254", "100.64.0.0/10"],
   ["127.0.0.1", "127.0.0.0/8"],
   ["127.255.0.9", "127.0.0.0/8"],
+  ["168.63.129.16", "168.63.129.16/32"],
   ["169.254.169.254", "169.254.0.0/16"],
   ["172.16.0.1", "172.16.0.0/12"],
   ["172.31.255.1", "172.16.0.0/12"],
@@ -60,6 +61,15 @@ const embedded: ReadonlyArray<[ip: string, range: string, via: string]> = [
   ["64:ff9b::c0a8:101", "192.168.0.0/16", "NAT64"],
   ["2002:7f00:1::", "127.0.0.0/8", "6to4"],
   ["2002:a9fe:a9fe::1", "169.254.0.0/16", "6to4"],
+  ["2002:c0a8:101::1", "192.168.0.0/16", "6to4"],
+  ["2002:a00:1::", "10.0.0.0/8", "6to4"],
+  ["::ffff:168.63.129.16", "168.63.129.16/32", "IPv4-mapped"],
+  ["::ffff:0:127.0.0.1", "127.0.0.0/8", "IPv4-translated"],
+  ["::ffff:0:a00:1", "10.0.0.0/8", "IPv4-translated"],
+  ["0:0:0:0:ffff:0:a9fe:a9fe", "169.254.0.0/16", "IPv4-translated"],
+  ["64:ff9b::10.0.0.1", "10.0.0.0/8", "NAT64"],
+  ["64:ff9b::a9fe:a9fe", "169.254.0.0/16", "NAT64"],
+  ["64:ff9b::168.63.129.16", "168.63.129.16/32", "NAT64"],
 ];
 
 const publicAddresses = [
@@ -76,6 +86,9 @@ const publicAddresses = [
   "2a00:1450:4001:82a::200e",
   "::ffff:8.8.8.8",
   "::ffff:808:808",
+  "::ffff:0:8.8.8.8",
+  "168.63.129.17",
+  "168.63.128.16",
   "64:ff9b::8.8.8.8",
   "2002:808:808::1",
   "2001:200::1",
@@ -101,8 +114,27 @@ describe("createAddressPolicy", () => {
   });
 
   it("names the range in the reason", () => {
-    expect(policy.check("127.0.0.1")).toEqual({ allowed: false, reason: "loopback (127.0.0.0/8)" });
+    expect(policy.check("127.0.0.1")).toEqual({
+      allowed: false,
+      kind: "loopback",
+      reason: "loopback (127.0.0.0/8)",
+    });
     expect(policy.check("169.254.169.254")).toMatchObject({ reason: expect.stringContaining("metadata") });
+  });
+
+  it.each([
+    ["10.1.2.3", "private"],
+    ["100.100.100.200", "private"],
+    ["fd00::1", "private"],
+    ["::1", "loopback"],
+    ["::ffff:0:127.0.0.1", "loopback"],
+    ["169.254.169.254", "link-local"],
+    ["168.63.129.16", "cloud metadata"],
+    ["64:ff9b::a9fe:a9fe", "link-local"],
+    ["2001:db8::1", "reserved"],
+    ["224.0.0.1", "multicast"],
+  ])("classes %s as %s", (ip, kind) => {
+    expect(policy.check(ip)).toMatchObject({ allowed: false, kind });
   });
 
   it.each([
@@ -117,7 +149,7 @@ describe("createAddressPolicy", () => {
     "1.2.3.4%eth0",
     " 8.8.8.8",
   ])("refuses non-address %j", (input) => {
-    expect(policy.check(input)).toEqual({ allowed: false, reason: "not an IP address" });
+    expect(policy.check(input)).toEqual({ allowed: false, kind: "invalid", reason: "not an IP address" });
   });
 
   it("re-opens allow-listed ranges only", () => {
@@ -127,6 +159,8 @@ describe("createAddressPolicy", () => {
     expect(reopened.check("fd00:1::5")).toEqual({ allowed: true });
     expect(reopened.check("127.0.0.1")).toEqual({ allowed: true });
     expect(reopened.check("10.2.0.1")).toMatchObject({ allowed: false, reason: "private (10.0.0.0/8)" });
+    expect(reopened.check("::ffff:0:10.1.2.3")).toEqual({ allowed: true });
+    expect(reopened.check("64:ff9b::10.2.0.1").allowed).toBe(false);
     expect(reopened.check("127.0.0.2").allowed).toBe(false);
     expect(reopened.check("fd00:2::5").allowed).toBe(false);
   });
@@ -149,7 +183,11 @@ describe("createAddressPolicy", () => {
   it("allowPrivate allows every address but still refuses non-addresses", () => {
     const open = createAddressPolicy({ allowPrivate: true });
     for (const [ip] of [...refused, ...embedded]) expect(open.check(ip)).toEqual({ allowed: true });
-    expect(open.check("example.com")).toEqual({ allowed: false, reason: "not an IP address" });
+    expect(open.check("example.com")).toEqual({
+      allowed: false,
+      kind: "invalid",
+      reason: "not an IP address",
+    });
   });
 
   it("allowAllAddresses is permissive", () => {

@@ -70,7 +70,8 @@ describe("scanning every address of a name", () => {
       resolve,
       allAddresses: true,
       policy: {
-        check: (ip) => (ip === "127.0.0.2" ? { allowed: false, reason: "test range" } : { allowed: true }),
+        check: (ip) =>
+          ip === "127.0.0.2" ? { allowed: false, kind: "private", reason: "test range" } : { allowed: true },
       },
       extraCaPems: [rootPem],
     });

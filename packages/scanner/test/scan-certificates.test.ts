@@ -296,7 +296,7 @@ describe("certificate rules", () => {
       check: (ip: string) =>
         ip === "127.0.0.1"
           ? { allowed: true as const }
-          : { allowed: false as const, reason: "not the target" },
+          : { allowed: false as const, kind: "private" as const, reason: "not the target" },
     };
     const report = await scanLocal(served, { extraCaPems: [root.pem], policy: onlyTarget });
     expect(report.error).toBeNull();
