@@ -3,7 +3,8 @@ import http, { type IncomingHttpHeaders } from "node:http";
 import https from "node:https";
 import { isIP, type LookupFunction } from "node:net";
 import { type AddressPolicy, assertAllowed } from "./address-policy";
-import { BlockedAddressError, ResponseTooLargeError } from "./errors";
+import type { ByteBudget } from "./byte-budget";
+import { BlockedAddressError, ByteBudgetExhaustedError, ResponseTooLargeError } from "./errors";
 
 export interface HttpResult {
   status: number;
@@ -19,7 +20,12 @@ export interface HttpOptions {
   body?: Buffer;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Shared by the requests of one job: once spent, they fail as too large. */
+  budget?: ByteBudget;
 }
+
+/** What callers that make several requests for one job pass along to each. */
+export type RequestLimits = Pick<HttpOptions, "policy" | "timeoutMs" | "signal" | "budget">;
 
 /**
  * Resolves once, refuses addresses the policy forbids, and hands the connection exactly the
@@ -35,7 +41,7 @@ function policyLookup(policy: AddressPolicy): LookupFunction {
           const verdict = first ? policy.check(first.address) : undefined;
           throw new BlockedAddressError(
             first?.address ?? hostname,
-            verdict && !verdict.allowed ? verdict.reason : "no address",
+            verdict && !verdict.allowed ? verdict : { kind: "invalid", reason: "no address" },
           );
         }
         if (options.all) callback(null, [allowed]);
@@ -56,6 +62,8 @@ export function boundedRequest(url: string, options: HttpOptions): Promise<HttpR
     const parsed = new URL(url);
     const client = parsed.protocol === "https:" ? https : parsed.protocol === "http:" ? http : undefined;
     if (!client) return reject(new Error(`unsupported URL scheme ${parsed.protocol}`));
+    const { budget } = options;
+    if (budget?.exhausted) return reject(new ByteBudgetExhaustedError(budget.limitBytes));
     try {
       if (isIpLiteral(parsed.hostname))
         assertAllowed(options.policy, parsed.hostname.replace(/^\[|\]$/g, ""));
@@ -86,6 +94,10 @@ export function boundedRequest(url: string, options: HttpOptions): Promise<HttpR
         size += chunk.length;
         if (size > options.maxBytes) {
           request.destroy(new ResponseTooLargeError(options.maxBytes));
+          return;
+        }
+        if (budget && !budget.take(chunk.length)) {
+          request.destroy(new ByteBudgetExhaustedError(budget.limitBytes));
           return;
         }
         chunks.push(chunk);

@@ -1,4 +1,5 @@
 export {
+  type AddressKind,
   type AddressPolicy,
   type AddressPolicyOptions,
   type AddressVerdict,
@@ -6,7 +7,9 @@ export {
   assertAllowed,
   createAddressPolicy,
 } from "./address-policy";
-export { boundedRequest, type HttpOptions, type HttpResult } from "./bounded-request";
-export { BlockedAddressError, ResponseTooLargeError } from "./errors";
+export { boundedRequest, type HttpOptions, type HttpResult, type RequestLimits } from "./bounded-request";
+export { ByteBudget } from "./byte-budget";
+export { BlockedAddressError, ByteBudgetExhaustedError, ResponseTooLargeError } from "./errors";
 export { KeyedLimiter } from "./keyed-limiter";
 export { createLimiter, type Limiter } from "./limiter";
+export { type OutboundPolicies, outboundPolicies } from "./outbound-policies";
