@@ -1,5 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import { curveBits, type SignatureHash, signatureAlgorithms } from "./data/signature-algorithms";
+import { pemCertificates } from "./pem";
 import { recentlyUsed } from "./recently-used";
 import type { CertificateInfo } from "./report";
 import { readX509Fields } from "./x509-fields";
@@ -123,12 +124,10 @@ export function safeVerify(cert: X509Certificate, issuer: X509Certificate): bool
   return verdict;
 }
 
-const pemBody = (block: string) => Buffer.from(block.replace(/-----[^-]+-----|\s/g, ""), "base64");
-
 /** Certificates from DER, a PEM bundle, or several PEM blocks. */
 export function parseCertificates(data: Buffer | string): ParsedCertificate[] {
   const text = typeof data === "string" ? data : data.toString("latin1");
-  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
-  if (blocks) return blocks.map((block) => parseCertificate(pemBody(block)));
+  const blocks = pemCertificates(text);
+  if (blocks.length) return blocks.map((der) => parseCertificate(der));
   return typeof data === "string" ? [] : [parseCertificate(data)];
 }
