@@ -3,6 +3,7 @@ import tls from "node:tls";
 import { ScanFailure, toScanFailure } from "./net/scan-error";
 import type { ProtocolId } from "./protocols";
 import type { Negotiated } from "./report";
+import { MAX_SERVED_CERTIFICATES } from "./scan-limits";
 
 export interface HandshakeOptions {
   address: string;
@@ -36,7 +37,11 @@ const nodeProtocols: Record<string, ProtocolId> = {
 function servedChain(socket: tls.TLSSocket): Buffer[] {
   const chain: Buffer[] = [];
   let cert: tls.DetailedPeerCertificate | undefined = socket.getPeerCertificate(true);
-  while (cert?.raw && chain.length < 16 && !chain.some((seen) => seen.equals(cert!.raw))) {
+  while (
+    cert?.raw &&
+    chain.length < MAX_SERVED_CERTIFICATES &&
+    !chain.some((seen) => seen.equals(cert!.raw))
+  ) {
     chain.push(cert.raw);
     cert = cert.issuerCertificate;
   }

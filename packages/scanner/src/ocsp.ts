@@ -10,8 +10,9 @@ import {
 } from "@peculiar/asn1-ocsp";
 import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
 import { AlgorithmIdentifier, Certificate } from "@peculiar/asn1-x509";
-import { type AddressPolicy, boundedRequest } from "@port443/net";
+import { boundedRequest, type RequestLimits } from "@port443/net";
 import type { ParsedCertificate } from "./certificate";
+import { MAX_URLS_PER_CERTIFICATE } from "./scan-limits";
 
 export type OcspStatus = "good" | "revoked" | "unknown";
 
@@ -62,9 +63,9 @@ export function ocspRequest(cert: ParsedCertificate, issuer: ParsedCertificate):
 export async function fetchOcspStatus(
   cert: ParsedCertificate,
   issuer: ParsedCertificate,
-  options: { policy: AddressPolicy; timeoutMs: number; signal?: AbortSignal },
+  options: RequestLimits,
 ): Promise<OcspStatus | null> {
-  for (const url of cert.ocspUrls) {
+  for (const url of cert.ocspUrls.slice(0, MAX_URLS_PER_CERTIFICATE)) {
     try {
       const response = await boundedRequest(url, {
         ...options,

@@ -1,7 +1,13 @@
 import { lookup } from "node:dns/promises";
 import { setMaxListeners } from "node:events";
 import { isIP } from "node:net";
-import { type AddressPolicy, allowAllAddresses, assertAllowed, BlockedAddressError } from "@port443/net";
+import {
+  type AddressPolicy,
+  allowAllAddresses,
+  assertAllowed,
+  BlockedAddressError,
+  ByteBudget,
+} from "@port443/net";
 import type { Analysis } from "./analysis";
 import type { AcmeDirectories } from "./ari/directory-for";
 import type { RenewalInfoSource } from "./ari/renewal-info";
@@ -17,6 +23,7 @@ import { analysedReport, failedReport, noProtocols, type ReportTarget } from "./
 import type { CrlSource } from "./revocation/crl-source";
 import { revocationVerdict } from "./revocation/verdict";
 import { evaluateRules } from "./rules/evaluate";
+import { FETCH_BUDGET_BYTES } from "./scan-limits";
 import { certificatesAndChain } from "./steps/chain";
 import { connect } from "./steps/connect";
 import { analysisSteps } from "./steps/list";
@@ -36,8 +43,15 @@ export interface ScanOptions {
   extraCaPems?: string[];
   /** A prepared store (reused across scans); wins over `extraCaPems`. */
   trustStore?: TrustStore;
-  /** Which addresses may be contacted (target, AIA and OCSP fetches); the CLI allows all. */
+  /** Which addresses may be contacted (the target, and fetches unless `fetchPolicy` is given); the CLI allows all. */
   policy?: AddressPolicy;
+  /**
+   * Where AIA, OCSP, CRL and ARI fetches may go: URLs the certificate names, so a service keeps
+   * them strict even where its scan targets are allow-listed. `policy` by default.
+   */
+  fetchPolicy?: AddressPolicy;
+  /** Bytes those fetches may take together over the whole scan (16 MB by default). */
+  fetchBudgetBytes?: number;
   /** Upper bound for the whole scan of one target. */
   timeoutMs?: number;
   /** One handshake: certificate, chain and validity only (no protocol or cipher enumeration). */
@@ -118,8 +132,13 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     return failedReport(where(null), failure(error));
   }
   const selected = options.allAddresses ? addresses.slice(0, MAX_ADDRESSES) : addresses.slice(0, 1);
+  // One budget for the whole scan, whichever address or step fetches.
+  const fetch: Established["fetch"] = {
+    policy: options.fetchPolicy ?? options.policy ?? allowAllAddresses,
+    budget: new ByteBudget(options.fetchBudgetBytes ?? FETCH_BUDGET_BYTES),
+  };
   const reports = await Promise.all(
-    selected.map((address) => scanAddress({ ...options, host }, where(address), signal, deadline)),
+    selected.map((address) => scanAddress({ ...options, host }, where(address), signal, deadline, fetch)),
   );
   const primary = reports[0]!;
   primary.addresses = reports.map(
@@ -150,6 +169,7 @@ async function scanAddress(
   target: ReportTarget,
   signal: AbortSignal,
   deadline: number,
+  fetch: Established["fetch"],
 ): Promise<ScanReport> {
   const address = target.ip!;
   const policy = options.policy ?? allowAllAddresses;
@@ -183,7 +203,7 @@ async function scanAddress(
 
   const store = storeFor(options);
   const certificates = await certificatesAndChain(handshake.certificates, store, {
-    policy,
+    ...fetch,
     timeoutMs: remaining(FETCH_TIMEOUT_MS),
     signal,
   });
@@ -198,7 +218,7 @@ async function scanAddress(
     address,
     port: target.port,
     servername: target.servername,
-    policy,
+    fetch,
     now,
     signal,
     remaining,
@@ -230,6 +250,12 @@ async function scanAddress(
   for (const output of outputs) {
     Object.assign(fields, output.fills);
     incomplete.push(...(output.incomplete ?? []));
+  }
+  if (fetch.budget.exhausted) {
+    incomplete.push({
+      step: "fetches",
+      reason: `AIA, OCSP, CRL and ARI fetches stopped at the scan's budget of ${fetch.budget.limitBytes} bytes`,
+    });
   }
 
   const suites: Partial<Record<ProtocolId, CipherSuite[]>> = {};

@@ -1,4 +1,4 @@
-import type { AddressPolicy } from "@port443/net";
+import type { RequestLimits } from "@port443/net";
 import type { ParsedCertificate } from "../certificate";
 import type { AriInfo } from "../report";
 import { processRenewalInfoSource } from "./default-source";
@@ -12,7 +12,7 @@ import type { RenewalInfoSource } from "./renewal-info";
 export async function lookupAri(
   leaf: ParsedCertificate,
   acme: { directories?: AcmeDirectories; source?: RenewalInfoSource } | undefined,
-  request: { policy: AddressPolicy; timeoutMs: number; signal?: AbortSignal },
+  request: RequestLimits,
 ): Promise<AriInfo | null> {
   const directory = directoryFor(leaf, acme?.directories);
   if (!directory) return null;

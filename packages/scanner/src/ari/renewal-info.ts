@@ -1,4 +1,4 @@
-import { type AddressPolicy, boundedRequest } from "@port443/net";
+import { ByteBudgetExhaustedError, boundedRequest, type RequestLimits } from "@port443/net";
 import { z } from "zod";
 import type { ParsedCertificate } from "../certificate";
 import { expiringCache } from "../expiring-cache";
@@ -56,21 +56,14 @@ export class RenewalInfoSource {
   /** Requests made, for tests: a kept answer makes none. */
   requests = 0;
 
-  lookup(
-    cert: ParsedCertificate,
-    directory: string,
-    options: { policy: AddressPolicy; timeoutMs: number; signal?: AbortSignal },
-  ): Promise<RenewalInfoLookup> {
+  lookup(cert: ParsedCertificate, directory: string, options: RequestLimits): Promise<RenewalInfoLookup> {
     const id = renewalInfoId(cert);
     if (!id) return Promise.resolve({ ok: false, error: "the certificate has no authority key identifier" });
     const { value, kept } = this.answers.get(`${directory} ${id}`, () => this.fetch(directory, id, options));
     return kept ? value.then((answer) => (answer.ok ? { ...answer, cached: true } : answer)) : value;
   }
 
-  private async renewalInfoUrl(
-    directory: string,
-    options: { policy: AddressPolicy; timeoutMs: number; signal?: AbortSignal },
-  ): Promise<string> {
+  private async renewalInfoUrl(directory: string, options: RequestLimits): Promise<string> {
     return this.directories.get(directory, async () => {
       this.requests++;
       const response = await boundedRequest(directory, { ...options, maxBytes: MAX_BYTES });
@@ -84,14 +77,19 @@ export class RenewalInfoSource {
   private async fetch(
     directory: string,
     id: string,
-    options: { policy: AddressPolicy; timeoutMs: number; signal?: AbortSignal },
+    options: RequestLimits,
   ): Promise<{ value: RenewalInfoLookup; keepMs: number }> {
-    const failed = (error: string) => ({ value: { ok: false as const, error }, keepMs: DEFAULT_RETRY_MS });
+    // Asked again after the RFC's default wait, unless the scan's own budget was spent: that says
+    // nothing about the CA, and the next scan (another team's maybe) must ask.
+    const failed = (error: string, cause?: unknown) => ({
+      value: { ok: false as const, error },
+      keepMs: cause instanceof ByteBudgetExhaustedError ? 0 : DEFAULT_RETRY_MS,
+    });
     let url: string;
     try {
       url = `${await this.renewalInfoUrl(directory, options)}/${id}`;
     } catch (error) {
-      return failed(`${directory}: ${(error as Error).message}`);
+      return failed(`${directory}: ${(error as Error).message}`, error);
     }
     try {
       this.requests++;
@@ -108,7 +106,7 @@ export class RenewalInfoSource {
         keepMs: retryAfterMs(response.headers["retry-after"], Date.now()),
       };
     } catch (error) {
-      return failed(`${url}: ${(error as Error).message}`);
+      return failed(`${url}: ${(error as Error).message}`, error);
     }
   }
 }

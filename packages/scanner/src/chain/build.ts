@@ -1,4 +1,5 @@
 import { type ParsedCertificate, parseCertificates, safeVerify } from "../certificate";
+import { MAX_URLS_PER_CERTIFICATE } from "../scan-limits";
 import type { TrustStore } from "./trust-store";
 
 export interface ChainAnalysis {
@@ -72,7 +73,7 @@ async function fetchFromAia(
   cert: ParsedCertificate,
   fetchIssuer: (url: string) => Promise<Buffer | null>,
 ): Promise<ParsedCertificate | undefined> {
-  for (const url of cert.aiaCaIssuers) {
+  for (const url of cert.aiaCaIssuers.slice(0, MAX_URLS_PER_CERTIFICATE)) {
     const body = await fetchIssuer(url).catch(() => null);
     if (!body) continue;
     try {

@@ -1,4 +1,4 @@
-import type { AddressPolicy } from "@port443/net";
+import type { RequestLimits } from "@port443/net";
 import type { ParsedCertificate } from "../certificate";
 import { serialKey } from "./crl-parse";
 import type { CrlErrorCode, CrlSource } from "./crl-source";
@@ -30,7 +30,7 @@ export async function checkCrl(
   cert: ParsedCertificate,
   issuer: ParsedCertificate,
   source: CrlSource,
-  options: { policy: AddressPolicy; timeoutMs: number; signal?: AbortSignal; now: Date },
+  options: RequestLimits & { now: Date },
 ): Promise<CrlCheck | null> {
   const url = cert.crlUrls[0];
   if (!url) return null;
@@ -88,7 +88,7 @@ export async function checkCrl(
 export async function checkPathCrls(
   path: ParsedCertificate[],
   source: CrlSource,
-  options: { policy: AddressPolicy; timeoutMs: number; signal?: AbortSignal; now: Date },
+  options: RequestLimits & { now: Date },
 ): Promise<CrlCheck[]> {
   const checks = await Promise.all(
     path.slice(0, -1).map((cert, index) => checkCrl(cert, path[index + 1]!, source, options)),

@@ -1,4 +1,9 @@
-import { type AddressPolicy, boundedRequest, ResponseTooLargeError } from "@port443/net";
+import {
+  ByteBudgetExhaustedError,
+  boundedRequest,
+  type RequestLimits,
+  ResponseTooLargeError,
+} from "@port443/net";
 import { DerError } from "../der";
 import { expiringCache } from "../expiring-cache";
 import { type ParsedCrl, parseCrl } from "./crl-parse";
@@ -27,7 +32,8 @@ export type CrlErrorCode = "crl_unreachable" | "crl_too_large" | "crl_unparseabl
 
 export type CrlLookup =
   | { ok: true; crl: ParsedCrl; cached: boolean }
-  | { ok: false; error: { code: CrlErrorCode; message: string } };
+  /** `budgetSpent`: the scan had no bytes left for it, which says nothing about the CRL. */
+  | { ok: false; error: { code: CrlErrorCode; message: string }; budgetSpent?: true };
 
 /** How long a CRL may be kept: until its nextUpdate, within bounds. */
 export function crlTtlMs(crl: ParsedCrl, now: number): number {
@@ -48,21 +54,17 @@ export class CrlSource {
 
   constructor(private readonly store?: CrlStore) {}
 
-  get(
-    url: string,
-    options: { policy: AddressPolicy; timeoutMs: number; signal?: AbortSignal },
-  ): Promise<CrlLookup> {
+  get(url: string, options: RequestLimits): Promise<CrlLookup> {
     const { value, kept } = this.kept.get(url, async () => {
       const lookup = await this.load(url, options);
-      return { value: lookup, keepMs: lookup.ok ? crlTtlMs(lookup.crl, Date.now()) : FAILURE_TTL_MS };
+      // One scan's spent budget must not keep the CRL from the next scan, another team's maybe.
+      const keepMs = lookup.ok ? crlTtlMs(lookup.crl, Date.now()) : lookup.budgetSpent ? 0 : FAILURE_TTL_MS;
+      return { value: lookup, keepMs };
     });
     return kept ? value.then((lookup) => (lookup.ok ? { ...lookup, cached: true } : lookup)) : value;
   }
 
-  private async load(
-    url: string,
-    options: { policy: AddressPolicy; timeoutMs: number; signal?: AbortSignal },
-  ): Promise<CrlLookup> {
+  private async load(url: string, options: RequestLimits): Promise<CrlLookup> {
     const shared = await this.store?.get(url).catch(() => undefined);
     if (shared) {
       try {
@@ -83,6 +85,13 @@ export class CrlSource {
       }
       der = response.body;
     } catch (error) {
+      if (error instanceof ByteBudgetExhaustedError) {
+        return {
+          ok: false,
+          error: { code: "crl_too_large", message: `${url} not checked: ${error.message}` },
+          budgetSpent: true,
+        };
+      }
       return error instanceof ResponseTooLargeError
         ? {
             ok: false,

@@ -2,6 +2,7 @@ import { type Analysis, allSuites, isCbc, protocolUnknown, signedPath } from "..
 import type { ParsedCertificate } from "../certificate";
 import { describeSpan, expiringSoonSeverity } from "../expiry";
 import type { Severity } from "../report";
+import { MAX_URLS_PER_CERTIFICATE } from "../scan-limits";
 import type { RuleId } from "./catalog";
 import { maxLifetimeDays } from "./lifetime";
 
@@ -127,7 +128,7 @@ export const checks: Check[] = [
     const unreachable = missing
       ? `The server does not send the intermediate CA that issued ${name(missing)}: ${issuerName(missing)}, and ${
           missing.aiaCaIssuers.length
-            ? `it could not be fetched from ${missing.aiaCaIssuers.join(", ")}`
+            ? `it could not be fetched from ${missing.aiaCaIssuers.slice(0, MAX_URLS_PER_CERTIFICATE).join(", ")}`
             : "the certificate names no AIA URL to fetch it from"
         }. Browsers that do not have it cached will refuse the connection.`
       : "";

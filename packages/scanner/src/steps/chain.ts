@@ -1,4 +1,4 @@
-import { type AddressPolicy, boundedRequest } from "@port443/net";
+import { boundedRequest, type RequestLimits } from "@port443/net";
 import { type ParsedCertificate, parseCertificate } from "../certificate";
 import { buildChain, type ChainAnalysis } from "../chain/build";
 import type { TrustStore } from "../chain/trust-store";
@@ -13,7 +13,7 @@ const AIA_MAX_BYTES = 64 * 1024;
 export async function certificatesAndChain(
   ders: Buffer[],
   store: TrustStore,
-  fetch: { policy: AddressPolicy; timeoutMs: number; signal: AbortSignal },
+  fetch: RequestLimits,
 ): Promise<{ served: ParsedCertificate[]; chain: ChainAnalysis } | Error> {
   let served: ParsedCertificate[];
   try {

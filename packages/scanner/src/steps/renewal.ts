@@ -7,8 +7,8 @@ export const renewalStep: ScanStep<"ari" | "renewal"> = {
   name: "renewal",
   applies: ({ options }) => !options.quick,
   budgetMs: 3_000,
-  async run({ options, leaf, policy, signal }, timeoutMs) {
-    const ari = await lookupAri(leaf, options.acme, { policy, timeoutMs, signal });
+  async run({ options, leaf, fetch, signal }, timeoutMs) {
+    const ari = await lookupAri(leaf, options.acme, { ...fetch, timeoutMs, signal });
     return { fills: { ari, renewal: renewalOfLeaf(leaf, ari) } };
   },
 };

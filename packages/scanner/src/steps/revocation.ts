@@ -12,14 +12,14 @@ export const revocationStep: ScanStep<"ocsp" | "revocation"> = {
   name: "revocation",
   applies: () => true,
   budgetMs: 5_000,
-  async run({ options, leaf, chain, stapled, handshake, policy, signal, now }, timeoutMs) {
+  async run({ options, leaf, chain, stapled, handshake, fetch, signal, now }, timeoutMs) {
     const issuer = chain.path[1];
-    const fetchOptions = { policy, timeoutMs: Math.min(timeoutMs, 3_000), signal };
+    const fetchOptions = { ...fetch, timeoutMs: Math.min(timeoutMs, 3_000), signal };
     const [fetched, crls] = await Promise.all([
       stapled || options.quick || !issuer ? null : fetchOcspStatus(leaf, issuer, fetchOptions),
       options.quick
         ? []
-        : checkPathCrls(chain.path, options.crls ?? processCrlSource, { policy, timeoutMs, signal, now }),
+        : checkPathCrls(chain.path, options.crls ?? processCrlSource, { ...fetch, timeoutMs, signal, now }),
     ]);
     return {
       fills: {

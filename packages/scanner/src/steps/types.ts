@@ -1,4 +1,4 @@
-import type { AddressPolicy } from "@port443/net";
+import type { AddressPolicy, ByteBudget } from "@port443/net";
 import type { Analysis } from "../analysis";
 import type { ParsedCertificate } from "../certificate";
 import type { ChainAnalysis } from "../chain/build";
@@ -14,7 +14,8 @@ export interface Established {
   address: string;
   port: number;
   servername: string;
-  policy: AddressPolicy;
+  /** Where the scan's AIA, OCSP, CRL and ARI fetches may go, and the bytes they share. */
+  fetch: { policy: AddressPolicy; budget: ByteBudget };
   now: Date;
   signal: AbortSignal;
   /** How long a step that starts now may take: its own bound, never past the scan's deadline. */

@@ -78,10 +78,10 @@ export interface CertSpec {
   ipAddresses?: string[];
   ca?: boolean;
   pathLength?: number;
-  /** URL for Authority Information Access caIssuers. */
-  aiaCaIssuers?: string;
-  /** URL for Authority Information Access OCSP. */
-  ocspUrl?: string;
+  /** URL (or URLs, in order) for Authority Information Access caIssuers. */
+  aiaCaIssuers?: string | string[];
+  /** URL (or URLs, in order) for Authority Information Access OCSP. */
+  ocspUrl?: string | string[];
   /** URL of the CRL distribution point. */
   crlUrl?: string;
   /** Adds a syntactically valid (but unverifiable) embedded SCT list. */
@@ -242,8 +242,8 @@ function extensionsFor(spec: CertSpec, key: KeyObject, issuerKey: KeyObject): Ex
   if (altNames.length > 0)
     extensions.push(extension(id_ce_subjectAltName, new SubjectAlternativeName(altNames)));
   const access = [
-    ...(spec.ocspUrl ? [[id_ad_ocsp, spec.ocspUrl] as const] : []),
-    ...(spec.aiaCaIssuers ? [[id_ad_caIssuers, spec.aiaCaIssuers] as const] : []),
+    ...[spec.ocspUrl ?? []].flat().map((url) => [id_ad_ocsp, url] as const),
+    ...[spec.aiaCaIssuers ?? []].flat().map((url) => [id_ad_caIssuers, url] as const),
   ].map(
     ([accessMethod, uniformResourceIdentifier]) =>
       new AccessDescription({ accessMethod, accessLocation: new GeneralName({ uniformResourceIdentifier }) }),
