@@ -78,6 +78,53 @@ describe("team settings and overview", () => {
     );
   });
 
+  it("keeps the grouping timings with the team policy (defaults until set, a repeat of 0 never reminds)", async () => {
+    const current = await getAlertPolicy(admin);
+    const policy = {
+      expiryThresholds: current.expiryThresholds,
+      minSeverity: current.minSeverity,
+      notifyGradeDrop: current.notifyGradeDrop,
+      notifyCertChange: current.notifyCertChange,
+      failingScanThreshold: current.failingScanThreshold,
+      recipients: current.recipients,
+      dailyDigest: current.dailyDigest,
+    };
+    expect(current).toMatchObject({
+      groupWaitSeconds: 30,
+      groupIntervalSeconds: 300,
+      repeatIntervalSeconds: 86_400,
+    });
+    await updateAlertPolicy(admin, {
+      ...policy,
+      groupWaitSeconds: 0,
+      groupIntervalSeconds: 90,
+      repeatIntervalSeconds: 0,
+    });
+    expect(await getAlertPolicy(admin)).toMatchObject({
+      groupWaitSeconds: 0,
+      groupIntervalSeconds: 90,
+      repeatIntervalSeconds: 0,
+    });
+    for (const wrong of [
+      { groupWaitSeconds: -1 },
+      { groupWaitSeconds: 3_601 },
+      { groupIntervalSeconds: 0 },
+      { groupIntervalSeconds: 1.5 },
+      { repeatIntervalSeconds: 31 * 86_400 },
+    ]) {
+      await expect(updateAlertPolicy(admin, { ...policy, ...wrong })).rejects.toMatchObject({
+        code: "validation",
+        field: Object.keys(wrong)[0],
+      });
+    }
+    await updateAlertPolicy(admin, {
+      ...policy,
+      groupWaitSeconds: 30,
+      groupIntervalSeconds: 300,
+      repeatIntervalSeconds: 86_400,
+    });
+  });
+
   it("overrides the team policy per domain, field by field, and drops the override when all inherit", async () => {
     const domain = await addDomain(admin, { hostname: "payments.example" });
     const inheritAll = {

@@ -27,6 +27,10 @@ export async function saveAlertPolicy(
       failingScanThreshold: Number(form.get("failingScanThreshold")),
       recipients: formList(form, "recipients"),
       dailyDigest: form.get("dailyDigest") === "on",
+      groupWaitSeconds: Number(form.get("groupWaitSeconds")),
+      groupIntervalSeconds: Math.round(Number(form.get("groupIntervalMinutes")) * 60),
+      repeatIntervalSeconds:
+        form.get("repeatNever") === "on" ? 0 : Math.round(Number(form.get("repeatIntervalHours")) * 3600),
     });
     unsent = await emailConfirmationLinks(team.name, confirmations);
   } catch (error) {

@@ -71,6 +71,7 @@ export function PolicyForm({ policy, recipients }: { policy: EffectivePolicy; re
       {checkbox("notifyGradeDrop", "Alert when the grade drops")}
       {checkbox("notifyCertChange", "Notify when a domain serves a new certificate")}
       {checkbox("dailyDigest", "One digest email a day instead of one per alert")}
+      <Grouping policy={policy} />
       <Button type="submit" disabled={pending}>
         Save policy
       </Button>
@@ -99,5 +100,57 @@ function RecipientList({ recipients }: { recipients: Recipients }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * Grouping timings, in the units people think in (the service stores seconds): how long a new
+ * group's first message waits for other domains, how often follow-ups go out, and reminders.
+ */
+function Grouping({ policy }: { policy: EffectivePolicy }) {
+  return (
+    <fieldset className="space-y-3">
+      <legend className="text-sm font-medium">Grouping</legend>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Alerts with one cause (a failing address, a certificate, an intermediate, a finding) go out as one
+        message listing their domains. Expired and revoked certificates never wait longer than the group wait.
+      </p>
+      <Field
+        label="Group wait (seconds)"
+        name="groupWaitSeconds"
+        type="number"
+        required
+        min={0}
+        max={3600}
+        defaultValue={policy.groupWaitSeconds}
+        hint="How long a new group's first message waits for other domains to join."
+      />
+      <Field
+        label="Group interval (minutes)"
+        name="groupIntervalMinutes"
+        type="number"
+        required
+        min={1 / 60}
+        max={1440}
+        step="any"
+        defaultValue={policy.groupIntervalSeconds / 60}
+        hint="Domains that join an open group, and recoveries, go out at most this often."
+      />
+      <Field
+        label="Repeat interval (hours)"
+        name="repeatIntervalHours"
+        type="number"
+        required
+        min={1 / 3600}
+        max={720}
+        step="any"
+        defaultValue={policy.repeatIntervalSeconds ? policy.repeatIntervalSeconds / 3600 : 24}
+        hint="A group still open and not acknowledged is reminded at most this often."
+      />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="repeatNever" defaultChecked={policy.repeatIntervalSeconds === 0} /> Never
+        remind
+      </label>
+    </fieldset>
   );
 }
