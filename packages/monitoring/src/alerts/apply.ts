@@ -1,7 +1,7 @@
 import type { Alert, Domain, NotificationChannel, Prisma, Team } from "@port443/db";
 import type { AlertNotice } from "@port443/notice";
 import type { ScanReport } from "@port443/scanner";
-import { type CauseContext, groupCause } from "../groups/cause";
+import { type CauseContext, groupCause, revokedIntermediate } from "../groups/cause";
 import { type GroupDue, type GroupTarget, joinGroups, leaveGroups } from "../groups/store";
 import { buildNotice, type NoticeContext } from "../notices/build";
 import { type EffectivePolicy, groupTiming } from "../policy";
@@ -142,6 +142,7 @@ export async function applyAlertPlan(tx: Prisma.TransactionClient, input: ApplyI
     address: input.address,
     certificate: context.certificate?.fingerprintSha256 ?? null,
     intermediate: report?.chain[1]?.fingerprintSha256 ?? null,
+    revokedIntermediate: report ? revokedIntermediate(report.chain, report.revocation.crls) : null,
   };
   const timing = groupTiming(input.policy);
   let channels: Channels | undefined;

@@ -8,6 +8,8 @@ export interface CauseContext {
   certificate: string | null;
   /** The issuing intermediate's fingerprint (the chain's second certificate). */
   intermediate: string | null;
+  /** An intermediate its CA's CRL lists as revoked (revokedIntermediate), null when only the leaf is. */
+  revokedIntermediate: string | null;
 }
 
 export interface GroupCause {
@@ -38,6 +40,14 @@ export function groupCause(alert: { kind: AlertKind; key: string }, context: Cau
       label: `intermediate certificate ${short(context.intermediate)}…`,
     };
   }
+  // One finding covers a revoked leaf and a revoked intermediate: the intermediate is what
+  // hundreds of domains share, and their leaves differ.
+  if (finding === "cert.revoked" && context.revokedIntermediate) {
+    return {
+      key: `${alert.key}@${context.revokedIntermediate}`,
+      label: `intermediate certificate ${short(context.revokedIntermediate)}…`,
+    };
+  }
   if (finding === "cert.revoked" && context.certificate) {
     return {
       key: `${alert.key}@${context.certificate}`,
@@ -49,4 +59,18 @@ export function groupCause(alert: { kind: AlertKind; key: string }, context: Cau
   // Certificate kinds: expiry:7:<fp>, expired:<fp>, renewal_overdue:<fp>, early_renewal:<fp>, cert_changed:<fp>.
   const fingerprint = alert.key.split(":").at(-1) ?? "";
   return { key: alert.key, label: `certificate ${short(fingerprint)}…` };
+}
+
+/**
+ * The fingerprint of the first intermediate (a chain certificate after the leaf) that a CRL check
+ * found revoked. CRL checks name certificates by subject, so the served chain maps them back.
+ */
+export function revokedIntermediate(
+  chain: { subject: string; fingerprintSha256: string }[],
+  crls: { certificate: string; outcome: string }[],
+): string | null {
+  const revoked = new Set(
+    crls.filter((check) => check.outcome === "revoked").map((check) => check.certificate),
+  );
+  return chain.slice(1).find((cert) => revoked.has(cert.subject))?.fingerprintSha256 ?? null;
 }
