@@ -9,6 +9,7 @@ const member = (alertId: string, overrides: Partial<GroupMember> = {}): GroupMem
   alertId,
   joinedAt: s(0),
   active: true,
+  acknowledged: false,
   announced: false,
   recoveryAnnounced: false,
   critical: false,
@@ -88,6 +89,31 @@ describe("planGroupDelivery", () => {
       dueAt: null,
       message: null,
     });
+  });
+
+  it("stops reminding once every open alert is acknowledged, and reminds again when an unacknowledged one joins", () => {
+    const acknowledged = sent([
+      member("a", { announced: true, acknowledged: true }),
+      member("b", { announced: true, acknowledged: true }),
+      member("c", { announced: true, active: false, recoveryAnnounced: true }),
+    ]);
+    expect(planGroupDelivery(acknowledged, s(30 + 86_400), timing)).toEqual({ dueAt: null, message: null });
+    const partly = sent([
+      member("a", { announced: true, acknowledged: true }),
+      member("b", { announced: true }),
+    ]);
+    expect(planGroupDelivery(partly, s(30 + 86_400), timing).message?.type).toBe("reminder");
+    const joined = sent([
+      member("a", { announced: true, acknowledged: true }),
+      member("d", { joinedAt: s(100) }),
+    ]);
+    const more = planGroupDelivery(joined, s(330), timing);
+    expect(more.message).toEqual({ type: "more", announce: ["d"], recover: [], allRecovered: false });
+    const afterMore = sent(
+      [member("a", { announced: true, acknowledged: true }), member("d", { announced: true })],
+      s(330),
+    );
+    expect(planGroupDelivery(afterMore, s(400), timing)).toEqual({ dueAt: s(330 + 86_400), message: null });
   });
 
   it("leaves a muted domain's alert out until its mute ends", () => {

@@ -12,6 +12,8 @@ export interface GroupMember {
   joinedAt: Date;
   /** The alert has not resolved. */
   active: boolean;
+  /** Someone is on it (the dashboard acknowledged it): no reminder is about it. */
+  acknowledged: boolean;
   /** Listed in a message already. */
   announced: boolean;
   /** Its recovery was counted in a message already. */
@@ -68,7 +70,8 @@ function dueTime(
       .map((member) => readyAt(member) + timing.groupWaitMs);
     return Math.min(interval, ...critical);
   }
-  const stillOpen = group.members.some((member) => member.active && member.announced);
+  // A reminder is for what nobody has taken on: a group whose open alerts are all acknowledged waits quietly.
+  const stillOpen = group.members.some((member) => member.active && member.announced && !member.acknowledged);
   return stillOpen && timing.repeatIntervalMs !== null
     ? group.lastSentAt.getTime() + timing.repeatIntervalMs
     : null;

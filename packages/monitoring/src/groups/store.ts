@@ -38,6 +38,7 @@ export const plannedMember = (member: LoadedMember): GroupMember => ({
   alertId: member.alertId,
   joinedAt: member.joinedAt,
   active: member.alert.state !== "resolved",
+  acknowledged: member.alert.state === "acknowledged",
   announced: member.announcedAt !== null,
   recoveryAnnounced: member.recoveryAnnouncedAt !== null,
   critical: member.alert.severity === "critical",
