@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { workerEnv } from "@port443/config/worker";
 import { createPrismaClient } from "@port443/db";
 import { createMailer } from "@port443/email";
-import { createAddressPolicy } from "@port443/net";
+import { outboundPolicies } from "@port443/net";
 import { createHttpServer } from "./http";
 import { createLogger } from "./logger";
 import { createMetrics } from "./metrics";
@@ -18,9 +18,10 @@ const runtime = createRuntime({
   concurrency: env.WORKER_CONCURRENCY,
   logger,
   metrics,
-  policy: createAddressPolicy({
+  policies: outboundPolicies({
     allowPrivate: env.PORT443_ALLOW_PRIVATE_TARGETS,
-    allow: env.PORT443_TARGET_ALLOWLIST,
+    scanAllowlist: env.PORT443_TARGET_ALLOWLIST,
+    webhookAllowlist: env.PORT443_WEBHOOK_ALLOWLIST,
   }),
   acmeDirectories: env.PORT443_ACME_DIRECTORIES,
   deploymentCaPem: env.PORT443_EXTRA_CA_FILE ? readFileSync(env.PORT443_EXTRA_CA_FILE, "utf8") : null,

@@ -11,7 +11,7 @@ import {
   jobs,
   queueNames,
 } from "@port443/jobs";
-import type { AddressPolicy } from "@port443/net";
+import type { OutboundPolicies } from "@port443/net";
 import { type AcmeDirectories, CrlSource, RenewalInfoSource, trustStoreCache } from "@port443/scanner";
 import { type Job, Worker } from "bullmq";
 import type { Logger } from "./logger";
@@ -34,7 +34,8 @@ export interface RuntimeOptions {
   metrics: Metrics;
   /** Scans at once in this process. */
   concurrency: number;
-  policy: AddressPolicy;
+  /** Where scans, their fetches and webhook deliveries may connect (see outboundPolicies). */
+  policies: OutboundPolicies;
   deploymentCaPem?: string | null;
   /** ACME directories for renewal information beyond the built-in public CAs. */
   acmeDirectories?: AcmeDirectories;
@@ -106,7 +107,7 @@ export function createRuntime(options: RuntimeOptions) {
       queues,
       logger,
       metrics,
-      policy: options.policy,
+      policies: options.policies,
       trustStoreFor: trustStoreCache(options.deploymentCaPem ?? null),
       crls: new CrlSource(redisCrlStore(connection, prefix)),
       acme: { directories: options.acmeDirectories, source: new RenewalInfoSource() },
@@ -134,7 +135,7 @@ export function createRuntime(options: RuntimeOptions) {
       logger,
       metrics,
       mailer: options.mailer ?? null,
-      webhookPolicy: options.policy,
+      webhookPolicy: options.policies.webhooks,
     }),
   });
 

@@ -7,7 +7,7 @@ import {
   enqueue,
   PermanentJobError,
 } from "@port443/jobs";
-import { createAddressPolicy } from "@port443/net";
+import { outboundPolicies } from "@port443/net";
 import { createTestDatabase, type TestDatabase, testRedisUrl, uniquePrefix } from "@port443/testing";
 import { Job, QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,7 +39,7 @@ describe("worker runtime against real Redis and PostgreSQL", () => {
       logger: createLogger("silent"),
       metrics,
       prefix,
-      policy: createAddressPolicy({ allowPrivate: true }),
+      policies: outboundPolicies({ allowPrivate: true }),
     });
     await events.waitUntilReady();
     await runtime.start();

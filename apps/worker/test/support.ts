@@ -1,6 +1,6 @@
 import { createPrismaClient, type PrismaClient } from "@port443/db";
 import { createMailer } from "@port443/email";
-import { createAddressPolicy } from "@port443/net";
+import { outboundPolicies } from "@port443/net";
 import {
   createTestDatabase,
   type IssuedCert,
@@ -102,7 +102,7 @@ export function testRuntime(
     logger: createLogger("silent"),
     metrics: createMetrics(),
     concurrency: 4,
-    policy: createAddressPolicy({ allowPrivate: true }),
+    policies: outboundPolicies({ allowPrivate: true }),
     mailer: createMailer({ smtpUrl, from: "Port443 <alerts@port443.test>", timeoutMs: 2_000 }),
     publicUrl: "https://port443.test",
     prefix,

@@ -112,9 +112,12 @@ export const scanTargetFields = {
   PORT443_ACME_DIRECTORIES: acmeDirectories,
   /** Deployment-wide extra trust anchors (PEM file), for every team's scans. */
   PORT443_EXTRA_CA_FILE: optional(z.string()),
-  /** CIDRs re-opened for scanning despite the address policy (internal monitoring). */
+  /**
+   * CIDRs re-opened for scans of monitored domains despite the address policy (internal
+   * monitoring); never for synchronous checks, AIA/OCSP/CRL/ARI fetches or webhooks.
+   */
   PORT443_TARGET_ALLOWLIST: cidrList,
-  /** Development and tests only: scan loopback and private addresses. */
+  /** Development and tests only: every outbound connection may reach loopback and private addresses. */
   PORT443_ALLOW_PRIVATE_TARGETS: booleanFlag,
 };
 

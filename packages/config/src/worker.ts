@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optional, port, positiveInt, serviceFields } from "./fields";
+import { cidrList, optional, port, positiveInt, serviceFields } from "./fields";
 import { lazyEnv } from "./parse";
 import { processEnv } from "./source";
 
@@ -25,6 +25,8 @@ export const workerEnvSchema = z.object({
   JOB_RETRY_DELAY_MS: optional(z.coerce.number().int().positive()),
   /** Scan history older than this is pruned daily. */
   SCAN_RETENTION_DAYS: positiveInt(400),
+  /** CIDRs webhook deliveries may reach despite the address policy (an internal receiver). */
+  PORT443_WEBHOOK_ALLOWLIST: cidrList,
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;

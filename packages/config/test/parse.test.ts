@@ -67,4 +67,15 @@ describe("parseEnv", () => {
       /PORT443_ACME_DIRECTORIES: "a1=ftp:\/\/x" is not issuer-key-id=URL or an http\(s\) URL/,
     );
   });
+
+  it("reads the worker's webhook allow-list apart from the scan allow-list", () => {
+    const env = parseEnv(workerEnvSchema, {
+      ...valid,
+      PORT443_TARGET_ALLOWLIST: "10.20.0.0/16",
+      PORT443_WEBHOOK_ALLOWLIST: "10.30.0.0/16, fd00:30::/32",
+    });
+    expect(env.PORT443_TARGET_ALLOWLIST).toEqual(["10.20.0.0/16"]);
+    expect(env.PORT443_WEBHOOK_ALLOWLIST).toEqual(["10.30.0.0/16", "fd00:30::/32"]);
+    expect(parseEnv(workerEnvSchema, valid).PORT443_WEBHOOK_ALLOWLIST).toEqual([]);
+  });
 });

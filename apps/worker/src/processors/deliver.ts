@@ -8,7 +8,7 @@ import {
   renderGroupEmail,
 } from "@port443/email";
 import type { Handler } from "@port443/jobs";
-import type { AddressPolicy } from "@port443/net";
+import { type AddressPolicy, BlockedAddressError } from "@port443/net";
 import { groupNoticeSchema, noticeSchema } from "@port443/notice";
 import { deliverWebhook, WebhookDeliveryError } from "@port443/webhooks";
 import type { Logger } from "../logger";
@@ -19,7 +19,7 @@ export interface DeliverDeps {
   logger: Logger;
   metrics: Metrics;
   mailer: Mailer | null;
-  /** Webhook URLs are user input: the same address policy as scans keeps them off internal hosts. */
+  /** Webhook URLs are user input: an address policy of their own keeps them off internal hosts. */
   webhookPolicy: AddressPolicy;
 }
 
@@ -98,8 +98,19 @@ export const deliverNotification =
         data: { state: permanent || lastTry ? "failed" : "pending", lastError: message.slice(0, 1_000) },
       });
       deps.metrics.notifications.inc({ channel: row.channel, outcome: permanent ? "failed" : "retry" });
+      // The team sees the class of a refused address; the operator's log has the address itself.
+      const refused =
+        error instanceof Error && error.cause instanceof BlockedAddressError ? error.cause : null;
       deps.logger.warn(
-        { jobId: job.id, notificationId: row.id, channel: row.channel, permanent, lastTry, err: message },
+        {
+          jobId: job.id,
+          notificationId: row.id,
+          channel: row.channel,
+          permanent,
+          lastTry,
+          err: message,
+          ...(refused && { address: refused.address, reason: refused.reason }),
+        },
         "delivery failed",
       );
       if (permanent || lastTry) return { failed: message };

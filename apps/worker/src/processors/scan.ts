@@ -9,7 +9,7 @@ import {
   type Queues,
 } from "@port443/jobs";
 import { effectivePolicy, recordScan } from "@port443/monitoring";
-import type { AddressPolicy } from "@port443/net";
+import type { OutboundPolicies } from "@port443/net";
 import {
   type CrlSource,
   type ErrorCode,
@@ -30,7 +30,8 @@ export interface ScanDeps {
   queues: Queues;
   logger: Logger;
   metrics: Metrics;
-  policy: AddressPolicy;
+  /** Monitored domains' scans may reach the scan allow-list; their fetches may not. */
+  policies: Pick<OutboundPolicies, "monitoredScans" | "strict">;
   trustStoreFor(teamCaPem: string | null): TrustStore;
   /** CRLs kept per process and, through Redis, for the fleet. */
   crls: CrlSource;
@@ -134,7 +135,8 @@ async function scanAndRecord(
       host: domain.hostname,
       port: domain.port,
       address,
-      policy: deps.policy,
+      policy: deps.policies.monitoredScans,
+      fetchPolicy: deps.policies.strict,
       trustStore: deps.trustStoreFor(domain.team.privateCaPem),
       crls: deps.crls,
       acme: deps.acme,
@@ -182,6 +184,8 @@ async function scanAndRecord(
       scanId: recorded.scanId,
       grade: report.grade,
       error: report.error?.code,
+      // Scanned or refused: a refusal tells the team only the address's class.
+      address: report.target.ip,
       ms: report.durationMs,
     },
     "scanned",
