@@ -38,13 +38,12 @@ it("recipients named before confirmation existed stay confirmed, once per team a
        VALUES (gen_random_uuid(), $1, ARRAY['Ops@Acme.example', 'oncall@acme.example'], '{}', now())`,
       [team],
     );
-    await client
-      .query(
-        `INSERT INTO alert_policies (id, team_id, recipients, expiry_thresholds, updated_at)
+    // The same address in a second policy (a domain override, say) is one confirmation.
+    await client.query(
+      `INSERT INTO alert_policies (id, team_id, recipients, expiry_thresholds, updated_at)
        VALUES (gen_random_uuid(), $1, ARRAY['ops@acme.example'], '{}', now())`,
-        [team],
-      )
-      .catch(() => undefined); // a second team policy may be refused by a constraint; one is enough
+      [team],
+    );
 
     expect(await applyMigrations(db.url)).toEqual(expect.arrayContaining([GRANDFATHER]));
     const { rows } = await client.query(
