@@ -1,4 +1,5 @@
 export { acknowledgeAlert, acknowledgeAlertInput } from "./acknowledge-alert";
+export { acknowledgeGroup, acknowledgeGroupInput } from "./acknowledge-group";
 export { type AddDomainInput, addDomain, addDomainInput } from "./add-domain";
 export { addDomains, addDomainsInput, maxBulkDomains } from "./add-domains";
 export { allowInvitation } from "./allow-invitation";
@@ -15,6 +16,7 @@ export { tagPattern } from "./domain-fields";
 export { ensureTeam, ensureTeamInput } from "./ensure-team";
 export { type FieldIssue, LimitError, ServiceError, type ServiceErrorCode } from "./errors";
 export { findInvitation, findInvitationInput } from "./find-invitation";
+export { findNotificationGroup, findNotificationGroupInput } from "./find-notification-group";
 export { findRecipientConfirmation, findRecipientConfirmationInput } from "./find-recipient-confirmation";
 export { getAlertPolicy } from "./get-alert-policy";
 export { getDomain, getDomainInput } from "./get-domain";

@@ -11,7 +11,7 @@ export const listAlertsInput = z.object({
   domainId: z.uuid().optional(),
 });
 
-/** The team's alerts, newest first. */
+/** The team's alerts, newest first, each with its notification group when it is in one. */
 export async function listAlerts(ctx: ServiceContext, input: z.input<typeof listAlertsInput>) {
   const { cursor, limit, state, domainId } = parseInput(listAlertsInput, input);
   const where: Prisma.AlertWhereInput = {
@@ -24,7 +24,15 @@ export async function listAlerts(ctx: ServiceContext, input: z.input<typeof list
     where,
     orderBy: { id: "desc" },
     take: limit + 1,
-    include: { domain: { select: { hostname: true, port: true } } },
+    include: {
+      domain: { select: { hostname: true, port: true } },
+      // The alert's notification group (one per recipient and webhook, all of one cause): the first says what it shares.
+      groupMembers: {
+        select: { group: { select: { id: true, cause: true, _count: { select: { members: true } } } } },
+        orderBy: { groupId: "asc" },
+        take: 1,
+      },
+    },
   });
   return page(rows, limit, (row) => row.id);
 }

@@ -17,6 +17,8 @@ export const listDomainsInput = z.object({
   expiringWithinDays: z.number().int().min(0).max(3650).optional(),
   /** Part of the hostname. */
   search: z.string().trim().toLowerCase().min(1).max(253).optional(),
+  /** Only the domains whose alerts are in this notification group of the team's (a group email's link). */
+  groupId: z.uuid().optional(),
   /** `hostname` (A–Z, then port) or `expiry` (soonest first, unscanned last). */
   sort: z.enum(["hostname", "expiry"]).default("hostname"),
 });
@@ -25,12 +27,14 @@ const domainCursor = z.tuple([z.string(), z.number().int()]);
 
 /** The team's domains by hostname and port, a page at a time (keyset pagination: fast on any page). */
 export async function listDomains(ctx: ServiceContext, input: z.input<typeof listDomainsInput>) {
-  const { cursor, limit, status, grade, tag, expiringWithinDays, search, sort } = parseInput(
+  const { cursor, limit, status, grade, tag, expiringWithinDays, search, sort, groupId } = parseInput(
     listDomainsInput,
     input,
   );
   const where: Prisma.DomainWhereInput = { teamId: ctx.teamId, status, grade };
   if (tag) where.tags = { has: tag };
+  if (groupId)
+    where.alerts = { some: { groupMembers: { some: { group: { id: groupId, teamId: ctx.teamId } } } } };
   if (expiringWithinDays !== undefined)
     where.notAfter = { lte: new Date(Date.now() + expiringWithinDays * 86_400_000) };
   if (sort === "expiry") return byExpiry(ctx, where, search, cursor, limit);

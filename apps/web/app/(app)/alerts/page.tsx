@@ -38,34 +38,48 @@ export default async function AlertsPage({
       </nav>
       {page.items.length ? (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
-          {page.items.map((alert) => (
-            <li key={alert.id} className="space-y-1 px-4 py-3">
-              <div className="flex flex-wrap items-baseline gap-2">
-                <span className="text-xs font-semibold uppercase">{alert.severity}</span>
-                <span className="font-medium">{alert.title}</span>
-                <Link
-                  href={`/domains/${alert.domainId}`}
-                  className="text-sm text-brand-700 hover:underline dark:text-brand-500"
-                >
-                  {alert.domain.hostname}:{alert.domain.port}
-                </Link>
-                <span className="ml-auto text-xs text-slate-500">
-                  {alert.state} · opened {dateTime(alert.openedAt)}
-                  {alert.resolvedAt ? ` · resolved ${dateTime(alert.resolvedAt)}` : ""}
-                </span>
-              </div>
-              {alert.detail ? (
-                <p className="text-sm text-slate-600 dark:text-slate-400">{alert.detail}</p>
-              ) : null}
-              {state === "active" && hasRole(role, "member") ? (
-                <AlertActions
-                  alertId={alert.id}
-                  domainId={alert.domainId}
-                  acknowledged={alert.state === "acknowledged"}
-                />
-              ) : null}
-            </li>
-          ))}
+          {page.items.map((alert) => {
+            // Only a group of several domains is worth naming; a lone alert is its own group.
+            const group = alert.groupMembers[0]?.group;
+            const shared = group && group._count.members > 1 ? group : undefined;
+            return (
+              <li key={alert.id} className="space-y-1 px-4 py-3">
+                <div className="flex flex-wrap items-baseline gap-2">
+                  <span className="text-xs font-semibold uppercase">{alert.severity}</span>
+                  <span className="font-medium">{alert.title}</span>
+                  <Link
+                    href={`/domains/${alert.domainId}`}
+                    className="text-sm text-brand-700 hover:underline dark:text-brand-500"
+                  >
+                    {alert.domain.hostname}:{alert.domain.port}
+                  </Link>
+                  <span className="ml-auto text-xs text-slate-500">
+                    {alert.state} · opened {dateTime(alert.openedAt)}
+                    {alert.resolvedAt ? ` · resolved ${dateTime(alert.resolvedAt)}` : ""}
+                  </span>
+                </div>
+                {alert.detail ? (
+                  <p className="text-sm text-slate-600 dark:text-slate-400">{alert.detail}</p>
+                ) : null}
+                {shared ? (
+                  <p className="text-sm text-slate-600 dark:text-slate-400">
+                    Notified with its group: {shared.cause} ·{" "}
+                    <Link href={`/domains?group=${shared.id}`} className="underline">
+                      {shared._count.members} domains
+                    </Link>
+                  </p>
+                ) : null}
+                {state === "active" && hasRole(role, "member") ? (
+                  <AlertActions
+                    alertId={alert.id}
+                    domainId={alert.domainId}
+                    acknowledged={alert.state === "acknowledged"}
+                    groupId={shared?.id}
+                  />
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">

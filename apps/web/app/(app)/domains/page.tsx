@@ -1,5 +1,5 @@
 import { gradeFromDb } from "@port443/monitoring";
-import { dbGrades, domainStatuses, hasRole, listDomains } from "@port443/services";
+import { dbGrades, domainStatuses, findNotificationGroup, hasRole, listDomains } from "@port443/services";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { GradeBadge } from "@/components/grade-badge";
@@ -20,6 +20,8 @@ type Search = {
   expiring?: string;
   sort?: string;
   cursor?: string;
+  /** A notification group's id: a group email's "and N more" link. */
+  group?: string;
 };
 
 const pick = <T extends string>(value: string | undefined, allowed: readonly T[]) =>
@@ -29,15 +31,21 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const { ctx, role } = await requireTeam();
   const expiring = Number(params.expiring);
-  const page = await listDomains(ctx, {
-    search: params.search || undefined,
-    status: pick(params.status, domainStatuses),
-    grade: pick(params.grade, dbGrades),
-    tag: params.tag || undefined,
-    expiringWithinDays: Number.isInteger(expiring) && expiring >= 0 ? expiring : undefined,
-    sort: params.sort === "expiry" ? "expiry" : "hostname",
-    cursor: params.cursor,
-  });
+  const group = params.group ? await findNotificationGroup(ctx, { groupId: params.group }) : null;
+  // A group of another team (or none) shows nothing, never every domain.
+  const page =
+    params.group && !group
+      ? { items: [], nextCursor: null }
+      : await listDomains(ctx, {
+          search: params.search || undefined,
+          status: pick(params.status, domainStatuses),
+          grade: pick(params.grade, dbGrades),
+          tag: params.tag || undefined,
+          expiringWithinDays: Number.isInteger(expiring) && expiring >= 0 ? expiring : undefined,
+          sort: params.sort === "expiry" ? "expiry" : "hostname",
+          cursor: params.cursor,
+          groupId: group?.id,
+        });
   const next = new URLSearchParams(
     Object.entries({ ...params, cursor: page.nextCursor ?? "" }).filter(([, value]) => value),
   );
@@ -51,8 +59,28 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
           </Button>
         ) : null}
       </div>
+      {params.group ? (
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-brand-50 px-4 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+        >
+          <span>
+            {group ? (
+              <>
+                Filtered by notification group: <strong>{group.cause}</strong>
+              </>
+            ) : (
+              "No such notification group in this team"
+            )}
+          </span>
+          <Link href="/domains" className="font-medium underline">
+            Clear filter
+          </Link>
+        </div>
+      ) : null}
       <search>
         <form className="flex flex-wrap items-end gap-3">
+          {group ? <input type="hidden" name="group" value={group.id} /> : null}
           <Field
             label="Search"
             name="search"

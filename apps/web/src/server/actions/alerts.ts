@@ -1,5 +1,5 @@
 "use server";
-import { acknowledgeAlert, muteDomain } from "@port443/services";
+import { acknowledgeAlert, acknowledgeGroup, muteDomain } from "@port443/services";
 import { revalidatePath } from "next/cache";
 import { actionError } from "@/server/action-error";
 import { requireTeam } from "@/server/session";
@@ -8,6 +8,18 @@ export async function acknowledgeAction(alertId: string): Promise<{ error?: stri
   const { ctx } = await requireTeam();
   try {
     await acknowledgeAlert(ctx, { alertId });
+  } catch (error) {
+    return actionError(error, "Your role cannot change alerts.");
+  }
+  revalidatePath("/alerts");
+  return {};
+}
+
+/** Acknowledges every open alert of a notification group (each alert keeps its own state). */
+export async function acknowledgeGroupAction(groupId: string): Promise<{ error?: string }> {
+  const { ctx } = await requireTeam();
+  try {
+    await acknowledgeGroup(ctx, { groupId });
   } catch (error) {
     return actionError(error, "Your role cannot change alerts.");
   }
