@@ -106,17 +106,12 @@ export const acmeDirectories = z.preprocess(
     }),
 );
 
-/** Where scans may connect and what they trust: the same for the worker's scans and the API's checks. */
+/** What scans trust and whether they may reach private addresses at all: the worker's scans and the API's checks. */
 export const scanTargetFields = {
   /** ACME directories for renewal information (ARI), see acmeDirectories. */
   PORT443_ACME_DIRECTORIES: acmeDirectories,
   /** Deployment-wide extra trust anchors (PEM file), for every team's scans. */
   PORT443_EXTRA_CA_FILE: optional(z.string()),
-  /**
-   * CIDRs re-opened for scans of monitored domains despite the address policy (internal
-   * monitoring); never for synchronous checks, AIA/OCSP/CRL/ARI fetches or webhooks.
-   */
-  PORT443_TARGET_ALLOWLIST: cidrList,
   /** Development and tests only: every outbound connection may reach loopback and private addresses. */
   PORT443_ALLOW_PRIVATE_TARGETS: booleanFlag,
 };

@@ -25,6 +25,11 @@ export const workerEnvSchema = z.object({
   JOB_RETRY_DELAY_MS: optional(z.coerce.number().int().positive()),
   /** Scan history older than this is pruned daily. */
   SCAN_RETENTION_DAYS: positiveInt(400),
+  /**
+   * CIDRs re-opened for scans of monitored domains despite the address policy (internal
+   * monitoring); never for their AIA/OCSP/CRL/ARI fetches, webhooks or the API's checks.
+   */
+  PORT443_TARGET_ALLOWLIST: cidrList,
   /** CIDRs webhook deliveries may reach despite the address policy (an internal receiver). */
   PORT443_WEBHOOK_ALLOWLIST: cidrList,
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { type Api, createApi } from "@port443/api";
 import { webEnv } from "@port443/config/web";
-import { createAddressPolicy } from "@port443/net";
+import { outboundPolicies } from "@port443/net";
 import { trustStoreCache } from "@port443/scanner";
 import { prisma, queues, redis } from "./clients";
 import { teamQuotas } from "./quotas";
@@ -19,10 +19,8 @@ export function api(): Api {
       redis: redis(),
       publicUrl: env.PUBLIC_URL,
       redisPrefix: env.PORT443_QUEUE_PREFIX,
-      addressPolicy: createAddressPolicy({
-        allowPrivate: env.PORT443_ALLOW_PRIVATE_TARGETS,
-        allow: env.PORT443_TARGET_ALLOWLIST,
-      }),
+      // Checks scan whatever host a team names: the scan allow-list (monitored domains) is not theirs.
+      addressPolicy: outboundPolicies({ allowPrivate: env.PORT443_ALLOW_PRIVATE_TARGETS }).strict,
       trustStoreFor: trustStoreCache(
         env.PORT443_EXTRA_CA_FILE ? readFileSync(env.PORT443_EXTRA_CA_FILE, "utf8") : null,
       ),
