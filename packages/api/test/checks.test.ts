@@ -139,4 +139,16 @@ describe("POST /checks with the service's address policy", () => {
       expect(response.body.errors[0].pointer).toBe("/host");
     }
   });
+
+  it("names the class of a refused address, never the address a name resolves to", async () => {
+    const key = await api.createKey("acme", ["scan"]);
+    const response = await client.request("POST", "/checks", { key, body: { host: "localhost", port: 443 } });
+    expect(response.status).toBe(422);
+    expect(response.body.detail).toBe("the host resolves to a loopback address, which is not allowed");
+    expect(JSON.stringify(response.body)).not.toMatch(/127\.0\.0\.1|::1/);
+    const metadata = await client.request("POST", "/checks", { key, body: { host: "169.254.169.254" } });
+    expect(metadata.body.errors[0].detail).toBe(
+      "the host resolves to a link-local address, which is not allowed",
+    );
+  });
 });

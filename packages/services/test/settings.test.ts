@@ -218,6 +218,18 @@ describe("team settings and overview", () => {
     expect((await prisma.team.findUniqueOrThrow({ where: { id: admin.teamId } })).privateCaPem).toBeNull();
   });
 
+  it("refuses a 256 KB paste of BEGIN lines at once, not after seconds of parsing", async () => {
+    const line = "-----BEGIN CERTIFICATE-----\n";
+    const pem = line.repeat(Math.floor((256 * 1024) / line.length));
+    const started = performance.now();
+    await expect(setPrivateCa(admin, { pem })).rejects.toMatchObject({
+      code: "validation",
+      message: "no PEM certificate found",
+    });
+    // Linear parsing takes milliseconds; the regex it replaced took seconds on this paste.
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it("summarizes the team and refuses a viewer's delete", async () => {
     const soon = await addDomain(admin, { hostname: "soon.example" });
     const failing = await addDomain(admin, { hostname: "down.example" });
