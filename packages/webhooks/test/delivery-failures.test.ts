@@ -108,6 +108,10 @@ describe("deliverWebhook address policy", () => {
       const error = await failure(deliverWebhook(options(url, { policy: createAddressPolicy() })));
       expect(error.permanent).toBe(true);
       expect(error.cause).toBeInstanceOf(BlockedAddressError);
+      // The delivery log shows the team the class of the address, not the address.
+      expect(error.message).toBe(
+        "webhook delivery failed: the host resolves to a loopback address, which is not allowed",
+      );
       expect(server.connections()).toBe(0);
 
       // The same receiver is reachable, and counted, once loopback is allowed.
