@@ -28,7 +28,7 @@ function group(count: number, overrides: Partial<GroupNotice> = {}, recovered = 
       recovered: index < recovered,
       added: true,
     })),
-    sample: makeNotice({ grade: null, failures: null }),
+    sample: { ...makeNotice({ grade: null, failures: null }), event: "opened" },
     ...overrides,
   };
 }
