@@ -1,3 +1,4 @@
+import net from "node:net";
 import { createPrismaClient, type PrismaClient } from "@port443/db";
 import { createMailer } from "@port443/email";
 import { outboundPolicies } from "@port443/net";
@@ -109,4 +110,30 @@ export function testRuntime(
     tickEveryMs: 300,
     ...overrides,
   });
+}
+
+/**
+ * A TCP forwarder on 127.0.0.1 (`port`, or a free one) to `targetPort`: more domains on one TLS
+ * endpoint, so they share its certificate, or a port that starts answering.
+ */
+export async function forwardPort(targetPort: number, port = 0) {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(targetPort, "127.0.0.1");
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("error", () => {});
+      socket.on("close", () => sockets.delete(socket));
+    }
+    upstream.on("error", () => client.destroy());
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
