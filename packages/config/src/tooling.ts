@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { databaseUrl, optional, port, redisUrl, smtpUrl } from "./fields";
 import { lazyEnv } from "./parse";
+import { weakSecretReason } from "./secret-strength";
 import { processEnv } from "./source";
 
 /**
@@ -21,8 +22,19 @@ export const toolingEnvSchema = z.object({
   SMTP_URL: optional(smtpUrl),
   PORT443_MAIL_SMTP_PORT: port(1025),
   PORT443_MAIL_WEB_PORT: port(1080),
-  /** Unset: `npm start` generates one on first run and keeps it in the data folder. */
-  AUTH_SECRET: optional(z.string().min(32)),
+  /**
+   * Unset: `npm start` generates one on first run and keeps it in the data folder. One given is
+   * checked as the web process checks it in production, which is how `npm start` runs it.
+   */
+  AUTH_SECRET: optional(
+    z
+      .string()
+      .min(32)
+      .superRefine((secret, context) => {
+        const weak = weakSecretReason("AUTH_SECRET", secret);
+        if (weak) context.addIssue({ code: "custom", message: weak });
+      }),
+  ),
   /** `port443` in the list: failures print their stack trace under the one-line message. */
   DEBUG: optional(z.string()),
 });

@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { positiveInt, serviceFields } from "./fields";
 import { lazyEnv } from "./parse";
+import { refuseUnsafeProduction } from "./production";
+import { signInFields } from "./sign-in";
 import { processEnv } from "./source";
 
-export const webEnvSchema = z.object({
+const webFields = z.object({
   ...serviceFields,
+  ...signInFields,
   /** Signs session cookies and sign-in tokens: 32 or more random characters (`openssl rand -base64 32`). */
   AUTH_SECRET: z
     .string({ error: (issue) => (issue.input === undefined ? "AUTH_SECRET is required" : undefined) })
@@ -33,6 +36,9 @@ export const webEnvSchema = z.object({
   /** Alert recipient changes (team policy and domain overrides) per team and hour. */
   PORT443_RECIPIENT_CHANGES_PER_HOUR: positiveInt(10),
 });
+
+/** In production, a guessable secret or tokens in the log would be worse than not starting. */
+export const webEnvSchema = webFields.superRefine(refuseUnsafeProduction);
 
 export type WebEnv = z.infer<typeof webEnvSchema>;
 export const webEnv = lazyEnv(webEnvSchema, processEnv);
