@@ -12,6 +12,8 @@ export const accountEmailSchema = z.discriminatedUnion("kind", [
     inviter: z.string(),
     role: z.string(),
   }),
+  /** Wrong passwords from anywhere locked the account's password sign-in; the link resets it. */
+  z.object({ kind: z.literal("account_locked"), url: z.url(), minutes: z.number().int().positive() }),
   /** An alert policy names the address; alerts reach it only after this is followed. */
   z.object({ kind: z.literal("confirm_recipient"), url: z.url(), team: z.string() }),
 ]);
@@ -52,6 +54,13 @@ export const accountCopy: {
     body: "Use this link to sign in without a password. It works for five minutes, once.",
     button: "Sign in",
     footer: ignore,
+  }),
+  account_locked: ({ minutes }) => ({
+    subject: "Password sign-in to your Port443 account is locked",
+    heading: "Someone kept trying your password",
+    body: `After too many wrong passwords, password sign-in to your Port443 account is locked for ${minutes} minutes. If that was not you, choose a new password now: the link works for one hour, once, and signs out every session. Signing in with an emailed link still works.`,
+    button: "Choose a new password",
+    footer: `If it was you, wait ${minutes} minutes and try again; nothing else changed.`,
   }),
   invitation: ({ team, inviter, role }) => ({
     subject: `${inviter} invited you to ${team} on Port443`,

@@ -9,6 +9,11 @@ describe("account emails", () => {
     [{ kind: "reset_password", url }, "Reset your Port443 password", "Choose a new password"],
     [{ kind: "magic_link", url }, "Your Port443 sign-in link", "Sign in"],
     [
+      { kind: "account_locked", url, minutes: 15 },
+      "Password sign-in to your Port443 account is locked",
+      "Choose a new password",
+    ],
+    [
       { kind: "invitation", url, team: "Acme", inviter: "Ada Lovelace", role: "admin" },
       "Ada Lovelace invited you to Acme on Port443",
       "Accept invitation",
