@@ -4,6 +4,11 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { magicLink, organization } from "better-auth/plugins";
+import type { Redis } from "ioredis";
+import { accountLockout } from "./account-lockout";
+import { AccountLocks, type LockoutPolicy } from "./account-locks";
+import { type TrustedProxies, withClientAddress } from "./client-address";
+import { revokeOtherSessionsOnPasswordChange } from "./password-change";
 import { accessControl, roles } from "./roles";
 
 export interface AuthOptions {
@@ -16,6 +21,15 @@ export interface AuthOptions {
   sendEmail(to: string, email: AccountEmail): Promise<void>;
   /** Sign-in attempts per client address and minute. */
   signInAttemptsPerMinute?: number;
+  /** Whose X-Forwarded-For entries are believed when finding the client's address. */
+  trustedProxies: TrustedProxies;
+  /** Keeps the per-account counters, shared by every web process, under `redisPrefix`. */
+  redis: Redis;
+  redisPrefix: string;
+  /** When failed passwords lock an account's password sign-in. */
+  lockout: LockoutPolicy;
+  /** Extra wait per failure past half the lockout limit (1 s). */
+  lockoutSlowdownStepMs?: number;
 }
 
 /**
@@ -24,18 +38,29 @@ export interface AuthOptions {
  */
 export function createAuth(options: AuthOptions) {
   const { prisma, sendEmail, baseUrl } = options;
-  return betterAuth({
+  const locks = new AccountLocks(options.redis, options.redisPrefix, options.lockout);
+  const resetTokenSeconds = 3600;
+  const auth = betterAuth({
     appName: "Port443",
     baseURL: baseUrl,
     secret: options.secret,
     database: prismaAdapter(prisma, { provider: "postgresql", transaction: true }),
-    advanced: { database: { generateId: "uuid" }, cookiePrefix: "port443" },
+    advanced: {
+      database: { generateId: "uuid" },
+      cookiePrefix: "port443",
+      // The handler below leaves X-Forwarded-For with the one address it resolved, which
+      // better-auth believes as it believes any single entry (it would give up on a chain).
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+    },
     emailAndPassword: {
       enabled: true,
       requireEmailVerification: true,
       minPasswordLength: 10,
-      resetPasswordTokenExpiresIn: 3600,
+      resetPasswordTokenExpiresIn: resetTokenSeconds,
       sendResetPassword: ({ user, url }) => sendEmail(user.email, { kind: "reset_password", url }),
+      // Whoever had a session, perhaps with the old password, is signed out everywhere.
+      revokeSessionsOnPasswordReset: true,
+      onPasswordReset: ({ user }) => locks.clear(user.email),
     },
     emailVerification: {
       sendOnSignUp: true,
@@ -77,10 +102,20 @@ export function createAuth(options: AuthOptions) {
         expiresIn: 300,
         sendMagicLink: ({ email, url }) => sendEmail(email, { kind: "magic_link", url }),
       }),
+      accountLockout({
+        locks,
+        slowdownStepMs: options.lockoutSlowdownStepMs,
+        resetTokenSeconds,
+        sendEmail,
+      }),
+      revokeOtherSessionsOnPasswordChange(),
       // Lets server actions set the session cookie; better-auth wants it last.
       nextCookies(),
     ],
   });
+  // Every HTTP request names its client by the trusted proxies' rules before the limits count it.
+  const handler = (request: Request) => auth.handler(withClientAddress(request, options.trustedProxies));
+  return { ...auth, handler, fetch: handler };
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -1,77 +1,16 @@
-import { createPrismaClient, type PrismaClient } from "@port443/db";
-import type { AccountEmail } from "@port443/email";
-import { createTestDatabase, type TestDatabase } from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Auth, createAuth } from "../src";
-
-const baseUrl = "http://localhost:3000";
+import { baseUrl, startAuth } from "./support";
 
 describe("sign-in and teams (better-auth on our tables)", () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  let auth: Auth;
-  const outbox: { to: string; email: AccountEmail }[] = [];
-
+  let env: Awaited<ReturnType<typeof startAuth>>;
   beforeAll(async () => {
-    db = await createTestDatabase("auth");
-    prisma = createPrismaClient(db.url);
-    auth = createAuth({
-      prisma,
-      secret: "test-secret-with-at-least-32-characters!!",
-      baseUrl,
-      sendEmail: async (to, email) => {
-        outbox.push({ to, email });
-      },
-    });
+    env = await startAuth("auth");
   });
-  afterAll(async () => {
-    await prisma.$disconnect();
-    await db.drop();
-  });
+  afterAll(() => env.stop());
 
-  let clients = 0;
-  /** One HTTP exchange with the auth handler, from one client address, with its cookies. */
-  async function call(
-    path: string,
-    init: { body?: unknown; cookie?: string; ip?: string; method?: string } = {},
-  ) {
-    const response = await auth.handler(
-      new Request(new URL(path, baseUrl), {
-        method: init.method ?? (init.body ? "POST" : "GET"),
-        headers: {
-          "content-type": "application/json",
-          origin: baseUrl,
-          // Each exchange from its own address unless a test says otherwise: the limiter counts per address.
-          "x-forwarded-for": init.ip ?? `203.0.113.${++clients % 250}`,
-          ...(init.cookie ? { cookie: init.cookie } : {}),
-        },
-        body: init.body ? JSON.stringify(init.body) : undefined,
-        redirect: "manual",
-      }),
-    );
-    const cookie = response.headers
-      .getSetCookie()
-      .map((entry) => entry.split(";")[0])
-      .join("; ");
-    const text = await response.text();
-    return {
-      status: response.status,
-      cookie,
-      body: text ? JSON.parse(text) : null,
-      location: response.headers.get("location"),
-    };
-  }
-  const lastEmail = (to: string) => outbox.filter((entry) => entry.to === to).at(-1)!.email;
-
-  async function signUpVerified(email: string, name: string) {
-    expect(
-      (await call("/api/auth/sign-up/email", { body: { email, password: "correct horse battery", name } }))
-        .status,
-    ).toBe(200);
-    const verify = await call(lastEmail(email).url.replace(baseUrl, ""));
-    expect(verify.status).toBe(302);
-    return verify.cookie;
-  }
+  const call: typeof env.call = (...args) => env.call(...args);
+  const lastEmail: typeof env.lastEmail = (to) => env.lastEmail(to);
+  const signUpVerified: typeof env.signUpVerified = (...args) => env.signUpVerified(...args);
 
   it("signs up, refuses sign-in until the emailed link is followed, then signs in", async () => {
     const signUp = await call("/api/auth/sign-up/email", {
@@ -88,10 +27,10 @@ describe("sign-in and teams (better-auth on our tables)", () => {
     const verified = await call(lastEmail("ada@example.com").url.replace(baseUrl, ""));
     expect(verified.status).toBe(302);
     expect(verified.cookie).toMatch(/port443\.session_token=/);
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
+    const user = await env.prisma.user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
     expect(user.emailVerified).toBe(true);
     expect(user.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
-    const account = await prisma.account.findFirstOrThrow({ where: { userId: user.id } });
+    const account = await env.prisma.account.findFirstOrThrow({ where: { userId: user.id } });
     expect(account.password).not.toContain("correct horse");
 
     const signIn = await call("/api/auth/sign-in/email", {
@@ -100,7 +39,7 @@ describe("sign-in and teams (better-auth on our tables)", () => {
     expect(signIn.status).toBe(200);
     const session = await call("/api/auth/get-session", { cookie: signIn.cookie });
     expect(session.body.user.email).toBe("ada@example.com");
-    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(2);
+    expect(await env.prisma.session.count({ where: { userId: user.id } })).toBe(2);
   });
 
   it("creates a team whose creator is its owner, invites by email, and the invitee joins with the role", async () => {
@@ -110,7 +49,7 @@ describe("sign-in and teams (better-auth on our tables)", () => {
       body: { name: "Acme", slug: "acme-auth" },
     });
     expect(team.status).toBe(200);
-    const member = await prisma.member.findFirstOrThrow({
+    const member = await env.prisma.member.findFirstOrThrow({
       where: { teamId: team.body.id },
       include: { user: true },
     });
@@ -136,7 +75,7 @@ describe("sign-in and teams (better-auth on our tables)", () => {
       body: { invitationId: invite.body.id },
     });
     expect(accepted.status).toBe(200);
-    const joined = await prisma.member.findFirstOrThrow({
+    const joined = await env.prisma.member.findFirstOrThrow({
       where: { teamId: team.body.id, user: { email: "linus@example.com" } },
     });
     expect(joined.role).toBe("viewer");
@@ -152,7 +91,7 @@ describe("sign-in and teams (better-auth on our tables)", () => {
       body: { email: "eve@example.com", role: "superuser", organizationId: team.body.id },
     });
     expect(badRole.status).toBe(400);
-    expect(await prisma.invitation.count({ where: { email: "eve@example.com" } })).toBe(0);
+    expect(await env.prisma.invitation.count({ where: { email: "eve@example.com" } })).toBe(0);
 
     // Only the owner deletes the team; anyone may leave it.
     const byViewerDelete = await call("/api/auth/organization/delete", {
@@ -168,12 +107,12 @@ describe("sign-in and teams (better-auth on our tables)", () => {
         })
       ).status,
     ).toBe(200);
-    expect(await prisma.member.count({ where: { teamId: team.body.id } })).toBe(1);
+    expect(await env.prisma.member.count({ where: { teamId: team.body.id } })).toBe(1);
     expect(
       (await call("/api/auth/organization/delete", { cookie: owner, body: { organizationId: team.body.id } }))
         .status,
     ).toBe(200);
-    expect(await prisma.team.count({ where: { id: team.body.id } })).toBe(0);
+    expect(await env.prisma.team.count({ where: { id: team.body.id } })).toBe(0);
   });
 
   it("resets a password through the emailed link and signs in by magic link", async () => {
@@ -198,7 +137,7 @@ describe("sign-in and teams (better-auth on our tables)", () => {
       (
         await call("/api/auth/sign-in/email", {
           body: { email: "barbara@example.com", password: "a brand new passphrase" },
-          ip: "198.51.100.9",
+          forwardedFor: "198.51.100.9",
         })
       ).status,
     ).toBe(200);
@@ -207,7 +146,7 @@ describe("sign-in and teams (better-auth on our tables)", () => {
       (
         await call("/api/auth/sign-in/magic-link", {
           body: { email: "barbara@example.com" },
-          ip: "198.51.100.9",
+          forwardedFor: "198.51.100.9",
         })
       ).status,
     ).toBe(200);
@@ -221,7 +160,7 @@ describe("sign-in and teams (better-auth on our tables)", () => {
     const attempt = (ip: string) =>
       call("/api/auth/sign-in/email", {
         body: { email: "nobody@example.com", password: "wrong password!" },
-        ip,
+        forwardedFor: ip,
       });
     const statuses = [];
     for (let i = 0; i < 6; i++) statuses.push((await attempt("192.0.2.44")).status);
