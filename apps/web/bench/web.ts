@@ -1,22 +1,22 @@
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { processEnv } from "@port443/config";
-import { freePort, uniquePrefix } from "@port443/testing";
+import { freePort, startSmtpServer, uniquePrefix } from "@port443/testing";
 
 /** `--name=N` from the command line, else the fallback. */
 export const argument = (name: string, fallback: number) =>
   Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const nextBin = createRequire(path.join(webDir, "package.json")).resolve("next/dist/bin/next");
 
-/** The production build (`next start`) on a free port, once /api/health answers. */
+/** The production build (`server.mjs`, with a mail catcher it needs) on a free port, once /api/health answers. */
 export async function startBenchWeb(databaseUrl: string, redisUrl: string, env: Record<string, string> = {}) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  const smtp = await startSmtpServer();
+  const child = spawn(process.execPath, ["server.mjs", "-p", String(port)], {
     cwd: webDir,
     env: {
       ...processEnv(),
@@ -24,7 +24,8 @@ export async function startBenchWeb(databaseUrl: string, redisUrl: string, env: 
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       PORT443_QUEUE_PREFIX: uniquePrefix("bench"),
-      AUTH_SECRET: "bench-secret-with-at-least-32-characters",
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      SMTP_URL: smtp.url,
       PUBLIC_URL: base,
       ...env,
     },
@@ -38,8 +39,14 @@ export async function startBenchWeb(databaseUrl: string, redisUrl: string, env: 
       )
     )
       break;
-    if (attempt > 150) throw new Error("next start did not come up");
+    if (attempt > 150) throw new Error("the web server did not come up");
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { base, stop: () => child.kill("SIGTERM") };
+  return {
+    base,
+    stop: () => {
+      child.kill("SIGTERM");
+      void smtp.stop();
+    },
+  };
 }

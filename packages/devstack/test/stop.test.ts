@@ -64,7 +64,14 @@ describe("npm start stops everything it started", () => {
     const tree = processTree(stack.child.pid!);
     const commands = tree.map(cmdline).join("\n");
     // What a stack is made of: the servers a SIGTERM used to leave running among them.
-    for (const part of ["bin/postgres", "redis-server", "maildev", "next", "dist/index.js", "reaper.mjs"]) {
+    for (const part of [
+      "bin/postgres",
+      "redis-server",
+      "maildev",
+      "server.mjs",
+      "dist/index.js",
+      "reaper.mjs",
+    ]) {
       expect(commands).toContain(part);
     }
 

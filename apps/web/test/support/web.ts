@@ -1,29 +1,38 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { processEnv } from "@port443/config";
-import { freePort } from "@port443/testing";
+import { freePort, startSmtpServer } from "@port443/testing";
 
-const webDir = path.resolve(import.meta.dirname, "../..");
-const nextBin = createRequire(path.join(webDir, "package.json")).resolve("next/dist/bin/next");
+export const webDir = path.resolve(import.meta.dirname, "../..");
 
-/** Runs the production build (`next start`), as `npm start` does. */
+/**
+ * Runs the production build as `npm start` does (`server.mjs`, NODE_ENV=production) with a
+ * random AUTH_SECRET. Production will not start without SMTP, so a test that reads no email
+ * still gets a mail catcher.
+ */
 export async function startWeb(env: Record<string, string>): Promise<{ url: string; stop(): void }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  const smtp = env.SMTP_URL ? null : await startSmtpServer();
+  const child: ChildProcess = spawn(process.execPath, ["server.mjs", "-p", String(port)], {
     cwd: webDir,
     env: {
       ...processEnv(),
       NODE_ENV: "production",
-      AUTH_SECRET: "web-test-secret-with-at-least-32-characters",
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
+      ...(smtp ? { SMTP_URL: smtp.url } : {}),
       ...env,
     },
-    stdio: "ignore",
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr += chunk;
   });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 150; attempt++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the web server exited with ${child.exitCode}: ${stderr}`);
     if (
       await fetch(url, { method: "HEAD" }).then(
         () => true,
@@ -33,5 +42,11 @@ export async function startWeb(env: Record<string, string>): Promise<{ url: stri
       break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, stop: () => child.kill("SIGTERM") };
+  return {
+    url,
+    stop: () => {
+      child.kill("SIGTERM");
+      void smtp?.stop();
+    },
+  };
 }

@@ -112,10 +112,9 @@ export async function start(options: { build: boolean }): Promise<number> {
       // Local development scans local test servers too; a deployment keeps the address policy on.
       PORT443_ALLOW_PRIVATE_TARGETS: "true",
     };
-    const webDir = path.join(repoRoot, "apps/web");
-    const nextBin = createRequire(path.join(webDir, "package.json")).resolve("next/dist/bin/next");
-    supervisor.start("web", process.execPath, [nextBin, "start", "-p", String(env.PORT)], {
-      cwd: webDir,
+    // The web app's server: `next start` that also passes on each connection's address.
+    supervisor.start("web", process.execPath, ["server.mjs", "-p", String(env.PORT)], {
+      cwd: path.join(repoRoot, "apps/web"),
       env: appEnv,
     });
     supervisor.start("worker", process.execPath, ["--max-old-space-size=192", "dist/index.js"], {

@@ -34,7 +34,12 @@ export function SignInForm({ next }: { next: string }) {
     if (!error) {
       router.push(next as Route);
       router.refresh();
-    } else if (error.status === 429)
+    } else if (error.code === "ACCOUNT_LOCKED")
+      setMessage({
+        tone: "error",
+        text: "Too many wrong passwords for this account: password sign-in is locked for a while. If it is yours, we emailed you a link to choose a new password; signing in with an email link works too.",
+      });
+    else if (error.status === 429)
       setMessage({ tone: "error", text: "Too many attempts. Wait a minute and try again." });
     else if (error.code === "EMAIL_NOT_VERIFIED")
       setMessage({ tone: "error", text: "Confirm your email first: we sent you a new link." });
