@@ -89,12 +89,38 @@ describe("dashboard components", () => {
     expect(two).toContain("No certificate change seen yet.");
   });
 
-  it("formats days left and keeps sign-in redirects on this site", () => {
+  it("formats days left", () => {
     expect(daysLeftLabel(new Date(Date.now() + 3 * 86_400_000 + 60_000))).toBe("3 d");
     expect(daysLeftLabel(new Date(Date.now() - 2 * 86_400_000 - 60_000))).toBe("expired 3 d ago");
-    expect(safeNext("/domains?grade=B")).toBe("/domains?grade=B");
-    expect(safeNext("//evil.example/x")).toBe("/overview");
-    expect(safeNext("https://evil.example")).toBe("/overview");
-    expect(safeNext("/\\evil.example")).toBe("/overview");
+  });
+
+  it("keeps sign-in redirects on this site, as a browser would resolve them", () => {
+    const site = "https://port443.example";
+    expect(safeNext("/domains?grade=B#expiring", site)).toBe("/domains?grade=B#expiring");
+    expect(safeNext("https://port443.example/alerts", site)).toBe("/alerts");
+    expect(safeNext(undefined, site)).toBe("/overview");
+    expect(safeNext("", site, "/onboarding")).toBe("/onboarding");
+    // Another origin, however disguised: browsers drop tabs and line breaks and read backslashes as slashes.
+    for (const disguised of [
+      "//evil.example/x",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r/evil.example",
+      "\t//evil.example",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "/\\/evil.example",
+      "https://evil.example",
+      "http://port443.example/overview",
+      "javascript:alert(document.cookie)",
+      // Dot segments that collapse into "//evil.example".
+      "/a/../..//evil.example",
+      "/.//evil.example",
+    ])
+      expect(safeNext(disguised, site), JSON.stringify(disguised)).toBe("/overview");
+    // Percent-encoded, the same characters stay in the path: a page of this site.
+    expect(safeNext("/%09/evil.example", site)).toBe("/%09/evil.example");
+    expect(safeNext("/%2F%2Fevil.example", site)).toBe("/%2F%2Fevil.example");
+    expect(safeNext("/%5C%5Cevil.example", site)).toBe("/%5C%5Cevil.example");
   });
 });

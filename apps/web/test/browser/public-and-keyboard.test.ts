@@ -127,6 +127,49 @@ describe("web app in Chromium (production build)", () => {
     expect(errors).toEqual([]);
   });
 
+  it("keeps a sign-in's `next` on this site, however it is disguised", async () => {
+    // An account, made and confirmed over HTTP: the browser only signs in.
+    const signUp = await fetch(`${web.url}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: web.url },
+      body: JSON.stringify({
+        email: "grace@redirect.test",
+        password: "correct horse battery",
+        name: "Grace",
+      }),
+    });
+    expect(signUp.status).toBe(200);
+    let confirm: string | undefined;
+    for (let attempt = 0; attempt < 100 && !confirm; attempt++) {
+      confirm = smtp.messages
+        .find((message) => message.to.includes("grace@redirect.test"))
+        ?.text?.match(/https?:\/\/\S+/)?.[0];
+      if (!confirm) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect((await fetch(confirm!, { redirect: "manual" })).status).toBe(302);
+
+    const page = await newPage();
+    // Were the browser to leave for evil.example, it would meet this page rather than the internet.
+    const visitedEvil: string[] = [];
+    await page.route(
+      (url) => url.hostname === "evil.example",
+      (route) => {
+        visitedEvil.push(route.request().url());
+        return route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" });
+      },
+    );
+    // A tab inside "//": the browser drops it when it follows the link, leaving "//evil.example".
+    await page.goto(`${web.url}/sign-in?next=${encodeURIComponent("/\t/evil.example")}`);
+    await settled(page);
+    await page.getByLabel("Email").fill("grace@redirect.test");
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    // Signed in, a user without a team ends up at onboarding: on this site.
+    await page.waitForURL(/\/onboarding$/);
+    expect(new URL(page.url()).origin).toBe(web.url);
+    expect(visitedEvil).toEqual([]);
+  });
+
   it("can be used with the keyboard alone: sign up, team, domain, delete with confirmation, theme, sign out", async () => {
     const page = await newPage();
     const errors = collectErrors(page);

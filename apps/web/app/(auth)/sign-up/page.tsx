@@ -1,3 +1,4 @@
+import { webEnv } from "@port443/config/web";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { safeNext } from "@/lib/safe-next";
@@ -14,7 +15,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">
         We will email you a link to confirm the address.
       </p>
-      <SignUpForm next={safeNext(next, "/onboarding")} />
+      <SignUpForm next={safeNext(next, webEnv().PUBLIC_URL, "/onboarding")} />
       <p className="mt-6 text-center text-sm text-slate-600 dark:text-slate-400">
         Already have an account?{" "}
         <Link href="/sign-in" className="font-medium text-brand-700 hover:underline dark:text-brand-500">
