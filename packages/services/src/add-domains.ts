@@ -7,6 +7,11 @@ import { requireRole } from "./roles";
 import { assertDomainQuota } from "./team-quotas";
 
 export const maxBulkDomains = 5_000;
+/**
+ * A 5,000-line import is one statement, but on a busy database it can outlast Prisma's 5 s
+ * default transaction timeout, and then nothing is added.
+ */
+const BULK_TRANSACTION = { timeout: 30_000, maxWait: 10_000 };
 
 export const addDomainsInput = z.object({
   domains: z.array(z.unknown()).min(1).max(maxBulkDomains),
@@ -63,5 +68,5 @@ export async function addDomains(ctx: ServiceContext, input: z.input<typeof addD
     }
     await assertDomainQuota(tx, ctx, rows.length);
     return tx.domain.createManyAndReturn({ data: rows.map((row) => ({ teamId: ctx.teamId, ...row })) });
-  });
+  }, BULK_TRANSACTION);
 }
