@@ -116,6 +116,7 @@ describe("outbound traffic from the worker", () => {
     );
     const scan = await bed.prisma.scan.findFirstOrThrow({ where: { domainId: internal.id } });
     expect(scan.errorMessage).not.toContain(INTERNAL);
+    expect(scan.ip).toBeNull();
     expect(logged).toContainEqual(
       expect.objectContaining({
         msg: "scanned",

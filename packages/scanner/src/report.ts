@@ -102,7 +102,8 @@ export interface Negotiated {
 }
 
 export interface AddressResult {
-  ip: string;
+  /** null: withheld, as the address policy refused it. */
+  ip: string | null;
   grade: Grade | null;
   fingerprintSha256: string | null;
   protocols: Record<ProtocolId, boolean> | null;

@@ -143,7 +143,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const primary = reports[0]!;
   primary.addresses = reports.map(
     (report): AddressResult => ({
-      ip: report.target.ip!,
+      ip: report.target.ip,
       grade: report.grade,
       fingerprintSha256: report.certificate?.fingerprintSha256 ?? null,
       protocols: report.error ? null : report.protocols,
@@ -179,7 +179,9 @@ async function scanAddress(
   try {
     assertAllowed(policy, address);
   } catch (error) {
-    return failedReport(target, failure(error));
+    // The address stays in the operator's log, never in a tenant's report: a name that resolves
+    // to an internal address must not tell the tenant which one.
+    return failedReport({ ...target, ip: null }, failure(error));
   }
 
   const connection = await connect({

@@ -77,5 +77,8 @@ describe("scanning every address of a name", () => {
     });
     expect(report.addresses[0]?.error).toBeNull();
     expect(report.addresses[1]?.error).toMatchObject({ code: "blocked_address" });
+    // Which internal address a name resolves to is the operator's to know, not the tenant's.
+    expect(report.addresses[1]?.ip).toBeNull();
+    expect(report.addresses[0]?.ip).toBe("127.0.0.1");
   });
 });

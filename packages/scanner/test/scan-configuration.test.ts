@@ -194,5 +194,6 @@ describe("scan errors", () => {
     });
     expect(report.error).toMatchObject({ code: "blocked_address" });
     expect(report.error?.message).toMatch(/loopback/);
+    expect(report.target.ip).toBeNull();
   });
 });

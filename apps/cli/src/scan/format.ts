@@ -72,7 +72,7 @@ export function formatReport(report: ScanReport, c: Palette): string {
     lines.push("  Addresses");
     for (const address of report.addresses) {
       lines.push(
-        `    ${address.ip.padEnd(40)} ${address.error ? c.red(address.error.code) : `${address.grade ?? "–"}  ${address.fingerprintSha256?.slice(0, 16) ?? ""}`}`,
+        `    ${(address.ip ?? "(refused by the address policy)").padEnd(40)} ${address.error ? c.red(address.error.code) : `${address.grade ?? "–"}  ${address.fingerprintSha256?.slice(0, 16) ?? ""}`}`,
       );
     }
     const fingerprints = new Set(

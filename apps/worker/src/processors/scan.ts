@@ -184,8 +184,8 @@ async function scanAndRecord(
       scanId: recorded.scanId,
       grade: report.grade,
       error: report.error?.code,
-      // Scanned or refused: a refusal tells the team only the address's class.
-      address: report.target.ip,
+      // The report withholds a refused address from the team; the operator's log keeps it.
+      address: report.target.ip ?? address,
       ms: report.durationMs,
     },
     "scanned",

@@ -157,7 +157,10 @@ export const ScanReportSchema = z
       .openapi({ description: 'Steps that did not finish: what they would have told is unknown, not "no".' }),
     addresses: z.array(
       z.object({
-        ip: z.string(),
+        ip: z
+          .string()
+          .nullable()
+          .openapi({ description: "null: withheld, as the address policy refused it." }),
         grade: orNull(GradeSchema),
         fingerprintSha256: z.string().nullable(),
         protocols: z.record(protocolId, z.boolean()).nullable(),

@@ -48,7 +48,11 @@ export async function writeScan(tx: Prisma.TransactionClient, write: ScanWrite):
   const { domain, report, ok, now, schedule } = write;
   const id = write.scanId ?? uuidv7(now.getTime());
   const certificate = ok ? report.certificate : null;
-  const { findings, addresses } = report;
+  const { findings } = report;
+  // A refused address is withheld from the report, and so from the tenant's stored scan.
+  const addresses = report.addresses.filter(
+    (address): address is typeof address & { ip: string } => address.ip !== null,
+  );
   await tx.$executeRaw`
     WITH scan AS (
       INSERT INTO scans (id, team_id, domain_id, status, started_at, finished_at, outcome, error_code,
