@@ -169,7 +169,7 @@ export const ruleCatalog = {
   },
   "vuln.client_renegotiation": {
     severity: "medium",
-    title: "Client-initiated renegotiation is accepted",
+    title: "Client-initiated renegotiation is accepted without limit",
     remediation:
       "Disable client-initiated renegotiation (OpenSSL 3 refuses it by default; nginx and Apache turn it off): each one makes the server redo an expensive handshake, a cheap denial-of-service lever.",
   },
