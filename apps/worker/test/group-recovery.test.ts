@@ -1,8 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { freePort, uniquePrefix } from "@port443/testing";
+import { uniquePrefix } from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  closedPorts,
   expiringEndpoint,
   forwardPort,
   openTestBed,
@@ -12,12 +13,6 @@ import {
   testRuntime,
   until,
 } from "./support";
-
-const closedPorts = async (count: number) => {
-  const ports = new Set<number>();
-  while (ports.size < count) ports.add(await freePort());
-  return [...ports];
-};
 
 describe("a notification group from opening to recovery", () => {
   let bed: TestBed;

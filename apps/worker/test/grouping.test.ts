@@ -1,13 +1,6 @@
-import { freePort, uniquePrefix } from "@port443/testing";
+import { uniquePrefix } from "@port443/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestBed, seedTeam, sleep, type TestBed, testRuntime, until } from "./support";
-
-/** Ports nothing listens on: every scan of them fails with connection refused, on 127.0.0.1. */
-const closedPorts = async (count: number) => {
-  const ports = new Set<number>();
-  while (ports.size < count) ports.add(await freePort());
-  return [...ports];
-};
+import { closedPorts, openTestBed, seedTeam, sleep, type TestBed, testRuntime, until } from "./support";
 
 describe("notification groups through the worker", () => {
   let bed: TestBed;

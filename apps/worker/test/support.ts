@@ -4,6 +4,7 @@ import { createMailer } from "@port443/email";
 import { outboundPolicies } from "@port443/net";
 import {
   createTestDatabase,
+  freePort,
   type IssuedCert,
   type Served,
   type SmtpTestServer,
@@ -139,4 +140,11 @@ export async function forwardPort(targetPort: number, port = 0) {
       return new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/** Ports nothing listens on: every scan of them fails with connection refused, on 127.0.0.1. */
+export async function closedPorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await freePort());
+  return [...ports];
 }
