@@ -1,17 +1,14 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { processEnv } from "@port443/config";
+import type { ChildProcess } from "node:child_process";
 import { createPrismaClient, type PrismaClient } from "@port443/db";
 import {
   createTestDatabase,
-  freePort,
   type SmtpTestServer,
   startSmtpServer,
   type TestDatabase,
-  testRedisUrl,
 } from "@port443/testing";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expiringEndpoint, forwardPort, seedTeam, sleep, until } from "./support";
+import { emptyRedisDatabase, spawnWorker } from "./worker-process";
 
 describe("a worker killed with SIGKILL while a notification group waits", () => {
   let db: TestDatabase;
@@ -19,29 +16,10 @@ describe("a worker killed with SIGKILL while a notification group waits", () => 
   let smtp: SmtpTestServer;
   const children: ChildProcess[] = [];
   const closers: (() => Promise<unknown>)[] = [];
-  const redisUrl = (() => {
-    const url = new URL(testRedisUrl());
-    url.pathname = "/10"; // these workers use the default key prefix: apart from other tests (kill.test.ts has 9)
-    return url.toString();
-  })();
+  let redisUrl: string;
 
   const startWorker = async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
-      cwd: new URL("..", import.meta.url),
-      env: {
-        ...processEnv(),
-        DATABASE_URL: db.url,
-        REDIS_URL: redisUrl,
-        SMTP_URL: smtp.url,
-        WORKER_PORT: String(await freePort()),
-        PORT443_ALLOW_PRIVATE_TARGETS: "true",
-        WORKER_LOCK_DURATION_MS: "1000",
-        SCHEDULER_TICK_MS: "300",
-        JOB_RETRY_DELAY_MS: "100",
-        LOG_LEVEL: "warn",
-      },
-      stdio: "ignore",
-    });
+    const child = await spawnWorker({ database: db.url, redis: redisUrl, smtp: smtp.url });
     children.push(child);
     return child;
   };
@@ -50,9 +28,7 @@ describe("a worker killed with SIGKILL while a notification group waits", () => 
     db = await createTestDatabase("group_kill");
     prisma = createPrismaClient(db.url);
     smtp = await startSmtpServer();
-    const redis = new Redis(redisUrl);
-    await redis.flushdb();
-    await redis.quit();
+    redisUrl = await emptyRedisDatabase(10);
   });
   afterAll(async () => {
     for (const child of children) child.kill("SIGKILL");

@@ -1,18 +1,15 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import net from "node:net";
-import { processEnv } from "@port443/config";
 import { createPrismaClient, type PrismaClient } from "@port443/db";
 import {
   createTestDatabase,
-  freePort,
   type SmtpTestServer,
   startSmtpServer,
   type TestDatabase,
-  testRedisUrl,
 } from "@port443/testing";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expiringEndpoint, seedTeam, sleep, until } from "./support";
+import { emptyRedisDatabase, spawnWorker } from "./worker-process";
 
 /** A TCP proxy that holds each connection for `delayMs` before passing it on, until told to hurry. */
 async function slowProxy(targetPort: number, delayMs: number) {
@@ -45,29 +42,10 @@ describe("a worker killed with SIGKILL mid-scan", () => {
   let prisma: PrismaClient;
   let smtp: SmtpTestServer;
   const children: ChildProcess[] = [];
-  const redisUrl = (() => {
-    const url = new URL(testRedisUrl());
-    url.pathname = "/9"; // these workers use the default key prefix: keep them apart from other tests
-    return url.toString();
-  })();
+  let redisUrl: string;
 
   const startWorker = async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
-      cwd: new URL("..", import.meta.url),
-      env: {
-        ...processEnv(),
-        DATABASE_URL: db.url,
-        REDIS_URL: redisUrl,
-        SMTP_URL: smtp.url,
-        WORKER_PORT: String(await freePort()),
-        PORT443_ALLOW_PRIVATE_TARGETS: "true",
-        WORKER_LOCK_DURATION_MS: "1000",
-        SCHEDULER_TICK_MS: "300",
-        JOB_RETRY_DELAY_MS: "100",
-        LOG_LEVEL: "warn",
-      },
-      stdio: "ignore",
-    });
+    const child = await spawnWorker({ database: db.url, redis: redisUrl, smtp: smtp.url });
     children.push(child);
     return child;
   };
@@ -76,9 +54,7 @@ describe("a worker killed with SIGKILL mid-scan", () => {
     db = await createTestDatabase("kill");
     prisma = createPrismaClient(db.url);
     smtp = await startSmtpServer();
-    const redis = new Redis(redisUrl);
-    await redis.flushdb();
-    await redis.quit();
+    redisUrl = await emptyRedisDatabase(9);
   });
   afterAll(async () => {
     for (const child of children) child.kill("SIGKILL");
