@@ -142,9 +142,21 @@ export async function forwardPort(targetPort: number, port = 0) {
   };
 }
 
-/** Ports nothing listens on: every scan of them fails with connection refused, on 127.0.0.1. */
+/** Every closed port handed out in this test file: the next call must not repeat one. */
+const handedOut = new Set<number>();
+
+/**
+ * Ports nothing listens on: every scan of them fails with connection refused, on 127.0.0.1. Never
+ * one handed out before in the file, since a port nothing listens on stays free, and a second
+ * domain on it would be the first one again.
+ */
 export async function closedPorts(count: number): Promise<number[]> {
-  const ports = new Set<number>();
-  while (ports.size < count) ports.add(await freePort());
-  return [...ports];
+  const ports: number[] = [];
+  while (ports.length < count) {
+    const port = await freePort();
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    ports.push(port);
+  }
+  return ports;
 }
