@@ -1,3 +1,4 @@
+import { formatDateTime } from "@port443/notice";
 import { renewalOf, type ScanReport } from "@port443/scanner";
 import { describe, expect, it } from "vitest";
 import { type ExistingAlert, planAlerts } from "../src/alerts/plan";
@@ -71,6 +72,10 @@ describe("planAlerts", () => {
       existing: [],
     });
     expect(first.open.map((draft) => [draft.key, draft.severity])).toEqual([["expiry:7:fp1", "critical"]]);
+    // The date as people read it, never the ISO string ("2026-12-09T02:43:16.000Z").
+    expect(first.open[0]!.detail).toMatch(
+      /^It expires on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC; issued by CN=Test CA\.$/,
+    );
     const again = planAlerts({
       ...base,
       report: report({ days: 5 }),
@@ -340,7 +345,9 @@ describe("planAlerts", () => {
     it("opens when the window moved earlier since the last scan of the same certificate", () => {
       const moved = plan(ari(sooner, false), later);
       expect(moved.open.map((draft) => draft.key)).toEqual(["early_renewal:fp1"]);
-      expect(moved.open[0]!.detail).toContain(`it was ${later}`);
+      expect(moved.open[0]!.detail).toContain(
+        `renew by ${formatDateTime(sooner)} (it was ${formatDateTime(later)}).`,
+      );
       expect(moved.open[0]!.detail).toContain("https://ca.test/why");
       // Not for a window that stayed or moved later, nor across a certificate change.
       expect(plan(ari(later, false), later).open).toEqual([]);

@@ -1,4 +1,5 @@
 import type { AlertKind, AlertState, Severity } from "@port443/db";
+import { formatDateTime } from "@port443/notice";
 import {
   type CertificateInfo,
   describeSpan,
@@ -89,7 +90,7 @@ function expiryDrafts(report: ScanReport, cert: CertificateInfo, label: string, 
         key: `expired:${fingerprint}`,
         severity: "critical",
         title: `Certificate for ${label} expired ${Math.max(-days, 0)} days ago`,
-        detail: `It expired on ${cert.notAfter}.`,
+        detail: `It expired on ${formatDateTime(cert.notAfter)}.`,
         fingerprint,
       } satisfies AlertDraft,
     ];
@@ -104,7 +105,7 @@ function expiryDrafts(report: ScanReport, cert: CertificateInfo, label: string, 
             key: `expiry:${threshold}:${fingerprint}`,
             severity: expirySeverity(days),
             title: `Certificate for ${label} expires in ${days} days`,
-            detail: `It expires on ${cert.notAfter}; issued by ${cert.issuer}.`,
+            detail: `It expires on ${formatDateTime(cert.notAfter)}; issued by ${cert.issuer}.`,
             fingerprint,
           } satisfies AlertDraft,
         ];
@@ -127,7 +128,7 @@ function expiryDrafts(report: ScanReport, cert: CertificateInfo, label: string, 
       key: `expiry:final:${fingerprint}`,
       severity: "critical",
       title: `Certificate for ${label} expires in ${timeLeft(cert.notAfter, report.scannedAt)}`,
-      detail: `It expires on ${cert.notAfter}, the last tenth of its ${report.renewal.lifetimeDays}-day lifetime; issued by ${cert.issuer}.`,
+      detail: `It expires on ${formatDateTime(cert.notAfter)}, the last tenth of its ${report.renewal.lifetimeDays}-day lifetime; issued by ${cert.issuer}.`,
       fingerprint,
     });
   }
@@ -155,6 +156,7 @@ function earlyRenewalDraft(input: PlanInput, cert: CertificateInfo, label: strin
   const explanation = renewal?.ari?.explanationUrl
     ? ` The CA explains why at ${renewal.ari.explanationUrl}.`
     : "";
+  const was = previous.renewalDueAt ? ` (it was ${formatDateTime(previous.renewalDueAt)})` : "";
   return {
     kind: "early_renewal",
     key,
@@ -162,7 +164,7 @@ function earlyRenewalDraft(input: PlanInput, cert: CertificateInfo, label: strin
     title: `The CA asks for the certificate of ${label} to be renewed early`,
     detail:
       finding?.detail ??
-      `Its renewal window moved earlier: renew by ${renewal?.dueAt ?? "now"} (it was ${previous.renewalDueAt}).${explanation}`,
+      `Its renewal window moved earlier: renew by ${renewal ? formatDateTime(renewal.dueAt) : "now"}${was}.${explanation}`,
     fingerprint,
   };
 }
@@ -195,7 +197,7 @@ function desiredAlerts(input: PlanInput): AlertDraft[] {
         key: `cert_changed:${fingerprint}`,
         severity: "info",
         title: `${label} serves a new certificate`,
-        detail: `Valid until ${cert.notAfter}, issued by ${cert.issuer}.`,
+        detail: `Valid until ${formatDateTime(cert.notAfter)}, issued by ${cert.issuer}.`,
         fingerprint,
         oneShot: true,
       });
