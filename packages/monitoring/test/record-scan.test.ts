@@ -36,7 +36,7 @@ describe("recordScan: a failing domain's schedule", () => {
       await prisma.domain.update({ where: { id }, data: { nextScanAt: lease } });
       const domain = await prisma.domain.findUniqueOrThrow({
         where: { id },
-        include: { team: { select: { id: true, name: true, defaultScanIntervalSeconds: true } } },
+        include: { team: true },
       });
       await recordScan(prisma, {
         domain,
@@ -44,6 +44,7 @@ describe("recordScan: a failing domain's schedule", () => {
         policy: defaultPolicy,
         lease,
         publicUrl: "https://port443.test",
+        minWatchIntervalSeconds: 300,
         now,
       });
       const stored = await prisma.domain.findUniqueOrThrow({ where: { id } });
@@ -61,7 +62,7 @@ describe("recordScan: a failing domain's schedule", () => {
     const before = await prisma.domain.findUniqueOrThrow({ where: { id } });
     const domain = await prisma.domain.findUniqueOrThrow({
       where: { id },
-      include: { team: { select: { id: true, name: true, defaultScanIntervalSeconds: true } } },
+      include: { team: true },
     });
     await recordScan(prisma, {
       domain,
@@ -69,11 +70,34 @@ describe("recordScan: a failing domain's schedule", () => {
       policy: defaultPolicy,
       lease: null,
       publicUrl: "https://port443.test",
+      minWatchIntervalSeconds: 300,
     });
     expect((await prisma.domain.findUniqueOrThrow({ where: { id } })).nextScanAt).toEqual(before.nextScanAt);
 
-    // Many failures in a row: never later than the team's interval (6 hours by default).
-    await prisma.domain.update({ where: { id }, data: { failureCount: 40 } });
-    expect(await record(failed)).toEqual({ waitMs: team.defaultScanIntervalSeconds * 1000, failures: 41 });
+    // The first deep scan's watch baseline is due at once; once there is one, a watch interval later.
+    // The scan before is marked seen unchanged until the last watch probe that saw it.
+    const first = await prisma.domain.findUniqueOrThrow({ where: { id } });
+    expect(first.watchState).toBeNull();
+    expect(first.nextWatchAt.getTime()).toBe(first.lastScanAt!.getTime());
+    expect(first.alertCheckAt).toBeNull();
+    const seenAt = new Date();
+    await prisma.domain.update({
+      where: { id },
+      data: { watchState: { addresses: [], certificateFindings: [] }, lastSeenAt: seenAt },
+    });
+    await record(failed);
+    const after = await prisma.domain.findUniqueOrThrow({ where: { id } });
+    expect(after.nextWatchAt.getTime() - after.lastScanAt!.getTime()).toBe(
+      team.defaultWatchIntervalSeconds * 1000,
+    );
+    const [latest, previous] = await prisma.scan.findMany({
+      where: { domainId: id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect([latest!.seenUntil, previous!.seenUntil]).toEqual([null, seenAt]);
+
+    // Many failures in a row: never later than the team's interval (a day by default).
+    await prisma.domain.update({ where: { id }, data: { failureCount: 41 } });
+    expect(await record(failed)).toEqual({ waitMs: team.defaultScanIntervalSeconds * 1000, failures: 42 });
   });
 });

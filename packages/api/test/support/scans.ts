@@ -26,5 +26,6 @@ export async function scanAndRecord(
     lease: null,
     scanId,
     publicUrl: "http://localhost:3000",
+    minWatchIntervalSeconds: 300,
   });
 }

@@ -4,20 +4,28 @@ import { applyAlertPlan, type OutboxRow } from "../alerts/apply";
 import { planAlerts } from "../alerts/plan";
 import type { GroupDue } from "../groups/store";
 import type { EffectivePolicy } from "../policy";
+import { nextAlertBoundary } from "../schedule/alert-boundary";
+import { deepIntervalMs, watchIntervalMs } from "../schedule/intervals";
 import { nextScanDelayMs } from "../schedule/next-scan";
 import { upsertCertificates } from "./certificates";
 import { gradeFromDb } from "./status";
 import { writeScan } from "./write-scan";
 
 export interface RecordScanInput {
-  domain: Domain & { team: Pick<Team, "id" | "name" | "defaultScanIntervalSeconds"> };
+  domain: Domain & {
+    team: Pick<Team, "id" | "name" | "defaultScanIntervalSeconds" | "defaultWatchIntervalSeconds">;
+  };
   report: ScanReport;
   policy: EffectivePolicy;
   /** The schedule's lease for this scan; the next scan time is only moved if it still holds. */
   lease: Date | null;
   /** A scan row created when the scan was requested ("Scan now"). */
   scanId?: string;
+  /** A scheduled scan's reason: its interval (default), or a change its watch probe saw. */
+  trigger?: "schedule" | "change";
   publicUrl: string;
+  /** The deployment's shortest watch interval (see watchIntervalMs). */
+  minWatchIntervalSeconds: number;
   now?: Date;
 }
 
@@ -48,7 +56,7 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
     : complete
       ? null
       : `incomplete: ${report.incomplete.map((entry) => `${entry.step} (${entry.reason})`).join(", ")}`;
-  const interval = (domain.scanIntervalSeconds ?? domain.team.defaultScanIntervalSeconds) * 1000;
+  const interval = deepIntervalMs(domain, domain.team);
 
   return prisma.$transaction(async (tx: Prisma.TransactionClient) => {
     const certificateIds = ok ? await upsertCertificates(tx, report.chain) : [];
@@ -59,12 +67,17 @@ export async function recordScan(prisma: PrismaClient, input: RecordScanInput): 
       ok,
       certificateIds,
       scanId: input.scanId,
+      trigger: input.trigger ?? "schedule",
       failureCount,
       lastError,
       now,
       schedule: input.lease
         ? { lease: input.lease, next: new Date(now.getTime() + nextScanDelayMs(failureCount, interval)) }
         : null,
+      nextWatchAt: new Date(
+        now.getTime() + watchIntervalMs(domain, domain.team, input.minWatchIntervalSeconds),
+      ),
+      alertCheckAt: ok ? nextAlertBoundary(report, input.policy, now) : null,
     });
 
     const cert = report.certificate;

@@ -11,11 +11,17 @@ export interface ScanWrite {
   certificateIds: string[];
   /** A row created when the scan was requested ("Scan now"), completed here; else a new row. */
   scanId?: string;
+  /** Why a new row's scan ran: its schedule, or a change a watch probe saw. */
+  trigger: "schedule" | "change";
   failureCount: number;
   lastError: string | null;
   now: Date;
   /** The schedule's compare-and-set: `next` only while next_scan_at still holds `lease`. */
   schedule: { lease: Date; next: Date } | null;
+  /** The next watch probe: a deep scan has just seen everything a probe would. */
+  nextWatchAt: Date;
+  /** When the certificate's alerts next change with time (nextAlertBoundary); null after a failure. */
+  alertCheckAt: Date | null;
 }
 
 /** The rest of the report, kept as JSON on the scan. */
@@ -55,9 +61,10 @@ export async function writeScan(tx: Prisma.TransactionClient, write: ScanWrite):
   );
   await tx.$executeRaw`
     WITH scan AS (
-      INSERT INTO scans (id, team_id, domain_id, status, started_at, finished_at, outcome, error_code,
+      INSERT INTO scans (id, team_id, domain_id, status, trigger, started_at, finished_at, outcome, error_code,
                          error_message, ip, protocol, cipher, grade, duration_ms, details)
-      VALUES (${id}::uuid, ${domain.teamId}::uuid, ${domain.id}::uuid, 'done', ${new Date(report.scannedAt)},
+      VALUES (${id}::uuid, ${domain.teamId}::uuid, ${domain.id}::uuid, 'done', ${write.trigger}::"ScanTrigger",
+              ${new Date(report.scannedAt)},
               ${now}, ${ok ? "success" : "error"}::"ScanOutcome", ${report.error?.code ?? null},
               ${report.error?.message ?? null}, ${report.target.ip}, ${report.negotiated.protocol},
               ${report.negotiated.cipher}, ${report.grade}::"Grade", ${report.durationMs},
@@ -79,6 +86,13 @@ export async function writeScan(tx: Prisma.TransactionClient, write: ScanWrite):
                         ${findings.map((finding) => finding.id)}::text[],
                         ${findings.map((finding) => finding.severity)}::text[],
                         ${findings.map((finding) => finding.detail)}::text[]) AS f(id, rule_id, severity, detail)
+    ), seen AS (
+      -- The scan before this one was seen unchanged by watch probes until the last of them.
+      UPDATE scans previous SET seen_until = d.last_seen_at
+      FROM domains d
+      WHERE d.id = ${domain.id}::uuid AND d.last_seen_at > previous.created_at
+        AND previous.id = (SELECT id FROM scans WHERE domain_id = ${domain.id}::uuid AND id <> ${id}::uuid
+                           AND status = 'done' ORDER BY created_at DESC LIMIT 1)
     ), addressed AS (
       INSERT INTO scan_addresses (scan_id, ip, grade, fingerprint, error_code)
       SELECT scan.id, a.ip, a.grade::"Grade", a.fingerprint, a.error_code
@@ -99,6 +113,9 @@ export async function writeScan(tx: Prisma.TransactionClient, write: ScanWrite):
       fingerprint = CASE WHEN ${ok} THEN ${certificate?.fingerprintSha256 ?? null} ELSE fingerprint END,
       next_scan_at = CASE WHEN next_scan_at = ${schedule?.lease ?? null} THEN ${schedule?.next ?? null}
                           ELSE next_scan_at END,
+      -- The first deep scan's watch baseline is taken at once, so no change slips in between.
+      next_watch_at = CASE WHEN watch_state IS NULL THEN ${now}::timestamp(3) ELSE ${write.nextWatchAt}::timestamp(3) END,
+      alert_check_at = ${write.alertCheckAt},
       updated_at = ${now}
     WHERE id = ${domain.id}::uuid`;
   return id;

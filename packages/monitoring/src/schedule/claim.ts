@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@port443/db";
+import { Prisma, type PrismaClient } from "@port443/db";
 
 export interface Claim {
   domainId: string;
@@ -18,27 +18,47 @@ export interface Claim {
  * other teams have none: 300 due domains of one team do not queue ahead of another team's one.
  * The ranking reads without locks; only the chosen rows are locked (and re-checked as still due).
  */
-export async function claimDueDomains(
+export function claimDueDomains(
   prisma: PrismaClient,
   options: { now?: Date; limit?: number; leaseSeconds?: number } = {},
 ): Promise<Claim[]> {
+  return claimDue(prisma, "next_scan_at", options);
+}
+
+/**
+ * Claims due watch probes the same way, on their own schedule (next_watch_at): teams take turns,
+ * and a probe's batch job carries the lease so a stale job can tell.
+ */
+export function claimDueWatches(
+  prisma: PrismaClient,
+  options: { now?: Date; limit?: number; leaseSeconds?: number } = {},
+): Promise<Claim[]> {
+  return claimDue(prisma, "next_watch_at", options);
+}
+
+async function claimDue(
+  prisma: PrismaClient,
+  column: "next_scan_at" | "next_watch_at",
+  options: { now?: Date; limit?: number; leaseSeconds?: number },
+): Promise<Claim[]> {
   const now = options.now ?? new Date();
   const lease = leaseEnd(now, options.leaseSeconds);
+  const due = Prisma.raw(column);
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     WITH ranked AS MATERIALIZED (
-      SELECT id, next_scan_at,
-             row_number() OVER (PARTITION BY team_id ORDER BY next_scan_at, id) AS turn
+      SELECT id, ${due} AS due,
+             row_number() OVER (PARTITION BY team_id ORDER BY ${due}, id) AS turn
       FROM domains
-      WHERE enabled AND next_scan_at <= ${now}
+      WHERE enabled AND ${due} <= ${now}
     ), chosen AS (
-      SELECT domains.id, ranked.turn, ranked.next_scan_at AS due
+      SELECT domains.id, ranked.turn, ranked.due
       FROM domains JOIN ranked ON ranked.id = domains.id
-      WHERE domains.enabled AND domains.next_scan_at <= ${now}
-      ORDER BY ranked.turn, ranked.next_scan_at, domains.id
+      WHERE domains.enabled AND domains.${due} <= ${now}
+      ORDER BY ranked.turn, ranked.due, domains.id
       LIMIT ${options.limit ?? 500}
       FOR UPDATE OF domains SKIP LOCKED
     ), claimed AS (
-      UPDATE domains SET next_scan_at = ${lease}
+      UPDATE domains SET ${due} = ${lease}
       FROM chosen WHERE domains.id = chosen.id
       RETURNING domains.id, chosen.turn, chosen.due
     )
