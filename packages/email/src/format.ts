@@ -1,14 +1,9 @@
+import { formatDateTime, relativeTime } from "@port443/notice";
 import type { AlertNotice } from "./notice";
 
 export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
 export const endpoint = (domain: AlertNotice["domain"]) => `${domain.hostname}:${domain.port}`;
-
-/** UTC and ISO order: recipients sit in every time zone, and "03/04" means two different days. */
-export function formatDate(iso: string): string {
-  const at = new Date(iso).toISOString();
-  return `${at.slice(0, 10)} ${at.slice(11, 16)} UTC`;
-}
 
 /** "5 days left", "expires today", "expired 3 days ago". */
 export function daysLeft(days: number): string {
@@ -17,12 +12,16 @@ export function daysLeft(days: number): string {
   return `expired ${plural(-days, "day")} ago`;
 }
 
-/** "2026-12-01 12:00 UTC (5 days left)", or whichever half is known. */
-export function expiryText(certificate: AlertNotice["certificate"]): string | null {
-  const date = certificate?.notAfter ? formatDate(certificate.notAfter) : null;
-  const days = certificate?.daysRemaining != null ? daysLeft(certificate.daysRemaining) : null;
-  if (date && days) return `${date} (${days})`;
-  return date ?? days ?? null;
+/**
+ * "1 Dec 2026, 12:00 UTC (in 5 days)", as of the notice's time, or the days left when the date is
+ * unknown. UTC: recipients sit in every time zone.
+ */
+export function expiryText(notice: Pick<AlertNotice, "certificate" | "occurredAt">): string | null {
+  const { certificate } = notice;
+  if (certificate?.notAfter) {
+    return `${formatDateTime(certificate.notAfter)} (${relativeTime(certificate.notAfter, notice.occurredAt)})`;
+  }
+  return certificate?.daysRemaining != null ? daysLeft(certificate.daysRemaining) : null;
 }
 
 /**

@@ -25,7 +25,7 @@ const cases: Case[] = [
       certificate: { ...notice().certificate!, notAfter: "2026-11-23T12:00:00.000Z", daysRemaining: -3 },
     }),
     subject: "[critical] api.example.com:443 – certificate expired 3 days ago",
-    says: ["expired 3 days ago", "2026-11-23 12:00 UTC", "Clients refuse this endpoint"],
+    says: ["expired 3 days ago", "23 Nov 2026, 12:00 UTC (3 days ago)", "Clients refuse this endpoint"],
   },
   {
     name: "ExpiryAlert (cert_changed)",
@@ -43,11 +43,11 @@ const cases: Case[] = [
       kind: "weak_config",
       severity: "high",
       title: "Weak TLS configuration on api.example.com",
-      certificate: { ...notice().certificate!, notAfter: "2027-01-10T00:00:00.000Z", daysRemaining: 45 },
+      certificate: { ...notice().certificate!, notAfter: "2027-01-10T08:00:00.000Z", daysRemaining: 45 },
       findings: [tls10, weakCipher],
     }),
     subject: "[high] api.example.com:443 – weak TLS configuration: TLS 1.0 is enabled (+1 more)",
-    says: [tls10.remediation, weakCipher.remediation, "45 days left", "2027-01-10 00:00 UTC"],
+    says: [tls10.remediation, weakCipher.remediation, "10 Jan 2027, 08:00 UTC (in 45 days)"],
   },
   {
     name: "WeakConfigAlert (grade_drop)",
@@ -111,7 +111,7 @@ const cases: Case[] = [
     subject: "[resolved] api.example.com:443 – certificate renewed",
     says: [
       "Resolved: Certificate for api.example.com expires in 5 days",
-      "Renewed: the new certificate is valid until 2027-02-24 12:00 UTC (90 days left).",
+      "Renewed: the new certificate is valid until 24 Feb 2027, 12:00 UTC (in 90 days).",
     ],
   },
   {
@@ -126,7 +126,7 @@ describe.each(cases)("$name", ({ notice, subject, says }) => {
   const facts = [
     "api.example.com:443",
     notice.certificate?.issuer,
-    notice.certificate?.daysRemaining === 90 ? "90 days left" : null,
+    notice.certificate?.daysRemaining === 90 ? "in 90 days" : null,
     ...notice.findings.map((finding) => finding.title),
     ...says,
   ].filter((fact): fact is string => Boolean(fact));
@@ -153,11 +153,13 @@ describe.each(cases)("$name", ({ notice, subject, says }) => {
 });
 
 describe("opened alerts", () => {
-  it("show days left and the expiry date when known", async () => {
+  it("show days left and the dates as people read them, in UTC", async () => {
     const { html, text } = await renderAlertEmail(notice());
     for (const part of [html, text]) {
       expect(part).toContain("5 days left");
-      expect(part).toContain("2026-12-01 12:00 UTC (5 days left)");
+      expect(part).toContain("1 Dec 2026, 12:00 UTC (in 5 days)");
+      expect(part).toContain("26 Nov 2026, 08:00 UTC");
+      expect(part).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     }
   });
 

@@ -11,7 +11,12 @@ const notices = [
     severity: "high",
     title: "Weak TLS configuration on www.example.com",
     domain: { hostname: "www.example.com", port: 8443, url: wwwUrl },
-    certificate: { ...notice().certificate!, issuer: "CN=E6, O=Other CA", daysRemaining: 61 },
+    certificate: {
+      ...notice().certificate!,
+      issuer: "CN=E6, O=Other CA",
+      notAfter: "2027-01-26T08:00:00.000Z",
+      daysRemaining: 61,
+    },
     findings: [tls10, weakCipher],
   }),
   notice(),
@@ -56,8 +61,8 @@ describe("DailyDigest", () => {
         part.indexOf("www.example.com:8443 – Weak TLS configuration on www.example.com"),
       ).toBeGreaterThan(high);
       for (const fact of [
-        "2026-12-01 12:00 UTC (5 days left)",
-        "61 days left",
+        "1 Dec 2026, 12:00 UTC (in 5 days)",
+        "26 Jan 2027, 08:00 UTC (in 61 days)",
         "CN=R11, O=Example Trust, C=US",
         "CN=E6, O=Other CA",
         tls10.title,

@@ -39,22 +39,22 @@ const count = (value: number, unit: string) => `${value} ${unit}${value === 1 ? 
 /**
  * How far `at` is from `now`, as people say it: "in 5 days", "3 hours ago", "in 20 minutes",
  * "just now". Whole days from two days on and hours below, as the expiry model counts spans (a
- * short-lived certificate's last day in hours), years from two years on; always rounded down, so
- * a certificate never looks further from expiry than it is.
+ * short-lived certificate's last day in hours), years from two years on. Rounded towards the
+ * past, as the scanner counts days left: an expiry never looks further off, nor a scan fresher,
+ * than it is (5.8 days ahead is "in 5 days", 2.2 days back "3 days ago").
  */
 export function relativeTime(at: Date | string, now: Date | string): string {
   const ms = new Date(at).getTime() - new Date(now).getTime();
   const span = Math.abs(ms);
   if (span < MINUTE_MS) return "just now";
-  const days = Math.floor(span / DAY_MS);
-  const hours = Math.floor(span / HOUR_MS);
-  const amount =
-    days >= 730
-      ? count(Math.floor(days / 365), "year")
-      : hours >= 48
-        ? count(days, "day")
-        : hours >= 1
-          ? count(hours, "hour")
-          : count(Math.floor(span / MINUTE_MS), "minute");
+  const [unit, size] =
+    span >= 730 * DAY_MS
+      ? ["year", 365 * DAY_MS]
+      : span >= 2 * DAY_MS
+        ? ["day", DAY_MS]
+        : span >= HOUR_MS
+          ? ["hour", HOUR_MS]
+          : ["minute", MINUTE_MS];
+  const amount = count(ms > 0 ? Math.floor(span / size) : Math.ceil(span / size), unit);
   return ms > 0 ? `in ${amount}` : `${amount} ago`;
 }

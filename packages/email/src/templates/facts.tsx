@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
-import { endpoint, expiryText, formatDate } from "../format";
+import { formatDateTime } from "@port443/notice";
+import { endpoint, expiryText } from "../format";
 import type { AlertNotice } from "../notice";
 import { styles } from "./styles";
 
@@ -11,11 +12,11 @@ export function noticeFacts(notice: AlertNotice): Fact[] {
   const { certificate } = notice;
   return [
     ["Endpoint", endpoint(notice.domain)],
-    ["Expires", expiryText(certificate)],
+    ["Expires", expiryText(notice)],
     ["Issuer", certificate?.issuer ?? null],
     ["Subject", certificate?.subject ?? null],
     ["Fingerprint", certificate?.fingerprint ?? null],
-    [notice.event === "resolved" ? "Resolved" : "Detected", formatDate(notice.occurredAt)],
+    [notice.event === "resolved" ? "Resolved" : "Detected", formatDateTime(notice.occurredAt)],
   ];
 }
 
