@@ -14,6 +14,8 @@ export const accountEmailSchema = z.discriminatedUnion("kind", [
   }),
   /** Wrong passwords from anywhere locked the account's password sign-in; the link resets it. */
   z.object({ kind: z.literal("account_locked"), url: z.url(), minutes: z.number().int().positive() }),
+  /** The right password, then wrong second factors locked the second step; the link resets the password. */
+  z.object({ kind: z.literal("second_factor_locked"), url: z.url(), minutes: z.number().int().positive() }),
   /** An alert policy names the address; alerts reach it only after this is followed. */
   z.object({ kind: z.literal("confirm_recipient"), url: z.url(), team: z.string() }),
 ]);
@@ -59,6 +61,13 @@ export const accountCopy: {
     subject: "Password sign-in to your Port443 account is locked",
     heading: "Someone kept trying your password",
     body: `After too many wrong passwords, password sign-in to your Port443 account is locked for ${minutes} minutes. If that was not you, choose a new password now: the link works for one hour, once, and signs out every session. Signing in with an emailed link still works.`,
+    button: "Choose a new password",
+    footer: `If it was you, wait ${minutes} minutes and try again; nothing else changed.`,
+  }),
+  second_factor_locked: ({ minutes }) => ({
+    subject: "Sign-in to your Port443 account is locked",
+    heading: "Someone may have your password",
+    body: `Someone gave your password and then too many wrong codes from your authenticator app (or backup codes), so the second sign-in step of your Port443 account is locked for ${minutes} minutes. If that was not you, choose a new password now: the link works for one hour, once, and signs out every session.`,
     button: "Choose a new password",
     footer: `If it was you, wait ${minutes} minutes and try again; nothing else changed.`,
   }),

@@ -14,6 +14,11 @@ describe("account emails", () => {
       "Choose a new password",
     ],
     [
+      { kind: "second_factor_locked", url, minutes: 15 },
+      "Sign-in to your Port443 account is locked",
+      "Choose a new password",
+    ],
+    [
       { kind: "invitation", url, team: "Acme", inviter: "Ada Lovelace", role: "admin" },
       "Ada Lovelace invited you to Acme on Port443",
       "Accept invitation",
