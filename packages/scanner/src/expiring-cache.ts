@@ -6,6 +6,11 @@
 export function expiringCache<V>(capacity: number) {
   const entries = new Map<string, { value: Promise<V>; expiresAt: number }>();
   return {
+    /** The kept value, or undefined: never a load. */
+    peek(key: string): Promise<V> | undefined {
+      const found = entries.get(key);
+      return found && found.expiresAt > Date.now() ? found.value : undefined;
+    },
     /** The kept value (`kept`), or a new load, kept for its `keepMs` once it settles. */
     get(
       key: string,

@@ -31,6 +31,8 @@ export function parseHsts(header: string | undefined): Hsts | null {
 /** What the scan reads from the HTTP response's headers. */
 export interface HttpHeaders {
   hsts: Hsts | null;
+  /** The Strict-Transport-Security value as sent (the first, if repeated); null when absent. */
+  hstsValue: string | null;
   /** Content-Encoding of a response to a request offering gzip, deflate and br; null uncompressed. */
   contentEncoding: string | null;
 }
@@ -82,9 +84,11 @@ export function fetchHttpHeaders(options: HttpRequestOptions): Promise<HttpHeade
     };
     request.once("response", (response) => {
       const header = response.headers["strict-transport-security"];
+      const value = Array.isArray(header) ? header[0] : header;
       const encoding = response.headers["content-encoding"]?.trim().toLowerCase();
       done({
-        hsts: parseHsts(Array.isArray(header) ? header[0] : header),
+        hsts: parseHsts(value),
+        hstsValue: value ?? null,
         contentEncoding: encoding && encoding !== "identity" ? encoding : null,
       });
     });

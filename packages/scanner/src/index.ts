@@ -27,3 +27,5 @@ export { type RuleId, ruleCatalog, ruleIds } from "./rules/catalog";
 export { severityRank } from "./rules/evaluate";
 export { explainFindings } from "./rules/explain";
 export { type ScanOptions, scan } from "./scan";
+export type { WatchedAddress, WatchMode, WatchOptions, WatchResult } from "./watch/types";
+export { watch } from "./watch/watch";

@@ -1,25 +1,19 @@
-import { lookup } from "node:dns/promises";
 import { setMaxListeners } from "node:events";
-import { isIP } from "node:net";
-import {
-  type AddressPolicy,
-  allowAllAddresses,
-  assertAllowed,
-  BlockedAddressError,
-  ByteBudget,
-} from "@port443/net";
+import { type AddressPolicy, allowAllAddresses, assertAllowed, ByteBudget } from "@port443/net";
 import type { Analysis } from "./analysis";
 import type { AcmeDirectories } from "./ari/directory-for";
 import type { RenewalInfoSource } from "./ari/renewal-info";
-import { createTrustStore, type TrustStore } from "./chain/trust-store";
+import { storeFor } from "./chain/store-for";
+import type { TrustStore } from "./chain/trust-store";
 import { type CipherSuite, cipherSuiteByName } from "./data/cipher-suites";
 import { computeGrade } from "./grade/compute";
 import { matchesHostname } from "./hostname";
-import { ScanFailure, toScanFailure } from "./net/scan-error";
+import { scanErrorOf } from "./net/scan-error";
 import { ocspStatus } from "./ocsp";
 import { type ProtocolId, protocolIds } from "./protocols";
-import type { AddressResult, ScanError, ScanReport } from "./report";
+import type { AddressResult, ScanReport } from "./report";
 import { analysedReport, failedReport, noProtocols, type ReportTarget } from "./report-build";
+import { MAX_ADDRESSES, resolveHost } from "./resolve";
 import type { CrlSource } from "./revocation/crl-source";
 import { revocationVerdict } from "./revocation/verdict";
 import { evaluateRules } from "./rules/evaluate";
@@ -29,6 +23,7 @@ import { connect } from "./steps/connect";
 import { analysisSteps } from "./steps/list";
 import { renewalOfLeaf } from "./steps/renewal";
 import type { Established, StepFields } from "./steps/types";
+import { watch } from "./watch/watch";
 
 export interface ScanOptions {
   host: string;
@@ -54,7 +49,10 @@ export interface ScanOptions {
   fetchBudgetBytes?: number;
   /** Upper bound for the whole scan of one target. */
   timeoutMs?: number;
-  /** One handshake: certificate, chain and validity only (no protocol or cipher enumeration). */
+  /**
+   * The watch probe (`watch()`): one read per address, certificate, chain and validity only (no
+   * enumeration, no grade). Without remembered modes each address is read both ways.
+   */
   quick?: boolean;
   /** Parallel connections to one address during enumeration. */
   connectionsPerAddress?: number;
@@ -72,36 +70,8 @@ export interface ScanOptions {
   resolve?: (host: string) => Promise<string[]>;
 }
 
-const MAX_ADDRESSES = 8;
 const STEP_TIMEOUT_MS = 5_000;
 const FETCH_TIMEOUT_MS = 3_000;
-
-let defaultStore: TrustStore | undefined;
-/** The Mozilla store is parsed once per process; extra CAs get a store of their own. */
-function storeFor(options: ScanOptions): TrustStore {
-  if (options.trustStore) return options.trustStore;
-  if (options.extraCaPems?.length) return createTrustStore(options.extraCaPems);
-  defaultStore ??= createTrustStore();
-  return defaultStore;
-}
-
-const systemResolve = async (host: string) =>
-  (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
-
-async function resolveAddresses(options: ScanOptions, host: string): Promise<string[]> {
-  if (options.address) return [options.address];
-  if (isIP(host)) return [host];
-  try {
-    const addresses = await (options.resolve ?? systemResolve)(host);
-    if (!addresses.length) throw new Error("no addresses");
-    return addresses;
-  } catch (error) {
-    throw new ScanFailure(
-      "dns_not_found",
-      `${host} does not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    );
-  }
-}
 
 /**
  * Scans one target: resolves it, checks every address against the policy, and analyses the first
@@ -109,6 +79,14 @@ async function resolveAddresses(options: ScanOptions, host: string): Promise<str
  * does; failures come back as `error` in the report.
  */
 export async function scan(options: ScanOptions): Promise<ScanReport> {
+  if (options.quick) {
+    const { report } = await watch({
+      ...options,
+      addresses: options.address ? [options.address] : undefined,
+      maxAddresses: options.allAddresses ? MAX_ADDRESSES : 1,
+    });
+    return report;
+  }
   const started = Date.now();
   const host = options.host.replace(/^\[|\]$/g, "").toLowerCase();
   const servername = (options.servername ?? host).toLowerCase();
@@ -127,9 +105,9 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
 
   let addresses: string[];
   try {
-    addresses = await resolveAddresses(options, host);
+    addresses = options.address ? [options.address] : await resolveHost(host, options.resolve);
   } catch (error) {
-    return failedReport(where(null), failure(error));
+    return failedReport(where(null), scanErrorOf(error));
   }
   const selected = options.allAddresses ? addresses.slice(0, MAX_ADDRESSES) : addresses.slice(0, 1);
   // One budget for the whole scan, whichever address or step fetches.
@@ -154,12 +132,6 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   return primary;
 }
 
-function failure(error: unknown): ScanError {
-  if (error instanceof BlockedAddressError) return { code: "blocked_address", message: error.message };
-  const scanFailure = toScanFailure(error);
-  return { code: scanFailure.code, message: scanFailure.message };
-}
-
 /**
  * One address, step by step: connect (handshake beside enumeration), the chain, then the
  * analysis steps side by side, then rules and grade over what they filled in.
@@ -181,7 +153,7 @@ async function scanAddress(
   } catch (error) {
     // The address stays in the operator's log, never in a tenant's report: a name that resolves
     // to an internal address must not tell the tenant which one.
-    return failedReport({ ...target, ip: null }, failure(error));
+    return failedReport({ ...target, ip: null }, scanErrorOf(error));
   }
 
   const connection = await connect({
@@ -189,13 +161,13 @@ async function scanAddress(
     port: target.port,
     servername: target.servername,
     signal,
-    host: options.quick ? undefined : options.host,
-    enumerate: options.quick ? null : { concurrency: options.connectionsPerAddress ?? 4 },
+    host: options.host,
+    enumerate: { concurrency: options.connectionsPerAddress ?? 4 },
     remaining,
   });
   const { handshake, enumeration, http, incomplete } = connection;
   if (handshake instanceof Error) {
-    const report = failedReport(target, failure(handshake));
+    const report = failedReport(target, scanErrorOf(handshake));
     if (enumeration) {
       report.protocols = enumeration.protocols;
       report.ciphers = enumeration.ciphers;
@@ -290,10 +262,8 @@ async function scanAddress(
     incomplete,
     legacyExtensions: enumeration?.legacyExtensions ?? null,
   };
-  const findings = evaluateRules(analysis).filter(
-    (finding) => !options.quick || finding.id.startsWith("cert."),
-  );
-  const grade = options.quick ? null : computeGrade(analysis, enumeration?.groups ?? []);
+  const findings = evaluateRules(analysis);
+  const grade = computeGrade(analysis, enumeration?.groups ?? []);
   return analysedReport(target, analysis, {
     findings,
     grade,

@@ -1,4 +1,5 @@
-import type { ErrorCode } from "../report";
+import { BlockedAddressError } from "@port443/net";
+import type { ErrorCode, ScanError } from "../report";
 
 /** A scan that could not produce a report: the code is part of the JSON contract. */
 export class ScanFailure extends Error {
@@ -28,4 +29,11 @@ export function toScanFailure(error: unknown): ScanFailure {
   if (NOT_TLS.test(code) || NOT_TLS.test(message))
     return new ScanFailure("not_tls", `the server did not speak TLS (${message})`);
   return new ScanFailure("tls_handshake_failed", message || code);
+}
+
+/** Any failure as the report's error: a policy refusal names only the class of the address. */
+export function scanErrorOf(error: unknown): ScanError {
+  if (error instanceof BlockedAddressError) return { code: "blocked_address", message: error.message };
+  const failure = toScanFailure(error);
+  return { code: failure.code, message: failure.message };
 }

@@ -1,7 +1,7 @@
 import type { RequestLimits } from "@port443/net";
 import type { ParsedCertificate } from "../certificate";
 import { serialKey } from "./crl-parse";
-import type { CrlErrorCode, CrlSource } from "./crl-source";
+import type { CrlErrorCode, CrlLookup, CrlSource } from "./crl-source";
 import { crlSignedBy } from "./crl-verify";
 
 /** One certificate looked up on its CA's CRL. */
@@ -34,23 +34,33 @@ export async function checkCrl(
 ): Promise<CrlCheck | null> {
   const url = cert.crlUrls[0];
   if (!url) return null;
+  return judge(cert, issuer, url, await source.get(url, options), options.now);
+}
+
+/** What `lookup` (the CRL at `url`) says about `cert`, once it is known to come from `issuer`. */
+function judge(
+  cert: ParsedCertificate,
+  issuer: ParsedCertificate,
+  url: string,
+  lookup: CrlLookup,
+  now: Date,
+): CrlCheck {
   const base = {
     url,
-    certificate: cert.info(options.now).subject,
+    certificate: cert.info(now).subject,
     revokedAt: null,
     reason: null,
     stale: false,
     nextUpdate: null,
     cached: false,
   };
-  const lookup = await source.get(url, options);
   if (!lookup.ok) return { ...base, outcome: "error", error: lookup.error };
   const { crl, cached } = lookup;
   const dated = {
     ...base,
     cached,
     nextUpdate: crl.nextUpdate?.toISOString() ?? null,
-    stale: crl.nextUpdate !== null && crl.nextUpdate < options.now,
+    stale: crl.nextUpdate !== null && crl.nextUpdate < now,
   };
   if (!crlSignedBy(crl, issuer.x509.publicKey)) {
     return {
@@ -58,7 +68,7 @@ export async function checkCrl(
       outcome: "error",
       error: {
         code: "crl_bad_signature",
-        message: `${url} is not signed by ${issuer.info(options.now).subject}`,
+        message: `${url} is not signed by ${issuer.info(now).subject}`,
       },
     };
   }
@@ -92,6 +102,22 @@ export async function checkPathCrls(
 ): Promise<CrlCheck[]> {
   const checks = await Promise.all(
     path.slice(0, -1).map((cert, index) => checkCrl(cert, path[index + 1]!, source, options)),
+  );
+  return checks.filter((check): check is CrlCheck => check !== null);
+}
+
+/** The path's certificates checked only on CRLs `source` already holds: no request to any CA. */
+export async function checkHeldCrls(
+  path: ParsedCertificate[],
+  source: CrlSource,
+  now: Date,
+): Promise<CrlCheck[]> {
+  const checks = await Promise.all(
+    path.slice(0, -1).map(async (cert, index) => {
+      const url = cert.crlUrls[0];
+      const lookup = url ? await source.held(url) : undefined;
+      return url && lookup ? judge(cert, path[index + 1]!, url, lookup, now) : null;
+    }),
   );
   return checks.filter((check): check is CrlCheck => check !== null);
 }

@@ -64,6 +64,29 @@ export class CrlSource {
     return kept ? value.then((lookup) => (lookup.ok ? { ...lookup, cached: true } : lookup)) : value;
   }
 
+  /**
+   * The CRL when this process or the shared store already holds it, else undefined: never a
+   * request to the CA, for probes that read revocation only when it is free.
+   */
+  async held(url: string): Promise<Extract<CrlLookup, { ok: true }> | undefined> {
+    const kept = await this.kept.peek(url)?.catch(() => undefined);
+    if (kept) return kept.ok ? { ...kept, cached: true } : undefined;
+    const shared = await this.store?.get(url).catch(() => undefined);
+    if (!shared) return undefined;
+    let crl: ParsedCrl;
+    try {
+      crl = parseCrl(shared);
+    } catch {
+      return undefined;
+    }
+    // Parsed once here, then kept like a fetched one.
+    this.kept.get(url, async () => ({
+      value: { ok: true, crl, cached: true },
+      keepMs: crlTtlMs(crl, Date.now()),
+    }));
+    return { ok: true, crl, cached: true };
+  }
+
   private async load(url: string, options: RequestLimits): Promise<CrlLookup> {
     const shared = await this.store?.get(url).catch(() => undefined);
     if (shared) {

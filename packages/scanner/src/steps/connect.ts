@@ -11,16 +11,17 @@ export interface ConnectTarget {
   port: number;
   servername: string;
   signal: AbortSignal;
-  /** The Host for the HSTS request; undefined on quick scans, which send none. */
-  host: string | undefined;
-  /** Enumerate protocols and suites (full scans), with this many connections at once. */
-  enumerate: { concurrency: number } | null;
+  /** The Host for the HSTS request. */
+  host: string;
+  /** Enumerate protocols and suites with this many connections at once. */
+  enumerate: { concurrency: number };
   remaining(limitMs?: number): number;
 }
 
 export interface Connection {
   /** The handshake that got the certificate, or why none did. */
   handshake: HandshakeResult | Error;
+  /** Absent when enumeration failed. */
   enumeration: EnumerationResult | undefined;
   http: HttpHeaders | undefined;
   incomplete: IncompleteStep[];
@@ -41,14 +42,11 @@ export async function connect(target: ConnectTarget): Promise<Connection> {
   };
   const [{ handshake, http }, enumerated] = await Promise.all([
     handshakeAndHsts({ ...base, timeoutMs: remaining() }, target.host, remaining),
-    target.enumerate
-      ? enumerate({ ...base, timeoutMs: remaining(), concurrency: target.enumerate.concurrency }).catch(
-          (error: Error) => error,
-        )
-      : undefined,
+    enumerate({ ...base, timeoutMs: remaining(), concurrency: target.enumerate.concurrency }).catch(
+      (error: Error) => error,
+    ),
   ]);
-  // A quick probe leaves enumeration out by design; a full scan whose enumeration failed knows
-  // no protocol but the one its handshake negotiated.
+  // A scan whose enumeration failed knows no protocol but the one its handshake negotiated.
   const enumeration = enumerated instanceof Error ? undefined : enumerated;
   const incomplete: IncompleteStep[] =
     enumerated instanceof Error
@@ -56,7 +54,7 @@ export async function connect(target: ConnectTarget): Promise<Connection> {
           step: `protocol.${protocol}`,
           reason: `enumeration failed: ${enumerated.message}`,
         }))
-      : [...(enumerated?.incomplete ?? [])];
+      : [...enumerated.incomplete];
   const connected =
     handshake instanceof Error && enumeration
       ? ((await legacyHandshake({ ...base, timeoutMs: remaining() }, enumeration).catch(() => null)) ??

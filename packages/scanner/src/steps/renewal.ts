@@ -5,7 +5,7 @@ import type { ScanStep } from "./types";
 /** The leaf's renewal point, from its CA's ARI window when its ACME directory is known. */
 export const renewalStep: ScanStep<"ari" | "renewal"> = {
   name: "renewal",
-  applies: ({ options }) => !options.quick,
+  applies: () => true,
   budgetMs: 3_000,
   async run({ options, leaf, fetch, signal }, timeoutMs) {
     const ari = await lookupAri(leaf, options.acme, { ...fetch, timeoutMs, signal });

@@ -6,7 +6,7 @@ import type { ScanStep } from "./types";
 
 /**
  * Revocation from every mechanism: the staple, else the leaf's OCSP responder, and each
- * certificate of the path on its CA's CRL. A quick scan reads only the staple.
+ * certificate of the path on its CA's CRL.
  */
 export const revocationStep: ScanStep<"ocsp" | "revocation"> = {
   name: "revocation",
@@ -16,10 +16,8 @@ export const revocationStep: ScanStep<"ocsp" | "revocation"> = {
     const issuer = chain.path[1];
     const fetchOptions = { ...fetch, timeoutMs: Math.min(timeoutMs, 3_000), signal };
     const [fetched, crls] = await Promise.all([
-      stapled || options.quick || !issuer ? null : fetchOcspStatus(leaf, issuer, fetchOptions),
-      options.quick
-        ? []
-        : checkPathCrls(chain.path, options.crls ?? processCrlSource, { ...fetch, timeoutMs, signal, now }),
+      stapled || !issuer ? null : fetchOcspStatus(leaf, issuer, fetchOptions),
+      checkPathCrls(chain.path, options.crls ?? processCrlSource, { ...fetch, timeoutMs, signal, now }),
     ]);
     return {
       fills: {

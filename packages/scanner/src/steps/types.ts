@@ -21,7 +21,7 @@ export interface Established {
   /** How long a step that starts now may take: its own bound, never past the scan's deadline. */
   remaining(limitMs: number): number;
   handshake: HandshakeResult;
-  /** Absent on quick scans and when enumeration failed. */
+  /** Absent when enumeration failed. */
   enumeration: EnumerationResult | undefined;
   /** undefined: the endpoint does not answer HTTP. */
   http: HttpHeaders | undefined;

@@ -27,6 +27,7 @@ export const HandshakeType = {
   serverHelloDone: 14,
   clientKeyExchange: 16,
   finished: 20,
+  certificateStatus: 22,
 } as const;
 
 /** TLS record content types. */

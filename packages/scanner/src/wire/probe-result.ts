@@ -14,6 +14,8 @@ export type ProbeResult =
       ecdheGroup?: number;
       /** TLS ≤ 1.2 Certificate message, when read that far. */
       certificates?: Buffer[];
+      /** TLS ≤ 1.2 CertificateStatus: the stapled OCSP response (DER), when one came. */
+      ocspResponse?: Buffer;
       compression: number;
       alpn?: string;
       secureRenegotiation: boolean;

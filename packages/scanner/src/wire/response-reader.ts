@@ -3,6 +3,7 @@ import { protocols } from "../protocols";
 import { alertName, parseAlert } from "./alerts";
 import { hexPreview } from "./bytes";
 import { parseCertificateMessage } from "./certificate-message";
+import { parseCertificateStatus } from "./certificate-status";
 import { ContentType, HandshakeType } from "./extension-types";
 import type { ProbeResult, ProbeUntil, ServerHelloResult } from "./probe-result";
 import { parseServerHello } from "./server-hello";
@@ -46,6 +47,11 @@ export class ServerResponseReader {
     [HandshakeType.certificate]: (hello, body) => {
       const certificates = parseCertificateMessage(body);
       if (certificates.ok) hello.certificates = certificates.value;
+      return undefined;
+    },
+    [HandshakeType.certificateStatus]: (hello, body) => {
+      const staple = parseCertificateStatus(body);
+      if (staple.ok && staple.value.length > 0) hello.ocspResponse = staple.value;
       return undefined;
     },
     [HandshakeType.serverKeyExchange]: (hello, body) => {
@@ -148,7 +154,7 @@ export class ServerResponseReader {
     if (type === HandshakeType.helloRequest) return undefined;
     if (type === HandshakeType.serverHello) return this.serverHelloMessage(body);
     if (!this.hello) return notTls(`handshake message ${type} before any ServerHello`);
-    // Anything else after the ServerHello (CertificateStatus, CertificateRequest) is skipped.
+    // Anything else after the ServerHello (CertificateRequest) is skipped.
     return this.afterServerHello[type]?.(this.hello, body);
   }
 
