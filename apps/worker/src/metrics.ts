@@ -38,6 +38,12 @@ export function createMetrics() {
       buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20],
       registers,
     }),
+    watchProbes: new Counter({
+      name: "port443_watch_probes_total",
+      help: "Watch probes by outcome (baseline, unchanged, changed, due, deferred)",
+      labelNames: ["outcome"] as const,
+      registers,
+    }),
     notifications: new Counter({
       name: "port443_notifications_total",
       help: "Notification delivery attempts by channel and outcome (sent, retry, failed)",
@@ -52,7 +58,13 @@ export function createMetrics() {
         labelNames: ["queue", "state"] as const,
         registers,
         async collect() {
-          for (const queue of [queues.system, queues.schedule, queues.scans, queues.notifications]) {
+          for (const queue of [
+            queues.system,
+            queues.schedule,
+            queues.scans,
+            queues.watches,
+            queues.notifications,
+          ]) {
             // Scans carry a priority, so they wait in "prioritized", not "waiting".
             const counts = await queue.getJobCounts("waiting", "prioritized", "active", "delayed", "failed");
             for (const [state, count] of Object.entries(counts))

@@ -11,7 +11,7 @@ import {
   jobs,
   queueNames,
 } from "@port443/jobs";
-import type { OutboundPolicies } from "@port443/net";
+import { createLimiter, type OutboundPolicies } from "@port443/net";
 import { type AcmeDirectories, CrlSource, RenewalInfoSource, trustStoreCache } from "@port443/scanner";
 import { type Job, Worker } from "bullmq";
 import type { Logger } from "./logger";
@@ -23,6 +23,7 @@ import { type Heartbeat, heartbeat } from "./processors/heartbeat";
 import { prune } from "./processors/prune";
 import { scanDomain } from "./processors/scan";
 import { tick } from "./processors/tick";
+import { watchBatch } from "./processors/watch";
 import { AddressLeases } from "./scanning/address-leases";
 import { redisCrlStore } from "./scanning/crl-store";
 import { UnresponsiveEndpoints } from "./scanning/unresponsive-endpoints";
@@ -58,6 +59,12 @@ export interface RuntimeOptions {
   lockDurationMs?: number;
   /** Name to addresses for the scans; the system resolver unless a test maps names itself. */
   resolve?: (host: string) => Promise<string[]>;
+  /** Watch probes at once in this process (see processors/watch.ts). */
+  watchProbesAtOnce?: number;
+  /** Upper bound for one watch probe of one address. */
+  watchTimeoutMs?: number;
+  /** The deployment's shortest watch interval (PORT443_MIN_WATCH_INTERVAL_SECONDS). */
+  minWatchIntervalSeconds?: number;
 }
 
 export interface Status {
@@ -86,6 +93,16 @@ export function createRuntime(options: RuntimeOptions) {
   const scanTimeoutMs = options.scanTimeoutMs ?? 20_000;
   let lastHeartbeat: Heartbeat | null = null;
 
+  // Deep scans and watch probes share the CRLs, the trust stores and the address leases.
+  const crls = new CrlSource(redisCrlStore(connection, prefix));
+  const trustStoreFor = trustStoreCache(options.deploymentCaPem ?? null);
+  const addressLeases = new AddressLeases(connection, {
+    limit: options.scansPerAddress ?? 2,
+    leaseMs: scanTimeoutMs + LEASE_MARGIN_MS,
+    prefix,
+  });
+  const minWatchIntervalSeconds = options.minWatchIntervalSeconds ?? 300;
+
   const processor = createProcessor({
     "system.heartbeat": heartbeat(prisma, (beat) => {
       lastHeartbeat = beat;
@@ -108,20 +125,33 @@ export function createRuntime(options: RuntimeOptions) {
       logger,
       metrics,
       policies: options.policies,
-      trustStoreFor: trustStoreCache(options.deploymentCaPem ?? null),
-      crls: new CrlSource(redisCrlStore(connection, prefix)),
+      trustStoreFor,
+      crls,
       acme: { directories: options.acmeDirectories, source: new RenewalInfoSource() },
-      addressLeases: new AddressLeases(connection, {
-        limit: options.scansPerAddress ?? 2,
-        leaseMs: scanTimeoutMs + LEASE_MARGIN_MS,
-        prefix,
-      }),
+      addressLeases,
       unresponsive: new UnresponsiveEndpoints(connection, { ttlMs: UNRESPONSIVE_MEMORY_MS, prefix }),
       timeoutMs: scanTimeoutMs,
       unresponsiveTimeoutMs: Math.min(UNRESPONSIVE_TIMEOUT_MS, scanTimeoutMs),
       resolve: options.resolve,
       connectionsPerHost: options.connectionsPerHost ?? 4,
       publicUrl: options.publicUrl ?? "http://localhost:3000",
+      minWatchIntervalSeconds,
+      retryDelayMs: options.retryDelayMs,
+    }),
+    "watch.batch": watchBatch({
+      prisma,
+      queues,
+      logger,
+      metrics,
+      policies: options.policies,
+      trustStoreFor,
+      crls,
+      addressLeases,
+      limiter: createLimiter(options.watchProbesAtOnce ?? 100),
+      timeoutMs: options.watchTimeoutMs ?? 5_000,
+      minWatchIntervalSeconds,
+      resolve: options.resolve,
+      scanLeaseSeconds: options.leaseSeconds,
       retryDelayMs: options.retryDelayMs,
     }),
     "notify.flush": flushNotificationGroup({
@@ -150,6 +180,8 @@ export function createRuntime(options: RuntimeOptions) {
 
   const concurrencyFor: Record<string, number> = {
     scans: options.concurrency,
+    // Batches at once; the probes within them are bounded by watchProbesAtOnce.
+    watches: 4,
     notifications: 8,
     schedule: 1,
     system: 1,

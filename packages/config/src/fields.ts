@@ -132,6 +132,11 @@ export const mailFields = {
  */
 export const serviceFields = {
   NODE_ENV: nodeEnv,
+  /**
+   * The shortest watch-probe interval a team may set (seconds): the dashboard and API refuse less,
+   * and the worker raises anything saved below it.
+   */
+  PORT443_MIN_WATCH_INTERVAL_SECONDS: positiveInt(300),
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
   LOG_LEVEL: logLevel,

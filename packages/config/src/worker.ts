@@ -15,6 +15,10 @@ export const workerEnvSchema = z.object({
   SCANS_PER_ADDRESS: positiveInt(2),
   /** Upper bound for one scan, in milliseconds. */
   SCAN_TIMEOUT_MS: positiveInt(20_000),
+  /** Watch probes (one connection per address) at once in this process. */
+  WATCH_PROBES_AT_ONCE: positiveInt(100),
+  /** Upper bound for one watch probe of one address, in milliseconds. */
+  WATCH_TIMEOUT_MS: positiveInt(5_000),
   /** A job whose worker died (crash, SIGKILL) goes to another worker after this long. */
   WORKER_LOCK_DURATION_MS: positiveInt(30_000),
   /** How often the scheduler claims due domains. */

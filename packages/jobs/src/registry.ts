@@ -11,6 +11,8 @@ export const queueNames = {
   /** The scheduler's ticks and housekeeping. */
   schedule: "schedule",
   scans: "scans",
+  /** Watch probes, in batches: apart from deep scans, so neither kind waits behind the other. */
+  watches: "watches",
   notifications: "notifications",
 } as const;
 
@@ -29,6 +31,9 @@ const define = <S extends z.ZodType>(definition: JobDefinition<S>) => definition
  * priority too: a scan someone asked for (a new domain's first, "Scan now") goes ahead of them.
  */
 export const scanPriority = { requested: 1, scheduled: 2 } as const;
+
+/** Domains per watch batch job at most (the tick's batches are this size). */
+export const WATCH_BATCH_MAX = 100;
 
 const HOUR = 3_600;
 const DAY = 24 * HOUR;
@@ -85,6 +90,8 @@ export const jobs = {
       lease: z.number().int().optional(),
       /** A Scan row created by "Scan now". */
       scanId: z.uuid().optional(),
+      /** A scheduled slot's reason: its interval (default), or a change its watch probe saw. */
+      trigger: z.enum(["schedule", "change"]).optional(),
     }),
     options: {
       priority: scanPriority.scheduled,
@@ -92,6 +99,25 @@ export const jobs = {
       backoff: { type: "exponential", delay: 15_000 },
       removeOnComplete: { age: HOUR, count: 1_000 },
       removeOnFail: { age: 7 * DAY, count: 10_000 },
+    },
+  }),
+  /**
+   * Watch probes for a batch of domains claimed together (one lease): one connection per address,
+   * one database statement for the batch. A probe that sees a change claims a deep scan. Lost
+   * (worker killed, Redis flushed): the lease expires and the tick claims the domains again.
+   */
+  "watch.batch": define({
+    queue: "watches",
+    schema: z.object({
+      domainIds: z.array(z.uuid()).min(1).max(WATCH_BATCH_MAX),
+      /** Epoch ms of the watch lease the batch owns. */
+      lease: z.number().int(),
+    }),
+    options: {
+      attempts: 2,
+      backoff: { type: "fixed", delay: 5_000 },
+      removeOnComplete: { age: HOUR, count: 1_000 },
+      removeOnFail: { age: DAY, count: 1_000 },
     },
   }),
   /**

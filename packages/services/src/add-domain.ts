@@ -7,6 +7,7 @@ import { ServiceError } from "./errors";
 import { parseInput } from "./parse-input";
 import { requireRole } from "./roles";
 import { assertDomainQuota } from "./team-quotas";
+import { assertWatchInterval } from "./watch-interval-limit";
 
 export const addDomainInput = domainFields;
 export type AddDomainInput = DomainFields;
@@ -19,21 +20,25 @@ export type AddDomainInput = DomainFields;
 export async function addDomain(ctx: ServiceContext, input: AddDomainInput) {
   requireRole(ctx.role, "member");
   const parsed = parseInput(addDomainInput, input);
+  assertWatchInterval(ctx, parsed.watchIntervalSeconds, ["watchIntervalSeconds"]);
   const lease = leaseEnd();
   const domain = await ctx.prisma.$transaction(async (tx) => {
     await assertDomainQuota(tx, ctx, 1);
-    return tx.domain
-      .create({ data: { teamId: ctx.teamId, ...parsed, nextScanAt: lease } })
-      .catch((error: unknown) => {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-          throw new ServiceError(
-            "conflict",
-            `${parsed.hostname}:${parsed.port} is already monitored`,
-            "hostname",
-          );
-        }
-        throw error;
-      });
+    return (
+      tx.domain
+        // Its first watch probe follows its first deep scan (recordScan makes it due then).
+        .create({ data: { teamId: ctx.teamId, ...parsed, nextScanAt: lease, nextWatchAt: lease } })
+        .catch((error: unknown) => {
+          if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+            throw new ServiceError(
+              "conflict",
+              `${parsed.hostname}:${parsed.port} is already monitored`,
+              "hostname",
+            );
+          }
+          throw error;
+        })
+    );
   });
   await enqueue(
     ctx.queues,

@@ -1,3 +1,4 @@
+import { leaseEnd } from "@port443/monitoring";
 import { z } from "zod";
 import type { ServiceContext } from "./context";
 import { domainFields } from "./domain-fields";
@@ -36,6 +37,15 @@ export async function addDomains(ctx: ServiceContext, input: z.input<typeof addD
         issues.push({ path: ["domains", index, ...issue.path.map(String)], message: issue.message });
       return;
     }
+    const minimum = ctx.quotas?.minWatchIntervalSeconds;
+    const watch = result.data.watchIntervalSeconds;
+    if (minimum !== undefined && watch !== undefined && watch < minimum) {
+      issues.push({
+        path: ["domains", index, "watchIntervalSeconds"],
+        message: `at least ${minimum} seconds on this deployment`,
+      });
+      return;
+    }
     const key = `${result.data.hostname}:${result.data.port}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
@@ -67,6 +77,10 @@ export async function addDomains(ctx: ServiceContext, input: z.input<typeof addD
       );
     }
     await assertDomainQuota(tx, ctx, rows.length);
-    return tx.domain.createManyAndReturn({ data: rows.map((row) => ({ teamId: ctx.teamId, ...row })) });
+    // Their first watch probes follow their first deep scans (recordScan makes them due then).
+    const watchAfter = leaseEnd();
+    return tx.domain.createManyAndReturn({
+      data: rows.map((row) => ({ teamId: ctx.teamId, ...row, nextWatchAt: watchAfter })),
+    });
   }, BULK_TRANSACTION);
 }

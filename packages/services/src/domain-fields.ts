@@ -15,11 +15,21 @@ export const tagsField = z
   .transform((tags) => [...new Set(tags)].sort());
 
 export const portField = z.number().int().min(1).max(65_535);
+/** Between deep scans (full enumeration, probes, grade). */
 export const scanIntervalField = z
   .number()
   .int()
   .min(300, "at least 300 seconds")
   .max(7 * 86_400, "at most 7 days");
+/**
+ * Between watch probes (one connection per address). The deployment may set a higher minimum
+ * (PORT443_MIN_WATCH_INTERVAL_SECONDS, checked by assertWatchInterval).
+ */
+export const watchIntervalField = z
+  .number()
+  .int()
+  .min(60, "at least 60 seconds")
+  .max(86_400, "at most a day");
 
 /** A hostname or IP address, normalized (IDN → punycode, canonical IP); `what` names it in errors. */
 export const hostnameField = (what = "hostname") =>
@@ -42,6 +52,7 @@ export const domainFields = z.object({
   port: portField.default(443),
   tags: tagsField.default([]),
   scanIntervalSeconds: scanIntervalField.optional(),
+  watchIntervalSeconds: watchIntervalField.optional(),
 });
 
 export type DomainFields = z.input<typeof domainFields>;

@@ -27,6 +27,7 @@ export { getOverview } from "./get-overview";
 export { getPrivateCa } from "./get-private-ca";
 export { getRecipientStates, getRecipientStatesInput, type RecipientStatus } from "./get-recipient-states";
 export { getScan, getScanInput } from "./get-scan";
+export { getTeamSchedule } from "./get-team-schedule";
 export { listAlerts, listAlertsInput } from "./list-alerts";
 export { listApiKeys } from "./list-api-keys";
 export { listDomainPolicyOverrides } from "./list-domain-policy-overrides";
@@ -48,3 +49,4 @@ export {
   updateDomainAlertPolicy,
   updateDomainAlertPolicyInput,
 } from "./update-domain-alert-policy";
+export { updateTeamSchedule, updateTeamScheduleInput } from "./update-team-schedule";

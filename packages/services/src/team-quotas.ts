@@ -17,6 +17,8 @@ export interface TeamQuotas {
   invitationsPerHour: number;
   /** Saves of the team's or a domain's alert policy that change its recipients, per team and hour. */
   recipientChangesPerHour: number;
+  /** The shortest watch-probe interval a team may set (PORT443_MIN_WATCH_INTERVAL_SECONDS). */
+  minWatchIntervalSeconds: number;
 }
 
 const HOUR_MS = 3_600_000;

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { ServiceContext } from "./context";
-import { scanIntervalField, tagsField } from "./domain-fields";
+import { scanIntervalField, tagsField, watchIntervalField } from "./domain-fields";
 import { findTeamDomain } from "./find-domain";
 import { parseInput } from "./parse-input";
 import { requireRole } from "./roles";
+import { assertWatchInterval } from "./watch-interval-limit";
 
 /** Hostname and port are a domain's identity: to change them, add another domain. */
 export const updateDomainInput = z.object({
@@ -12,11 +13,14 @@ export const updateDomainInput = z.object({
   enabled: z.boolean().optional(),
   /** null returns to the team's default interval. */
   scanIntervalSeconds: scanIntervalField.nullable().optional(),
+  /** null returns to the team's default watch interval. */
+  watchIntervalSeconds: watchIntervalField.nullable().optional(),
 });
 
 export async function updateDomain(ctx: ServiceContext, input: z.input<typeof updateDomainInput>) {
   requireRole(ctx.role, "member");
   const { domainId, ...changes } = parseInput(updateDomainInput, input);
+  assertWatchInterval(ctx, changes.watchIntervalSeconds, ["watchIntervalSeconds"]);
   return ctx.prisma.$transaction(async (tx) => {
     await findTeamDomain(tx, ctx.teamId, domainId);
     return tx.domain.update({ where: { id: domainId }, data: changes });

@@ -16,6 +16,7 @@ describe("team quotas", () => {
     testWebhooksPerHour: 100,
     invitationsPerHour: 100,
     recipientChangesPerHour: 100,
+    minWatchIntervalSeconds: 300,
   };
 
   beforeAll(async () => {

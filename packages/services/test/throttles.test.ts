@@ -26,6 +26,7 @@ describe("per-team throttles", () => {
     testWebhooksPerHour: 2,
     invitationsPerHour: 3,
     recipientChangesPerHour: 2,
+    minWatchIntervalSeconds: 300,
   };
 
   beforeAll(async () => {

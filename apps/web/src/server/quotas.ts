@@ -11,5 +11,6 @@ export function teamQuotas(): TeamQuotas {
     testWebhooksPerHour: env.PORT443_TEST_WEBHOOKS_PER_HOUR,
     invitationsPerHour: env.PORT443_INVITATIONS_PER_HOUR,
     recipientChangesPerHour: env.PORT443_RECIPIENT_CHANGES_PER_HOUR,
+    minWatchIntervalSeconds: env.PORT443_MIN_WATCH_INTERVAL_SECONDS,
   };
 }

@@ -1,5 +1,3 @@
-import { lookup } from "node:dns/promises";
-import { isIP } from "node:net";
 import type { PrismaClient } from "@port443/db";
 import {
   enqueueGroupFlushes,
@@ -23,6 +21,8 @@ import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import type { AddressLeases } from "../scanning/address-leases";
 import { deferralDelayMs, deferralsOf } from "../scanning/deferral";
+import { leaseEach } from "../scanning/lease-all";
+import { resolveAddresses } from "../scanning/resolve-addresses";
 import type { UnresponsiveEndpoints } from "../scanning/unresponsive-endpoints";
 
 export interface ScanDeps {
@@ -46,6 +46,8 @@ export interface ScanDeps {
   resolve?: (host: string) => Promise<string[]>;
   connectionsPerHost: number;
   publicUrl: string;
+  /** The deployment's shortest watch interval (PORT443_MIN_WATCH_INTERVAL_SECONDS). */
+  minWatchIntervalSeconds: number;
   retryDelayMs?: number;
 }
 
@@ -59,16 +61,6 @@ const transientErrors = new Set<ErrorCode>([
 
 export class RetryableScanError extends Error {
   override name = "RetryableScanError";
-}
-
-const systemResolve = async (host: string) => [(await lookup(host, { verbatim: true })).address];
-
-/** The first address, resolved once here so the politeness limit applies per destination. */
-async function firstAddress(host: string, resolve = systemResolve): Promise<string | undefined> {
-  if (isIP(host)) return host;
-  return resolve(host)
-    .then((addresses) => addresses[0])
-    .catch(() => undefined);
 }
 
 export const scanDomain =
@@ -105,17 +97,28 @@ async function scanAndRecord(
   const domain = await deps.prisma.domain.findUnique({
     where: { id: payload.domainId },
     include: {
-      team: { select: { id: true, name: true, defaultScanIntervalSeconds: true, privateCaPem: true } },
+      team: {
+        select: {
+          id: true,
+          name: true,
+          defaultScanIntervalSeconds: true,
+          defaultWatchIntervalSeconds: true,
+          privateCaPem: true,
+        },
+      },
     },
   });
   if (!domain) throw new PermanentJobError(`domain ${payload.domainId} no longer exists`);
   if (payload.lease !== undefined && domain.nextScanAt.getTime() !== payload.lease) {
     return { skipped: "slot already handled or rescheduled" };
   }
-  const address = await firstAddress(domain.hostname, deps.resolve);
-  const release = await deps.addressLeases.tryAcquire(address ?? domain.hostname);
-  if (!release) {
-    // No lease free for this address: give the worker slot back to other work and come back later.
+  // Every address of the name is scanned (per-address results), each under its own lease.
+  const addresses = await resolveAddresses(domain.hostname, deps.resolve);
+  const address = addresses[0];
+  const leases = await leaseEach(deps.addressLeases, addresses.length ? addresses : [domain.hostname]);
+  if (leases.missing.length) {
+    // An address has no lease free: give the worker slot back to other work and come back later.
+    await leases.release();
     deps.metrics.scanDeferrals.inc();
     await job.moveToDelayed(Date.now() + deferralDelayMs(deferralsOf(job)), token);
     throw new DelayedError();
@@ -134,7 +137,9 @@ async function scanAndRecord(
     report = await scan({
       host: domain.hostname,
       port: domain.port,
-      address,
+      ...(addresses.length
+        ? { allAddresses: true, resolve: async () => addresses }
+        : { resolve: deps.resolve }),
       policy: deps.policies.monitoredScans,
       fetchPolicy: deps.policies.strict,
       trustStore: deps.trustStoreFor(domain.team.privateCaPem),
@@ -145,7 +150,7 @@ async function scanAndRecord(
     });
     stopTimer();
   } finally {
-    await release();
+    await leases.release();
   }
   const timedOut = report.error?.code === "timeout";
   if (address && timedOut) await deps.unresponsive.remember(address, domain.port);
@@ -172,7 +177,9 @@ async function scanAndRecord(
     policy,
     lease: payload.lease !== undefined ? new Date(payload.lease) : null,
     scanId: payload.scanId,
+    trigger: payload.trigger,
     publicUrl: deps.publicUrl,
+    minWatchIntervalSeconds: deps.minWatchIntervalSeconds,
   });
   deps.metrics.scans.inc({ outcome: report.error ? "error" : "success" });
   await enqueueNotifications(deps.queues, recorded.notifications, deps.retryDelayMs);

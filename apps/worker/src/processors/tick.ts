@@ -1,6 +1,13 @@
 import type { PrismaClient } from "@port443/db";
-import { enqueueMany, enqueueNotifications, jobOptions, type Queues, RETRY_CAP_MS } from "@port443/jobs";
-import { claimDueDomains, dueGroups, scanJobId } from "@port443/monitoring";
+import {
+  enqueueMany,
+  enqueueNotifications,
+  jobOptions,
+  type Queues,
+  RETRY_CAP_MS,
+  WATCH_BATCH_MAX,
+} from "@port443/jobs";
+import { type Claim, claimDueDomains, claimDueWatches, dueGroups, scanJobId } from "@port443/monitoring";
 import type { Logger } from "../logger";
 import { flushAndEnqueue } from "./flush";
 
@@ -17,9 +24,10 @@ const ABANDONED_RETRY_MS = 2 * RETRY_CAP_MS;
 const FRESH_MS = 30_000;
 
 /**
- * Every 30 s: claim due domains in batches and enqueue their scans (job ids derived from the
- * claim, so a repeated enqueue is a no-op), flush notification groups that are due (their delayed
- * job was lost, or a worker died before it ran), then re-enqueue outbox rows whose delivery was lost.
+ * Every 30 s: claim due deep scans in batches and enqueue their scans (job ids derived from the
+ * claim, so a repeated enqueue is a no-op), claim due watch probes and enqueue them in batches of
+ * WATCH_BATCH_MAX, flush notification groups that are due (their delayed job was lost, or a
+ * worker died before it ran), then re-enqueue outbox rows whose delivery was lost.
  */
 export interface TickOptions {
   /** How long a claimed domain stays claimed before the next tick may claim it again. */
@@ -48,6 +56,13 @@ export async function tick(prisma: PrismaClient, queues: Queues, logger: Logger,
     scheduled += claims.length;
     if (claims.length < BATCH) break;
   }
+  let watched = 0;
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const claims = await claimDueWatches(prisma, { now, limit: BATCH, leaseSeconds: options.leaseSeconds });
+    await enqueueMany(queues, "watch.batch", watchBatches(claims, options.retryDelayMs));
+    watched += claims.length;
+    if (claims.length < BATCH) break;
+  }
   const flushDeps = {
     prisma,
     queues,
@@ -70,7 +85,21 @@ export async function tick(prisma: PrismaClient, queues: Queues, logger: Logger,
     take: 1_000,
   });
   await enqueueNotifications(queues, stuck, options.retryDelayMs);
-  if (scheduled || stuck.length || flushedGroups)
-    logger.info({ scheduled, flushedGroups, requeuedNotifications: stuck.length }, "tick");
-  return { scheduled, flushedGroups, requeuedNotifications: stuck.length };
+  if (scheduled || watched || stuck.length || flushedGroups)
+    logger.info({ scheduled, watched, flushedGroups, requeuedNotifications: stuck.length }, "tick");
+  return { scheduled, watched, flushedGroups, requeuedNotifications: stuck.length };
+}
+
+/** Claimed watch probes (one lease) as batch jobs, each id derived from its claim. */
+function watchBatches(claims: Claim[], retryDelayMs?: number) {
+  const batches = [];
+  for (let start = 0; start < claims.length; start += WATCH_BATCH_MAX) {
+    const slice = claims.slice(start, start + WATCH_BATCH_MAX);
+    const lease = slice[0]!.lease.getTime();
+    batches.push({
+      payload: { domainIds: slice.map((claim) => claim.domainId), lease },
+      options: { ...jobOptions("watch.batch", retryDelayMs), jobId: `watch_${lease}_${slice[0]!.domainId}` },
+    });
+  }
+  return batches;
 }

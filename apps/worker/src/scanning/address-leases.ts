@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 /**
  * Takes a lease when fewer than ARGV[1] unexpired ones are held: expired leases (scores are
  * expiry times on Redis's own clock, so worker clocks never matter) are dropped first, and the
- * key itself expires with its newest lease.
+ * key itself expires with its longest lease (a watch probe's short lease never cuts a deep scan's).
  */
 const ACQUIRE = `
 local now = redis.call('TIME')
@@ -12,7 +12,7 @@ local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ms)
 if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
 redis.call('ZADD', KEYS[1], ms + tonumber(ARGV[2]), ARGV[3])
-redis.call('PEXPIRE', KEYS[1], ARGV[2])
+if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 1`;
 
 type LeaseRedis = Redis & {
@@ -45,12 +45,14 @@ export class AddressLeases {
     this.redis = redis as LeaseRedis;
   }
 
-  /** A lease on `address` if one is free (the returned function gives it back), else null. */
-  async tryAcquire(address: string): Promise<(() => Promise<void>) | null> {
+  /**
+   * A lease on `address` if one is free (the returned function gives it back), else null. Deep
+   * scans and watch probes share the leases; a watch probe's is shorter (`leaseMs`).
+   */
+  async tryAcquire(address: string, leaseMs = this.options.leaseMs): Promise<(() => Promise<void>) | null> {
     const key = `${this.options.prefix}:address-leases:${address}`;
     const token = randomUUID();
-    if (!(await this.redis.acquireAddressLease(key, this.options.limit, this.options.leaseMs, token)))
-      return null;
+    if (!(await this.redis.acquireAddressLease(key, this.options.limit, leaseMs, token))) return null;
     // Redis unreachable at release: the lease expires on its own.
     return () =>
       this.redis.zrem(key, token).then(

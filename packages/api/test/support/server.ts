@@ -74,6 +74,7 @@ export async function startTestApi(
       testWebhooksPerHour: 1_000,
       invitationsPerHour: 1_000,
       recipientChangesPerHour: 1_000,
+      minWatchIntervalSeconds: 300,
       ...options.quotas,
     },
   });

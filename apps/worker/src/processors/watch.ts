@@ -1,0 +1,200 @@
+import type { PrismaClient } from "@port443/db";
+import { enqueueMany, type Handler, jobOptions, type Queues, scanPriority } from "@port443/jobs";
+import {
+  decideWatch,
+  readWatchState,
+  recordWatches,
+  scanJobId,
+  type WatchState,
+  type WatchWrite,
+  watchIntervalMs,
+} from "@port443/monitoring";
+import type { Limiter, OutboundPolicies } from "@port443/net";
+import { type CrlSource, type TrustStore, type WatchMode, watch } from "@port443/scanner";
+import type { Logger } from "../logger";
+import type { Metrics } from "../metrics";
+import type { AddressLeases } from "../scanning/address-leases";
+import { leaseEach } from "../scanning/lease-all";
+import { resolveAddresses } from "../scanning/resolve-addresses";
+
+export interface WatchDeps {
+  prisma: PrismaClient;
+  queues: Queues;
+  logger: Logger;
+  metrics: Metrics;
+  policies: Pick<OutboundPolicies, "monitoredScans" | "strict">;
+  trustStoreFor(teamCaPem: string | null): TrustStore;
+  /** Revocation "when cached": the staple, or a CRL the fleet already holds. */
+  crls: CrlSource;
+  addressLeases: AddressLeases;
+  /** Probes at once in this process, across its batches. */
+  limiter: Limiter;
+  timeoutMs: number;
+  minWatchIntervalSeconds: number;
+  resolve?: (host: string) => Promise<string[]>;
+  scanLeaseSeconds?: number;
+  retryDelayMs?: number;
+}
+
+/** An address lease of a watch probe outlives its timeout by this much. */
+const LEASE_MARGIN_MS = 2_000;
+/** A domain none of whose addresses had a lease free is probed again this soon (jittered). */
+const BUSY_RETRY_MS = 60_000;
+
+const domainFields = {
+  id: true,
+  hostname: true,
+  port: true,
+  watchIntervalSeconds: true,
+  scanIntervalSeconds: true,
+  watchState: true,
+  alertCheckAt: true,
+  team: {
+    select: { privateCaPem: true, defaultWatchIntervalSeconds: true, defaultScanIntervalSeconds: true },
+  },
+} as const;
+
+type WatchedDomain = Awaited<ReturnType<typeof loadBatch>>[number];
+
+const loadBatch = (prisma: PrismaClient, domainIds: string[], lease: Date) =>
+  prisma.domain.findMany({
+    where: { id: { in: domainIds }, nextWatchAt: lease, enabled: true },
+    select: domainFields,
+  });
+
+/**
+ * One batch of watch probes (domains claimed together): each domain's addresses are probed under
+ * their leases (one connection each, once calibrated), compared with what the domain's probes saw
+ * before, and the whole batch is written in one statement. A change (or a due alert boundary)
+ * claims a deep scan, queued ahead of scheduled ones.
+ */
+export const watchBatch =
+  (deps: WatchDeps): Handler<"watch.batch"> =>
+  async (payload, job) => {
+    const lease = new Date(payload.lease);
+    const domains = await loadBatch(deps.prisma, payload.domainIds, lease);
+    const writes = await Promise.all(domains.map((domain) => deps.limiter(() => probeDomain(deps, domain))));
+    const deepScans = await recordWatches(deps.prisma, {
+      lease,
+      writes,
+      scanLeaseSeconds: deps.scanLeaseSeconds,
+    });
+    const kinds = new Map(writes.map((write) => [write.domainId, write.outcome?.kind ?? "deferred"]));
+    await enqueueMany(
+      deps.queues,
+      "scan.domain",
+      deepScans.map((claim) => ({
+        payload: {
+          domainId: claim.domainId,
+          lease: claim.lease.getTime(),
+          trigger: kinds.get(claim.domainId) === "changed" ? ("change" as const) : ("schedule" as const),
+        },
+        options: {
+          ...jobOptions("scan.domain", deps.retryDelayMs),
+          jobId: scanJobId(claim),
+          priority: scanPriority.requested,
+        },
+      })),
+    );
+    const counts: Record<string, number> = {};
+    for (const kind of kinds.values()) {
+      counts[kind] = (counts[kind] ?? 0) + 1;
+      deps.metrics.watchProbes.inc({ outcome: kind });
+    }
+    for (const write of writes) {
+      if (write.outcome?.kind === "changed")
+        deps.logger.info({ domainId: write.domainId, reasons: write.outcome.reasons }, "watch saw a change");
+    }
+    deps.logger.debug({ jobId: job.id, ...counts, deepScans: deepScans.length }, "watched");
+    return { probed: domains.length, deepScans: deepScans.length, ...counts };
+  };
+
+async function probeDomain(deps: WatchDeps, domain: WatchedDomain): Promise<WatchWrite> {
+  const previous = readWatchState(domain.watchState);
+  const addresses = await resolveAddresses(domain.hostname, deps.resolve);
+  const leases = await leaseEach(deps.addressLeases, addresses, deps.timeoutMs + LEASE_MARGIN_MS);
+  if (addresses.length && !leases.held.length) {
+    await leases.release();
+    return {
+      domainId: domain.id,
+      outcome: null,
+      answered: false,
+      nextWatchAt: new Date(Date.now() + BUSY_RETRY_MS * (1 + Math.random() / 2)),
+    };
+  }
+  let probed: WatchState;
+  try {
+    probed = await probe(deps, domain, leases.held, previous);
+    // A blip is not a change: an address that served before and fails now is asked once more.
+    const newlyFailing = probed.addresses.filter(
+      (entry) => entry.error && previous?.addresses.some((old) => old.ip === entry.ip && old.signature),
+    );
+    if (newlyFailing.length) {
+      const again = await probe(
+        deps,
+        domain,
+        newlyFailing.map((entry) => entry.ip),
+        previous,
+      );
+      probed = {
+        addresses: probed.addresses.map(
+          (entry) => again.addresses.find((retry) => retry.ip === entry.ip) ?? entry,
+        ),
+        certificateFindings: probed.addresses.some((entry) => !entry.error)
+          ? probed.certificateFindings
+          : again.certificateFindings,
+      };
+    }
+  } finally {
+    await leases.release();
+  }
+  const now = new Date();
+  const outcome = decideWatch({
+    previous,
+    probed,
+    skipped: leases.missing,
+    alertCheckAt: domain.alertCheckAt,
+    now,
+  });
+  return {
+    domainId: domain.id,
+    outcome,
+    answered: probed.addresses.length > 0 && probed.addresses.every((entry) => entry.error === null),
+    nextWatchAt: new Date(now.getTime() + watchIntervalMs(domain, domain.team, deps.minWatchIntervalSeconds)),
+  };
+}
+
+/** One probe of `addresses`, as the state the decision compares. */
+async function probe(
+  deps: WatchDeps,
+  domain: WatchedDomain,
+  addresses: string[],
+  previous: WatchState | null,
+): Promise<WatchState> {
+  if (!addresses.length) return { addresses: [], certificateFindings: [] };
+  const modes: Record<string, WatchMode> = {};
+  for (const entry of previous?.addresses ?? []) if (entry.mode) modes[entry.ip] = entry.mode;
+  const result = await watch({
+    host: domain.hostname,
+    port: domain.port,
+    addresses,
+    modes,
+    policy: deps.policies.monitoredScans,
+    fetchPolicy: deps.policies.strict,
+    trustStore: deps.trustStoreFor(domain.team.privateCaPem),
+    crls: deps.crls,
+    timeoutMs: deps.timeoutMs,
+  });
+  return {
+    // In the order given; a refused address is withheld from the result, not from our own list.
+    addresses: result.addresses.map((entry, index) => ({
+      ip: addresses[index]!,
+      mode: entry.mode,
+      signature: entry.signature,
+      error: entry.error?.code ?? null,
+    })),
+    certificateFindings: result.report.findings
+      .filter((finding) => finding.id.startsWith("cert."))
+      .map((finding) => finding.id),
+  };
+}
