@@ -10,6 +10,7 @@ import { AccountLocks, type LockoutPolicy } from "./account-locks";
 import { type TrustedProxies, withClientAddress } from "./client-address";
 import { revokeOtherSessionsOnPasswordChange } from "./password-change";
 import { accessControl, roles } from "./roles";
+import { secondFactors } from "./second-factor";
 
 export interface AuthOptions {
   prisma: PrismaClient;
@@ -33,13 +34,15 @@ export interface AuthOptions {
 }
 
 /**
- * better-auth over our own tables: users, sessions, accounts and verifications, and teams as its
- * organizations (members with our four roles, invitations). Ids stay PostgreSQL's uuid v7.
+ * better-auth over our own tables: users, sessions, accounts and verifications, teams as its
+ * organizations (members with our four roles, invitations), and second factors (authenticator
+ * apps, passkeys). Ids stay PostgreSQL's uuid v7.
  */
 export function createAuth(options: AuthOptions) {
   const { prisma, sendEmail, baseUrl } = options;
   const locks = new AccountLocks(options.redis, options.redisPrefix, options.lockout);
   const resetTokenSeconds = 3600;
+  const perAddress = { window: 60, max: options.signInAttemptsPerMinute ?? 5 };
   const auth = betterAuth({
     appName: "Port443",
     baseURL: baseUrl,
@@ -60,7 +63,14 @@ export function createAuth(options: AuthOptions) {
       sendResetPassword: ({ user, url }) => sendEmail(user.email, { kind: "reset_password", url }),
       // Whoever had a session, perhaps with the old password, is signed out everywhere.
       revokeSessionsOnPasswordReset: true,
-      onPasswordReset: ({ user }) => locks.clear(user.email),
+      // A reset proves the mailbox: nothing stays locked, here or in better-auth's count of wrong codes.
+      onPasswordReset: async ({ user }) => {
+        await locks.clear(user.email);
+        await prisma.twoFactor.updateMany({
+          where: { userId: user.id },
+          data: { failedVerificationCount: 0, lockedUntil: null },
+        });
+      },
     },
     emailVerification: {
       sendOnSignUp: true,
@@ -72,9 +82,13 @@ export function createAuth(options: AuthOptions) {
       enabled: true,
       // In PostgreSQL, so every web process counts together.
       storage: "database",
+      // Each way in, and each second step after a password or link, has the password's limit.
       customRules: {
-        "/sign-in/email": { window: 60, max: options.signInAttemptsPerMinute ?? 5 },
-        "/sign-in/magic-link": { window: 60, max: options.signInAttemptsPerMinute ?? 5 },
+        "/sign-in/email": perAddress,
+        "/sign-in/magic-link": perAddress,
+        "/two-factor/verify-totp": perAddress,
+        "/two-factor/verify-backup-code": perAddress,
+        "/passkey/verify-authentication": perAddress,
       },
     },
     plugins: [
@@ -102,6 +116,7 @@ export function createAuth(options: AuthOptions) {
         expiresIn: 300,
         sendMagicLink: ({ email, url }) => sendEmail(email, { kind: "magic_link", url }),
       }),
+      ...secondFactors({ baseUrl, lockout: options.lockout }),
       accountLockout({
         locks,
         slowdownStepMs: options.lockoutSlowdownStepMs,

@@ -57,3 +57,4 @@ export {
   startTlsServer,
   type TlsServerSpec,
 } from "./tls/servers";
+export { totpCode, totpSecret } from "./totp";
