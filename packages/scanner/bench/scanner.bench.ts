@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -13,6 +13,8 @@ import { promisify } from "node:util";
 import { markdownTable, percentile, writeBenchmarkSection } from "@port443/devstack/benchmarks";
 import { freePort } from "@port443/testing";
 import { scan } from "../src/scan";
+import type { WatchMode } from "../src/watch/types";
+import { watch } from "../src/watch/watch";
 import { round, throughput } from "./stats";
 
 const run = promisify(execFile);
@@ -60,7 +62,23 @@ async function startEndpoints(): Promise<Endpoints> {
   return { ports: JSON.parse(line), child, connections };
 }
 
-async function blackboxProbesPerSecond(ports: number[]): Promise<number | null> {
+/** CPU time (user + system, ms) a process has used so far, from /proc: the exporter is not ours to ask. */
+async function processCpuMs(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]!.split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number((await run("getconf", ["CLK_TCK"])).stdout.trim()) || 100;
+
+/** Completions per second of `work`, 50 at a time, and this process's CPU per completion. */
+async function measured(work: (index: number) => Promise<unknown>) {
+  const cpu = process.cpuUsage();
+  const result = await throughput(50, 5_000, work);
+  const used = process.cpuUsage(cpu);
+  return { ...result, cpuMs: (used.user + used.system) / 1000 / Math.max(1, result.done) };
+}
+
+async function blackboxProbes(ports: number[]): Promise<{ perSecond: number; cpuMs: number } | null> {
   if (!(await which("prometheus-blackbox-exporter"))) return null;
   const dir = await mkdtemp(path.join(tmpdir(), "port443-bench-"));
   const config = path.join(dir, "blackbox.yml");
@@ -85,6 +103,7 @@ async function blackboxProbesPerSecond(ports: number[]): Promise<number | null> 
         break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    const cpuBefore = await processCpuMs(exporter.pid!);
     const result = await throughput(50, 5_000, async (index) => {
       const response = await fetch(
         `http://127.0.0.1:${port}/probe?module=tls&target=127.0.0.1:${ports[index % ports.length]}`,
@@ -92,7 +111,8 @@ async function blackboxProbesPerSecond(ports: number[]): Promise<number | null> 
       const body = await response.text();
       if (!body.includes("probe_success 1")) throw new Error("probe failed");
     });
-    return result.perSecond;
+    const cpuMs = ((await processCpuMs(exporter.pid!)) - cpuBefore) / Math.max(1, result.done);
+    return { perSecond: result.perSecond, cpuMs };
   } finally {
     exporter.kill();
   }
@@ -116,9 +136,32 @@ try {
   }
   const sequentialRate = latencies.length / (latencies.reduce((sum, ms) => sum + ms, 0) / 1000);
   const concurrent = await throughput(16, 5_000, (index) => scan(targets[index % targets.length]!));
-  const quick = await throughput(50, 5_000, (index) =>
-    scan({ ...targets[index % targets.length]!, quick: true }),
+
+  // Watch probes: each endpoint calibrated once (read both ways), then read the remembered way.
+  const calibration = await Promise.all(
+    targets.map((target) => watch({ ...target, addresses: [target.address] })),
   );
+  const modes = calibration.map((result) => {
+    const mode = result.addresses[0]?.mode;
+    if (!mode) throw new Error(`calibration failed: ${result.report.error?.message}`);
+    return mode;
+  });
+  const watchAs = async (index: number, mode: (calibrated: WatchMode) => WatchMode) => {
+    const at = index % targets.length;
+    const target = targets[at]!;
+    const result = await watch({
+      ...target,
+      addresses: [target.address],
+      modes: { [target.address]: mode(modes[at]!) },
+    });
+    if (!result.addresses[0]?.signature)
+      throw new Error(`watch probe failed: ${result.report.error?.message}`);
+  };
+  const beforeWatch = await connections();
+  for (let index = 0; index < targets.length; index++) await watchAs(index, (mode) => mode);
+  const perWatch = (await connections()).map((count, index) => count - beforeWatch[index]!);
+  const watched = await measured((index) => watchAs(index, (mode) => mode));
+  const handshakes = await measured((index) => watchAs(index, () => "handshake"));
 
   const cliTargets = ports.map((port) => `127.0.0.1:${port}`);
   const cliSeconds = await seconds(() =>
@@ -143,7 +186,8 @@ try {
       )
     : null;
   const oneScanSeconds = await seconds(() => scan(targets[0]!));
-  const blackbox = await blackboxProbesPerSecond(ports);
+  const blackbox = await blackboxProbes(ports);
+  const plaintextEndpoints = modes.filter((mode) => mode === "plaintext").length;
 
   const rows = [
     [
@@ -185,13 +229,35 @@ try {
       "",
     ],
     [
-      "`--quick` probes per second, 50 at a time",
-      `${round(quick.perSecond)} (${quick.failed} failed)`,
-      "≥ blackbox_exporter",
+      "watch probe calibration: endpoints read in plaintext",
+      `${plaintextEndpoints} of ${targets.length}`,
+      "",
     ],
     [
+      "connections per watch probe after calibration: mean (fewest–most)",
+      `${round(perWatch.reduce((sum, count) => sum + count, 0) / perWatch.length, 1)} (${Math.min(...perWatch)}–${Math.max(...perWatch)})`,
+      "1",
+    ],
+    [
+      "watch probes (`--quick`) per second, remembered mode, 50 at a time",
+      `${round(watched.perSecond)} (${watched.failed} failed)`,
+      "≥ blackbox_exporter",
+    ],
+    ["worker CPU per watch probe, remembered mode", `${round(watched.cpuMs, 2)} ms`, ""],
+    [
+      "watch probes per second, handshake mode (with HSTS), 50 at a time",
+      `${round(handshakes.perSecond)} (${handshakes.failed} failed)`,
+      "",
+    ],
+    ["worker CPU per watch probe, handshake mode", `${round(handshakes.cpuMs, 2)} ms`, ""],
+    [
       "blackbox_exporter TLS probes per second, 50 at a time",
-      blackbox === null ? "not installed" : `${round(blackbox)}`,
+      blackbox === null ? "not installed" : `${round(blackbox.perSecond)}`,
+      "",
+    ],
+    [
+      "blackbox_exporter CPU per probe (its own process)",
+      blackbox === null ? "–" : `${round(blackbox.cpuMs, 2)} ms`,
       "",
     ],
   ];

@@ -69,7 +69,10 @@ export function registerScan(program: Command): void {
       "--acme-directory <url>",
       "ACME directory whose renewal information (ARI) applies to the scanned certificates (private ACME CAs)",
     )
-    .option("--quick", "expiry probe: one handshake, certificate chain and validity only")
+    .option(
+      "--quick",
+      "watch probe: certificate, chain and validity from a plaintext TLS 1.2 read or a handshake, no grade",
+    )
     .option("--json", "print one JSON report per target per line")
     .action(async (args: string[], flags: ScanFlags, command: Command) => {
       try {
