@@ -17,6 +17,7 @@ export function domainJson(domain: Domain) {
     tags: domain.tags,
     enabled: domain.enabled,
     scanIntervalSeconds: domain.scanIntervalSeconds,
+    watchIntervalSeconds: domain.watchIntervalSeconds,
     status: domain.status,
     grade: grade(domain.grade),
     notAfter: iso(domain.notAfter),
@@ -26,6 +27,9 @@ export function domainJson(domain: Domain) {
     fingerprintSha256: domain.fingerprint,
     lastScanAt: iso(domain.lastScanAt),
     nextScanAt: domain.nextScanAt.toISOString(),
+    lastProbeAt: iso(domain.lastProbeAt),
+    lastSeenAt: iso(domain.lastSeenAt),
+    nextWatchAt: domain.nextWatchAt.toISOString(),
     lastError: domain.lastError,
     failureCount: domain.failureCount,
     mutedUntil: iso(domain.mutedUntil),
@@ -55,6 +59,7 @@ export function scanJson(scan: Scan) {
     cipher: scan.cipher,
     durationMs: scan.durationMs,
     error: scanError(scan),
+    seenUntil: iso(scan.seenUntil),
   };
 }
 

@@ -132,7 +132,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
       security,
       summary: "Update a domain",
       description:
-        "Tags, enabled, scan interval. Hostname and port are the domain's identity. Needs `write`.",
+        "Tags, enabled, deep-scan and watch-probe intervals (null returns to the team's default). Hostname and port are the domain's identity. Needs `write`.",
       middleware: [requireScope("write")] as const,
       request: { params: IdParams, body: jsonBody(DomainUpdateSchema) },
       responses: {

@@ -12,7 +12,11 @@ const ScanInterval = z
   .int()
   .min(300)
   .max(604_800)
-  .openapi({ description: "Seconds between scans; the team's default when null." });
+  .openapi({ description: "Seconds between deep scans (the full scan); the team's default when null." });
+const WatchInterval = z.number().int().min(60).max(86_400).openapi({
+  description:
+    "Seconds between watch probes (one handshake per address; a change brings a deep scan forward); the team's default when null. At least the deployment's minimum (PORT443_MIN_WATCH_INTERVAL_SECONDS, 300 unless set), else 422.",
+});
 
 export const DomainSchema = z
   .object({
@@ -24,6 +28,7 @@ export const DomainSchema = z
     tags: z.array(Tag),
     enabled: z.boolean(),
     scanIntervalSeconds: ScanInterval.nullable(),
+    watchIntervalSeconds: WatchInterval.nullable(),
     status: z.enum(domainStatuses).openapi({ description: "From the latest scan: pending until the first." }),
     grade: orNull(GradeSchema),
     notAfter: Timestamp.nullable(),
@@ -34,8 +39,16 @@ export const DomainSchema = z
     }),
     issuer: z.string().nullable(),
     fingerprintSha256: z.string().nullable(),
-    lastScanAt: Timestamp.nullable(),
-    nextScanAt: Timestamp,
+    lastScanAt: Timestamp.nullable().openapi({ description: "The last deep scan." }),
+    nextScanAt: Timestamp.openapi({ description: "When the next deep scan is due (or claimed until)." }),
+    lastProbeAt: Timestamp.nullable().openapi({ description: "The last watch probe, whatever it found." }),
+    lastSeenAt: Timestamp.nullable().openapi({
+      description: "The last watch probe that saw the endpoint as the latest deep scan left it.",
+    }),
+    nextWatchAt: Timestamp.openapi({
+      description:
+        "When the next watch probe is due (or claimed until); the first follows the first deep scan.",
+    }),
     lastError: z.string().nullable(),
     failureCount: z.number().int(),
     mutedUntil: Timestamp.nullable(),
@@ -71,6 +84,7 @@ export const NewDomainSchema = z
     port: z.number().int().min(1).max(65_535).default(443),
     tags: Tags.optional(),
     scanIntervalSeconds: ScanInterval.optional(),
+    watchIntervalSeconds: WatchInterval.optional(),
   })
   .openapi("NewDomain");
 
@@ -83,6 +97,7 @@ export const DomainUpdateSchema = z
     tags: Tags.optional(),
     enabled: z.boolean().optional(),
     scanIntervalSeconds: ScanInterval.nullable().optional(),
+    watchIntervalSeconds: WatchInterval.nullable().optional(),
   })
   .openapi("DomainUpdate");
 

@@ -7,7 +7,10 @@ export const ScanSchema = z
     id: Uuid,
     domainId: Uuid,
     status: z.enum(["queued", "running", "done", "failed"]),
-    trigger: z.enum(["schedule", "manual"]),
+    trigger: z.enum(["schedule", "manual", "change"]).openapi({
+      description:
+        "`schedule`: the deep interval came round; `manual`: requested; `change`: a watch probe saw the endpoint change.",
+    }),
     createdAt: Timestamp,
     startedAt: Timestamp.nullable(),
     finishedAt: Timestamp.nullable(),
@@ -25,6 +28,10 @@ export const ScanSchema = z
       })
       .nullable()
       .openapi({ description: "Why the endpoint could not be scanned (done) or the scan failed (failed)." }),
+    seenUntil: Timestamp.nullable().openapi({
+      description:
+        "The last watch probe that saw the endpoint unchanged after this scan, stored when the next deep scan is recorded; for the newest deep scan it is still null: see the domain's `lastSeenAt`.",
+    }),
   })
   .openapi("Scan");
 
