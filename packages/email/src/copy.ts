@@ -19,7 +19,7 @@ const firstFinding = (notice: AlertNotice, fallback: string) => {
 };
 
 const renewed = (notice: AlertNotice) => {
-  const expiry = expiryText(notice);
+  const expiry = expiryText(notice.certificate);
   return expiry
     ? `Renewed: the new certificate is valid until ${expiry}.`
     : "Renewed: a new certificate is served.";

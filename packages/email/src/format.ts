@@ -1,4 +1,4 @@
-import { formatDateTime, relativeTime } from "@port443/notice";
+import { formatDateTime } from "@port443/notice";
 import type { AlertNotice } from "./notice";
 
 export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
@@ -12,16 +12,19 @@ export function daysLeft(days: number): string {
   return `expired ${plural(-days, "day")} ago`;
 }
 
-/**
- * "1 Dec 2026, 12:00 UTC (in 5 days)", as of the notice's time, or the days left when the date is
- * unknown. UTC: recipients sit in every time zone.
- */
-export function expiryText(notice: Pick<AlertNotice, "certificate" | "occurredAt">): string | null {
-  const { certificate } = notice;
-  if (certificate?.notAfter) {
-    return `${formatDateTime(certificate.notAfter)} (${relativeTime(certificate.notAfter, notice.occurredAt)})`;
-  }
-  return certificate?.daysRemaining != null ? daysLeft(certificate.daysRemaining) : null;
+/** "in 5 days", "within a day", "3 days ago": the whole days the subject counts, said as a time. */
+function daysFromNotice(days: number): string {
+  if (days > 0) return `in ${plural(days, "day")}`;
+  if (days === 0) return "within a day";
+  return `${plural(-days, "day")} ago`;
+}
+
+/** "1 Dec 2026, 12:00 UTC (in 5 days)", or whichever half is known. UTC: recipients sit in every time zone. */
+export function expiryText(certificate: AlertNotice["certificate"]): string | null {
+  const date = certificate?.notAfter ? formatDateTime(certificate.notAfter) : null;
+  const days = certificate?.daysRemaining != null ? daysFromNotice(certificate.daysRemaining) : null;
+  if (date && days) return `${date} (${days})`;
+  return date ?? days ?? null;
 }
 
 /**

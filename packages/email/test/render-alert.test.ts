@@ -177,6 +177,7 @@ describe("opened alerts", () => {
     );
     expect(subject).toBe("[critical] api.example.com:443 – certificate expires today");
     expect(text).toContain("expires today");
+    expect(text).toContain("1 Dec 2026, 12:00 UTC (within a day)");
   });
 
   it("escape notice text instead of injecting it as HTML", async () => {

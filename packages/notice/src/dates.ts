@@ -10,40 +10,53 @@ const DAY_MS = 24 * HOUR_MS;
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
+/** One Intl format per options and zone: they are costly to build, and a page shows hundreds of dates. */
+function format(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let cached = formats.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat("en-GB", options);
+    formats.set(key, cached);
+  }
+  return cached;
+}
+
+const toDate = (at: Date | string) => (typeof at === "string" ? new Date(at) : at);
+
 /**
  * "9 Dec 2026, 02:43 UTC". Messages that leave the dashboard (alerts, emails) keep UTC, since
  * their readers sit in every zone; the dashboard passes the viewer's zone (undefined: the
  * runtime's own), which is named too ("9 Dec 2026, 03:43 CET", "8 Dec 2026, 21:43 GMT-5").
  */
 export function formatDateTime(at: Date | string, timeZone: string | undefined = "UTC"): string {
-  const key = timeZone ?? "";
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", {
-      day: "numeric",
-      month: "short",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-      timeZoneName: "short",
-      timeZone,
-    });
-    formats.set(key, format);
-  }
-  return format.format(typeof at === "string" ? new Date(at) : at);
+  return format({
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "short",
+    timeZone,
+  }).format(toDate(at));
+}
+
+/** "8 Dec" (a chart's axis), or "8 Dec 2026" with the year: a calendar day in `timeZone`. */
+export function formatDay(at: Date | string, timeZone: string | undefined = "UTC", year = false): string {
+  return format({ day: "numeric", month: "short", ...(year ? { year: "numeric" } : {}), timeZone }).format(
+    toDate(at),
+  );
 }
 
 const count = (value: number, unit: string) => `${value} ${unit}${value === 1 ? "" : "s"}`;
 
 /**
  * How far `at` is from `now`, as people say it: "in 5 days", "3 hours ago", "in 20 minutes",
- * "just now". Whole days from two days on and hours below, as the expiry model counts spans (a
- * short-lived certificate's last day in hours), years from two years on. Rounded towards the
- * past, as the scanner counts days left: an expiry never looks further off, nor a scan fresher,
- * than it is (5.8 days ahead is "in 5 days", 2.2 days back "3 days ago").
+ * "just now". Whole days from two days on and hours below, as describeSpan counts spans (a
+ * short-lived certificate's last day in hours), years from two years on; rounded down, so an
+ * expiry never looks further off than it is.
  */
-export function relativeTime(at: Date | string, now: Date | string): string {
+export function relativeTime(at: Date | string | number, now: Date | string | number): string {
   const ms = new Date(at).getTime() - new Date(now).getTime();
   const span = Math.abs(ms);
   if (span < MINUTE_MS) return "just now";
@@ -55,6 +68,6 @@ export function relativeTime(at: Date | string, now: Date | string): string {
         : span >= HOUR_MS
           ? ["hour", HOUR_MS]
           : ["minute", MINUTE_MS];
-  const amount = count(ms > 0 ? Math.floor(span / size) : Math.ceil(span / size), unit);
+  const amount = count(Math.floor(span / size), unit);
   return ms > 0 ? `in ${amount}` : `${amount} ago`;
 }

@@ -119,5 +119,5 @@ export const groupNoticeSchema = z.object({
 });
 export type GroupNotice = z.infer<typeof groupNoticeSchema>;
 
-export { formatDateTime, relativeTime } from "./dates";
+export { formatDateTime } from "./dates";
 export { groupHeadline } from "./group-headline";

@@ -8,7 +8,7 @@ import { Layout } from "./layout";
 import { styles } from "./styles";
 
 function DigestRow({ notice }: { notice: AlertNotice }) {
-  const expiry = expiryText(notice);
+  const expiry = expiryText(notice.certificate);
   const issuer = notice.certificate?.issuer;
   const facts = [expiry && `Expires ${expiry}`, issuer && `Issuer ${issuer}`].filter(Boolean).join(" · ");
   const findings = notice.findings.map((finding) => finding.title).join("; ");

@@ -12,7 +12,7 @@ export function noticeFacts(notice: AlertNotice): Fact[] {
   const { certificate } = notice;
   return [
     ["Endpoint", endpoint(notice.domain)],
-    ["Expires", expiryText(notice)],
+    ["Expires", expiryText(certificate)],
     ["Issuer", certificate?.issuer ?? null],
     ["Subject", certificate?.subject ?? null],
     ["Fingerprint", certificate?.fingerprint ?? null],
