@@ -1,6 +1,6 @@
 import { passkey } from "@better-auth/passkey";
 import type { BetterAuthPlugin } from "better-auth";
-import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins";
 import type { LockoutPolicy } from "./account-locks";
 import { hashedBackupCodes, hashTypedBackupCodes } from "./backup-codes";
@@ -17,20 +17,27 @@ const userVerificationRequired = () =>
  * sign-in for a second step. Here it means "has a second factor": a confirmed authenticator app
  * or a passkey. The plugin itself sets it when an app is confirmed and clears it when the app is
  * turned off; this sets it again while passkeys remain, and when a passkey is added or the last
- * one removed.
+ * one removed. When an account gets its first second factor, its other sessions end: they began
+ * with a password alone, and a team that requires two-factor must not keep them.
  */
-function twoFactorFollowsPasskeys(): BetterAuthPlugin {
-  const paths = new Set(["/passkey/verify-registration", "/passkey/delete-passkey", "/two-factor/disable"]);
+function twoFactorFollowsFactors(): BetterAuthPlugin {
+  const paths = new Set([
+    "/passkey/verify-registration",
+    "/passkey/delete-passkey",
+    "/two-factor/disable",
+    "/two-factor/verify-totp",
+  ]);
   return {
-    id: "port443-two-factor-follows-passkeys",
+    id: "port443-two-factor-follows-factors",
     hooks: {
       after: [
         {
           matcher: (context) => paths.has(context.path ?? ""),
           handler: createAuthMiddleware(async (ctx) => {
-            if (isAPIError(ctx.context.returned)) return;
-            const userId = ctx.context.session?.user.id;
-            if (!userId) return;
+            const session = ctx.context.session;
+            // Signed-in changes only: a code at sign-in changes no factor.
+            if (isAPIError(ctx.context.returned) || !session) return;
+            const userId = session.user.id;
             const [passkeys, app] = await Promise.all([
               ctx.context.adapter.count({ model: "passkey", where: [{ field: "userId", value: userId }] }),
               ctx.context.adapter.findOne<{ verified: boolean }>({
@@ -40,6 +47,35 @@ function twoFactorFollowsPasskeys(): BetterAuthPlugin {
             ]);
             const enabled = passkeys > 0 || app?.verified === true;
             await ctx.context.internalAdapter.updateUser(userId, { twoFactorEnabled: enabled });
+            if (!enabled || (session.user as { twoFactorEnabled?: boolean }).twoFactorEnabled) return;
+            // The session this request ends with (confirming an app replaces it) stays.
+            const kept = ctx.context.newSession?.session.token ?? session.session.token;
+            const sessions = await ctx.context.internalAdapter.listSessions(userId);
+            for (const other of sessions)
+              if (other.token !== kept) await ctx.context.internalAdapter.deleteSession(other.token);
+          }),
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * Removing a passkey asks for the password, as turning the authenticator app off does (an
+ * account made with an emailed link has none to give).
+ */
+function passwordToRemovePasskey(): BetterAuthPlugin {
+  return {
+    id: "port443-passkey-removal",
+    hooks: {
+      before: [
+        {
+          matcher: (context) => context.path === "/passkey/delete-passkey",
+          handler: createAuthMiddleware(async (ctx) => {
+            const session = await getSessionFromCtx(ctx);
+            if (!session) return;
+            if (!(await ctx.context.internalAdapter.findCredentialAccount(session.user.id))?.password) return;
+            await ctx.context.password.checkPassword(session.user.id, ctx);
           }),
         },
       ],
@@ -91,7 +127,8 @@ export function secondFactors(options: SecondFactorOptions): BetterAuthPlugin[] 
         },
       },
     }),
-    twoFactorFollowsPasskeys(),
+    twoFactorFollowsFactors(),
+    passwordToRemovePasskey(),
     secondStepAfterEmailLink(),
   ];
 }

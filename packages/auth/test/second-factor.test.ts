@@ -239,4 +239,59 @@ describe("two-factor sign-in", () => {
     expect(signIn.body.twoFactorRedirect).toBeUndefined();
     expect(await signedInAs(signIn.cookie)).toBe("alan@example.com");
   });
+
+  it("ends the account's other sessions when it gets its first second factor", async () => {
+    const laptop = await env.signUpVerified("hedy@example.com", "Hedy");
+    const phone = (
+      await env.call("/api/auth/sign-in/email", { body: { email: "hedy@example.com", password } })
+    ).cookie;
+    expect(await signedInAs(phone)).toBe("hedy@example.com");
+    const enable = await env.call("/api/auth/two-factor/enable", { body: { password }, cookie: laptop });
+    const confirm = await env.call("/api/auth/two-factor/verify-totp", {
+      body: { code: totpCode(enable.body.totpURI) },
+      cookie: laptop,
+    });
+    expect(confirm.status).toBe(200);
+    expect(await signedInAs(confirm.cookie)).toBe("hedy@example.com");
+    expect(await signedInAs(phone)).toBeNull();
+  });
+
+  it("asks for the password to remove a passkey, and the last one takes the second step away", async () => {
+    const session = await env.signUpVerified("radia@example.com", "Radia");
+    const user = await env.prisma.user.update({
+      where: { email: "radia@example.com" },
+      data: { twoFactorEnabled: true },
+    });
+    const key = await env.prisma.passkey.create({
+      data: {
+        userId: user.id,
+        credentialID: "credential-of-radia",
+        publicKey: "not used here",
+        counter: 0,
+        deviceType: "multiDevice",
+        backedUp: true,
+      },
+    });
+    // Having a passkey, a password sign-in needs a second step; no app, so only a passkey finishes it.
+    const signIn = await env.call("/api/auth/sign-in/email", {
+      body: { email: "radia@example.com", password },
+    });
+    expect(signIn.body).toMatchObject({ twoFactorRedirect: true, twoFactorMethods: [] });
+
+    const without = await env.call("/api/auth/passkey/delete-passkey", {
+      body: { id: key.id },
+      cookie: session,
+    });
+    expect(without.status).toBe(400);
+    expect(without.body.code).toBe("INVALID_PASSWORD");
+    expect(await env.prisma.passkey.count({ where: { userId: user.id } })).toBe(1);
+    const removed = await env.call("/api/auth/passkey/delete-passkey", {
+      body: { id: key.id, password },
+      cookie: session,
+    });
+    expect(removed.status).toBe(200);
+    expect((await env.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).twoFactorEnabled).toBe(
+      false,
+    );
+  });
 });
