@@ -1,7 +1,7 @@
 import type { CertificateEvent, Grade, ScanAddress } from "@port443/db";
 import { dbGrades, gradeFromDb } from "@port443/monitoring";
 import { describeSpan } from "@port443/scanner";
-import { dateTime } from "@/lib/format";
+import { RelativeTime } from "./relative-time";
 
 interface Point {
   at: Date;
@@ -74,7 +74,9 @@ export function DomainHistory({
           />
         </div>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">Charts appear after the second scan.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Charts appear after the second scan: scans run on the team's schedule, or at once with Scan now.
+        </p>
       )}
       <details className="text-sm">
         <summary className="cursor-pointer">Scans as a table ({points.length})</summary>
@@ -87,9 +89,18 @@ export function DomainHistory({
             </tr>
           </thead>
           <tbody>
+            {points.length ? null : (
+              <tr>
+                <td colSpan={3} className="text-slate-600 dark:text-slate-400">
+                  No scan has finished yet; the first one is queued when a domain is added.
+                </td>
+              </tr>
+            )}
             {[...points].reverse().map((point) => (
               <tr key={point.at.toISOString()}>
-                <td>{dateTime(point.at)}</td>
+                <td>
+                  <RelativeTime at={point.at} exact />
+                </td>
                 <td>{point.failed ? "failed" : point.grade ? gradeFromDb[point.grade] : "–"}</td>
                 <td>{point.daysLeft ?? "–"}</td>
               </tr>
@@ -119,8 +130,8 @@ export function DomainHistory({
               const introduced = changes[index + 1]?.createdAt;
               return (
                 <li key={change.id}>
-                  {dateTime(change.createdAt)}: now {change.newIssuer}, valid until{" "}
-                  {dateTime(change.newNotAfter)}
+                  <RelativeTime at={change.createdAt} />: now {change.newIssuer}, valid until{" "}
+                  <RelativeTime at={change.newNotAfter} exact />
                   {change.oldNotAfter
                     ? ` (renewed ${introduced ? `after serving ${describeSpan(change.createdAt.getTime() - introduced.getTime())}, ` : ""}with ${describeSpan(change.oldNotAfter.getTime() - change.createdAt.getTime())} of the old one left)`
                     : " (first certificate seen)"}
@@ -129,7 +140,10 @@ export function DomainHistory({
             })}
           </ol>
         ) : (
-          <p className="text-sm text-slate-600 dark:text-slate-400">No certificate change seen yet.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            No certificate change seen yet. Each renewal or replacement of the served certificate is listed
+            here, with how long the old one served and how much of it was left.
+          </p>
         )}
       </div>
     </section>

@@ -9,6 +9,3 @@ export function daysLeftLabel(notAfter: Date | null): string {
   if (days < 0) return `expired ${-days} d ago`;
   return `${days} d`;
 }
-
-export const dateTime = (date: Date | null) =>
-  date ? `${date.toISOString().replace("T", " ").slice(0, 16)} UTC` : "never";

@@ -230,7 +230,7 @@ describe("web app in Chromium (production build)", () => {
     await expect.poll(() => focusedInside(dialog)).toBe(true);
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/domains$/);
-    await page.getByText("No domains match.").waitFor();
+    await page.getByText("No domains yet").waitFor();
 
     // The navigation and the account menu (theme, sign out) answer to Tab, arrows and Enter.
     await settled(page);

@@ -1,7 +1,9 @@
 import { hasRole, listAlerts } from "@port443/services";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { dateTime } from "@/lib/format";
+import { RelativeTime } from "@/components/relative-time";
+import { SeverityBadge, severityStyles } from "@/components/severity";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requireTeam } from "@/server/session";
 import { AlertActions } from "./alert-actions";
 
@@ -43,9 +45,12 @@ export default async function AlertsPage({
             const group = alert.groupMembers[0]?.group;
             const shared = group && group._count.members > 1 ? group : undefined;
             return (
-              <li key={alert.id} className="space-y-1 px-4 py-3">
-                <div className="flex flex-wrap items-baseline gap-2">
-                  <span className="text-xs font-semibold uppercase">{alert.severity}</span>
+              <li
+                key={alert.id}
+                className={`space-y-1 border-l-4 px-4 py-3 ${severityStyles[alert.severity].accent}`}
+              >
+                <div className="flex flex-wrap items-center gap-2">
+                  <SeverityBadge severity={alert.severity} />
                   <span className="font-medium">{alert.title}</span>
                   <Link
                     href={`/domains/${alert.domainId}`}
@@ -53,9 +58,14 @@ export default async function AlertsPage({
                   >
                     {alert.domain.hostname}:{alert.domain.port}
                   </Link>
-                  <span className="ml-auto text-xs text-slate-500">
-                    {alert.state} · opened {dateTime(alert.openedAt)}
-                    {alert.resolvedAt ? ` · resolved ${dateTime(alert.resolvedAt)}` : ""}
+                  <span className="ml-auto text-xs text-slate-600 dark:text-slate-400">
+                    {alert.state} · opened <RelativeTime at={alert.openedAt} />
+                    {alert.resolvedAt ? (
+                      <>
+                        {" "}
+                        · resolved <RelativeTime at={alert.resolvedAt} />
+                      </>
+                    ) : null}
                   </span>
                 </div>
                 {alert.detail ? (
@@ -82,9 +92,20 @@ export default async function AlertsPage({
           })}
         </ul>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          {state === "active" ? "No open alerts." : "No resolved alerts yet."}
-        </p>
+        <EmptyState
+          title={state === "active" ? "No open alerts" : "No resolved alerts yet"}
+          action={
+            hasRole(role, "admin") ? (
+              <Link href="/settings/alerts" className="font-medium underline">
+                Review the alert policy
+              </Link>
+            ) : null
+          }
+        >
+          {state === "active"
+            ? "Every domain is fine. An alert opens here when a scan finds a certificate nearing expiry, a weak configuration, a failing scan or a dropped grade; the alert policy decides which, and who is told."
+            : "Alerts move here once a scan sees their cause fixed: a renewed certificate, a stronger configuration, a scan that succeeds again."}
+        </EmptyState>
       )}
       {page.nextCursor ? (
         <Link href={`/alerts?state=${state}&cursor=${page.nextCursor}`} className="text-sm underline">

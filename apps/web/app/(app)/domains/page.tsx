@@ -3,11 +3,13 @@ import { dbGrades, domainStatuses, findNotificationGroup, hasRole, listDomains }
 import type { Metadata } from "next";
 import Link from "next/link";
 import { GradeBadge } from "@/components/grade-badge";
+import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { TableHeader } from "@/components/ui/table-header";
-import { dateTime, daysLeftLabel } from "@/lib/format";
+import { daysLeftLabel } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 
 export const metadata: Metadata = { title: "Domains" };
@@ -46,6 +48,14 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
           cursor: params.cursor,
           groupId: group?.id,
         });
+  const filtered = [
+    params.search,
+    params.status,
+    params.grade,
+    params.tag,
+    params.expiring,
+    params.group,
+  ].some(Boolean);
   const next = new URLSearchParams(
     Object.entries({ ...params, cursor: page.nextCursor ?? "" }).filter(([, value]) => value),
   );
@@ -139,19 +149,23 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
                       {domain.hostname}:{domain.port}
                     </Link>
                     {domain.tags.length ? (
-                      <span className="ml-2 text-xs text-slate-500">{domain.tags.join(", ")}</span>
+                      <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">
+                        {domain.tags.join(", ")}
+                      </span>
                     ) : null}
                   </td>
                   <td className="px-4 py-2">{daysLeftLabel(domain.notAfter)}</td>
                   <td
                     className={`px-4 py-2 ${domain.renewalDueAt && domain.renewalDueAt < new Date() ? "font-medium text-red-700 dark:text-red-400" : ""}`}
                   >
-                    {domain.renewalDueAt ? dateTime(domain.renewalDueAt) : "–"}
+                    <RelativeTime at={domain.renewalDueAt} never="–" />
                   </td>
                   <td className="max-w-56 truncate px-4 py-2" title={domain.issuer ?? ""}>
                     {domain.issuer ?? "–"}
                   </td>
-                  <td className="px-4 py-2">{dateTime(domain.lastScanAt)}</td>
+                  <td className="px-4 py-2">
+                    <RelativeTime at={domain.lastScanAt} />
+                  </td>
                   <td className="px-4 py-2">{domain.status}</td>
                 </tr>
               ))}
@@ -159,14 +173,26 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
           </table>
         </div>
       ) : (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
-          No domains match.{" "}
-          {hasRole(role, "member") ? (
-            <Link href="/domains/new" className="font-medium text-brand-700 underline">
-              Add one
-            </Link>
-          ) : null}
-        </p>
+        <EmptyState
+          title={filtered ? "No domains match" : "No domains yet"}
+          action={
+            filtered ? (
+              <Link href="/domains" className="font-medium underline">
+                Clear the filters
+              </Link>
+            ) : hasRole(role, "member") ? (
+              <Button asChild>
+                <Link href="/domains/new">Add domains</Link>
+              </Button>
+            ) : null
+          }
+        >
+          {filtered
+            ? "No domain of this team fits every filter above; loosen one, or clear them all."
+            : hasRole(role, "member")
+              ? "Add the endpoints your team serves (host or host:port, one per line, or a CSV): each is scanned at once, then on the team's schedule."
+              : "Once a member adds the team's endpoints, they are listed here with their grades and expiries."}
+        </EmptyState>
       )}
       <div className="flex gap-3">
         {params.cursor ? (

@@ -1,19 +1,44 @@
-import { dbGrades, getOverview } from "@port443/services";
+import { dbGrades, getOverview, hasRole } from "@port443/services";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExpiryChart } from "@/components/expiry-chart";
 import { GradeBadge } from "@/components/grade-badge";
+import { RelativeTime } from "@/components/relative-time";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/panel";
-import { daysLeftLabel } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 
 export const metadata: Metadata = { title: "Overview" };
 
 const gradeRank = (grade: (typeof dbGrades)[number]) => dbGrades.indexOf(grade);
+const HORIZON_DAYS = 90;
 
 export default async function OverviewPage() {
-  const { ctx } = await requireTeam();
+  const { ctx, role } = await requireTeam();
   const overview = await getOverview(ctx);
   const { counts } = overview;
+  if (!counts.total) {
+    return (
+      <div className="space-y-8">
+        <h1 className="text-2xl font-semibold">Overview</h1>
+        <EmptyState
+          title="No domains yet"
+          action={
+            hasRole(role, "member") ? (
+              <Button asChild>
+                <Link href="/domains/new">Add domains</Link>
+              </Button>
+            ) : null
+          }
+        >
+          {hasRole(role, "member")
+            ? "Add the endpoints your team serves (host or host:port, one per line): each is scanned at once, and this page then shows expiries, grades and what needs attention first."
+            : "Once a member adds the team's endpoints, this page shows expiries, grades and what needs attention first."}
+        </EmptyState>
+      </div>
+    );
+  }
   const tiles = [
     { label: "Domains", value: counts.total },
     { label: "Expired", value: counts.expired, alert: counts.expired > 0 },
@@ -21,7 +46,8 @@ export default async function OverviewPage() {
     { label: "Expiring ≤ 30 days", value: counts.within30 },
     { label: "Failing scans", value: counts.failing, alert: counts.failing > 0 },
   ];
-  const busiest = Math.max(1, ...overview.expiriesByWeek.map((week) => week.count));
+  const weeks = overview.expiriesByWeek;
+  const until = new Date(weeks[0]!.from.getTime() + HORIZON_DAYS * 86_400_000);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">Overview</h1>
@@ -41,23 +67,15 @@ export default async function OverviewPage() {
         ))}
       </dl>
 
-      <Panel id="expiries" title="Certificate expiries, next 90 days (per week)">
-        <ol className="flex h-32 items-end gap-1" aria-label="Expiries per week">
-          {overview.expiriesByWeek.map((week) => (
-            <li
-              key={week.week}
-              className="flex flex-1 flex-col items-center justify-end gap-1"
-              title={`Week ${week.week + 1}: ${week.count}`}
-            >
-              <span className="text-xs text-slate-500">{week.count || ""}</span>
-              <span
-                className="w-full rounded-t bg-brand-500"
-                style={{ height: `${(week.count / busiest) * 96}px` }}
-              />
-              <span className="sr-only">{`week ${week.week + 1}: ${week.count} certificates`}</span>
-            </li>
-          ))}
-        </ol>
+      <Panel id="expiries" title={`Certificate expiries, next ${HORIZON_DAYS} days (per week)`}>
+        {weeks.some((week) => week.count) ? (
+          <ExpiryChart weeks={weeks.map(({ from, count }) => ({ from, count }))} until={until} />
+        ) : (
+          <EmptyState title={`No certificate expires in the next ${HORIZON_DAYS} days`}>
+            Nothing to renew soon. Certificates that near expiry show here by week, and their alerts go to the
+            recipients of the alert policy.
+          </EmptyState>
+        )}
       </Panel>
 
       <Panel id="grades" title="Grades">
@@ -88,17 +106,25 @@ export default async function OverviewPage() {
                   {domain.hostname}:{domain.port}
                 </Link>
                 <span className="ml-auto text-sm text-slate-600 dark:text-slate-400">
-                  {domain.status === "error"
-                    ? `scan failing: ${domain.lastError ?? "unknown error"}`
-                    : daysLeftLabel(domain.notAfter)}
+                  {domain.status === "error" ? (
+                    `scan failing: ${domain.lastError ?? "unknown error"}`
+                  ) : domain.notAfter ? (
+                    <>
+                      {domain.notAfter < new Date() ? "expired " : "expires "}
+                      <RelativeTime at={domain.notAfter} />
+                    </>
+                  ) : (
+                    "not scanned yet"
+                  )}
                 </span>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            Nothing urgent: no certificate expires within 30 days and every scan succeeds.
-          </p>
+          <EmptyState title="Nothing urgent">
+            No certificate expires within 30 days and every scan succeeds. Domains that need attention are
+            listed here first.
+          </EmptyState>
         )}
       </section>
     </div>

@@ -1,9 +1,10 @@
 import type { EffectivePolicy } from "@port443/monitoring";
 import { describeSpan, type RenewalInfo } from "@port443/scanner";
 import type { getDomainAlertPolicy } from "@port443/services";
+import type { ReactNode } from "react";
+import { RelativeTime } from "@/components/relative-time";
 import { Panel } from "@/components/ui/panel";
 import { TableHeader } from "@/components/ui/table-header";
-import { dateTime } from "@/lib/format";
 import { DomainPolicyForm } from "./domain-policy-form";
 
 type DomainPolicy = Awaited<ReturnType<typeof getDomainAlertPolicy>>;
@@ -19,9 +20,12 @@ interface CurrentCertificate {
 
 /**
  * What the expiry mode means for the certificate served now, in words: when it renews and by
- * when we alert ("renews every ~4 days; we alert if it is not replaced by Dec 9 12:00").
+ * when we alert ("renews every ~4 days; we alert if it is not replaced by 9 Dec 2026, 12:00 UTC").
  */
-export function expiryModeSentence(policy: EffectivePolicy, certificate: CurrentCertificate | null): string {
+export function expiryModeSentence(
+  policy: EffectivePolicy,
+  certificate: CurrentCertificate | null,
+): ReactNode {
   const thresholds = `${policy.expiryThresholds.join(", ")} days before expiry`;
   if (policy.expiryMode === "fixed") return `fixed days: we warn ${thresholds}`;
   if (!certificate) return "lifetime-aware";
@@ -31,14 +35,18 @@ export function expiryModeSentence(policy: EffectivePolicy, certificate: Current
   }
   const every = describeSpan(new Date(renewal.dueAt).getTime() - certificate.notBefore.getTime());
   const basis = renewal.source === "ari" ? "its CA's renewal window ends" : `renews every ~${every}`;
-  return `lifetime-aware: ${basis}; we alert if it is not replaced by ${dateTime(new Date(renewal.overdueAt))}`;
+  return (
+    <>
+      lifetime-aware: {basis}; we alert if it is not replaced by <RelativeTime at={renewal.overdueAt} exact />
+    </>
+  );
 }
 
 /** Each overridable setting and how its value reads. */
 const policyRows: {
   key: Overridable;
   label: string;
-  show(policy: EffectivePolicy, certificate: CurrentCertificate | null): string;
+  show(policy: EffectivePolicy, certificate: CurrentCertificate | null): ReactNode;
 }[] = [
   { key: "expiryMode", label: "Expiry alerts", show: expiryModeSentence },
   {

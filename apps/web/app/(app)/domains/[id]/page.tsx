@@ -18,25 +18,20 @@ import {
 } from "@port443/services";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
 import { CipherMatrix } from "@/components/cipher-matrix";
 import { DomainHistory } from "@/components/domain-history";
 import { GradeBadge } from "@/components/grade-badge";
+import { RelativeTime } from "@/components/relative-time";
+import { SeverityBadge, severityStyles } from "@/components/severity";
 import { Panel } from "@/components/ui/panel";
 import { VulnerabilityChecks } from "@/components/vulnerability-checks";
-import { dateTime, daysLeftLabel, daysUntil } from "@/lib/format";
+import { daysLeftLabel, daysUntil } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 import { AlertPolicySection } from "./alert-policy-section";
 import { DomainActions } from "./domain-actions";
 
 export const metadata: Metadata = { title: "Domain" };
-
-const severityTone: Record<string, string> = {
-  critical: "border-red-300 bg-red-50 dark:border-red-900 dark:bg-red-950",
-  high: "border-orange-300 bg-orange-50 dark:border-orange-900 dark:bg-orange-950",
-  medium: "border-amber-300 bg-amber-50 dark:border-amber-900 dark:bg-amber-950",
-  low: "border-sky-300 bg-sky-50 dark:border-sky-900 dark:bg-sky-950",
-  info: "border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900",
-};
 
 /** Revocation in words: the verdict, which mechanism decided, and CRLs that gave none. */
 function revocationText(revocation: Revocation): string {
@@ -61,23 +56,36 @@ function CertificateFacts({
 }) {
   const lifetime = certificate.notAfter.getTime() - certificate.notBefore.getTime();
   const used = Math.min(1, Math.max(0, (Date.now() - certificate.notBefore.getTime()) / lifetime));
-  const facts: [string, string][] = [
+  const facts: [string, ReactNode][] = [
     ["Subject", certificate.subject],
     ["Names (SAN)", certificate.sans.join(", ") || "none"],
     ["Issuer", certificate.issuer],
-    ["Valid", `${dateTime(certificate.notBefore)} → ${dateTime(certificate.notAfter)}`],
+    [
+      "Valid",
+      <>
+        <RelativeTime at={certificate.notBefore} exact /> → <RelativeTime at={certificate.notAfter} exact />
+      </>,
+    ],
     ["Lifetime", describeSpan(lifetime)],
     ...(renewal
       ? ([
           [
             "Renewal due",
-            renewal.tracked
-              ? `${dateTime(new Date(renewal.dueAt))} (${renewal.source === "ari" ? "the end of its CA's renewal window" : "two thirds of its lifetime"})`
-              : "not tracked: valid over 200 days, so renewed by hand and warned by days left",
+            renewal.tracked ? (
+              <>
+                <RelativeTime at={renewal.dueAt} /> (
+                {renewal.source === "ari"
+                  ? "the end of its CA's renewal window"
+                  : "two thirds of its lifetime"}
+                )
+              </>
+            ) : (
+              "not tracked: valid over 200 days, so renewed by hand and warned by days left"
+            ),
           ],
-        ] as [string, string][])
+        ] as [string, ReactNode][])
       : []),
-    ...(revocation ? ([["Revocation", revocationText(revocation)]] as [string, string][]) : []),
+    ...(revocation ? ([["Revocation", revocationText(revocation)]] as [string, ReactNode][]) : []),
     ["Key", `${certificate.keyType} ${certificate.keyBits} bits`],
     ["Signature", certificate.signatureAlgorithm],
     ["SHA-256", certificate.fingerprintSha256],
@@ -151,10 +159,14 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
             {domain.hostname}:{domain.port}
           </h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {domain.status} · last scan {dateTime(domain.lastScanAt)} · next {dateTime(domain.nextScanAt)}
-            {domain.mutedUntil && domain.mutedUntil > new Date()
-              ? ` · muted until ${dateTime(domain.mutedUntil)}`
-              : ""}
+            {domain.status} · last scan <RelativeTime at={domain.lastScanAt} /> · next scan{" "}
+            <RelativeTime at={domain.nextScanAt} never="not scheduled" />
+            {domain.mutedUntil && domain.mutedUntil > new Date() ? (
+              <>
+                {" "}
+                · muted until <RelativeTime at={domain.mutedUntil} exact />
+              </>
+            ) : null}
           </p>
         </div>
         <div className="ml-auto">
@@ -199,9 +211,14 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
           </h2>
           <ul className="space-y-3">
             {findings.map((finding) => (
-              <li key={finding.id} className={`rounded-lg border p-4 ${severityTone[finding.severity]}`}>
-                <p className="text-xs font-semibold uppercase tracking-wide">{finding.severity}</p>
-                <h3 className="font-medium">{finding.title}</h3>
+              <li
+                key={finding.id}
+                className={`rounded-lg border p-4 ${severityStyles[finding.severity].card}`}
+              >
+                <div className="flex flex-wrap items-center gap-2">
+                  <SeverityBadge severity={finding.severity} />
+                  <h3 className="font-medium">{finding.title}</h3>
+                </div>
                 {finding.detail ? <p className="mt-1 text-sm">{finding.detail}</p> : null}
                 {finding.remediation ? (
                   <p className="mt-2 text-sm">
@@ -209,7 +226,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
                     {finding.remediation}
                   </p>
                 ) : null}
-                <p className="mt-1 font-mono text-xs text-slate-500">{finding.ruleId}</p>
+                <p className="mt-1 font-mono text-xs text-slate-600 dark:text-slate-400">{finding.ruleId}</p>
               </li>
             ))}
           </ul>
@@ -242,7 +259,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
               <ol className="list-decimal pl-5 text-sm">
                 {chain.map((certificate) => (
                   <li key={certificate.id}>
-                    {certificate.subject} (until {dateTime(certificate.notAfter)})
+                    {certificate.subject} (until <RelativeTime at={certificate.notAfter} exact />)
                   </li>
                 ))}
               </ol>
@@ -263,7 +280,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
               return (
                 <li
                   key={protocol.id}
-                  className={`rounded border px-2 py-1 ${unknown ? "border-amber-400 text-amber-800 dark:text-amber-300" : on ? "border-slate-400 font-medium" : "border-slate-200 text-slate-400 line-through dark:border-slate-800"}`}
+                  className={`rounded border px-2 py-1 ${unknown ? "border-amber-400 text-amber-800 dark:text-amber-300" : on ? "border-slate-400 font-medium" : "border-slate-200 text-slate-600 line-through dark:border-slate-800 dark:text-slate-400"}`}
                 >
                   {protocol.label} {unknown ? "unknown" : on ? "on" : "off"}
                 </li>

@@ -1,7 +1,8 @@
 import { listApiKeys } from "@port443/services";
 import type { Metadata } from "next";
+import { RelativeTime } from "@/components/relative-time";
+import { EmptyState } from "@/components/ui/empty-state";
 import { TableHeader } from "@/components/ui/table-header";
-import { dateTime } from "@/lib/format";
 import { adminOnly } from "@/server/admin-only";
 import { requireTeam } from "@/server/session";
 import { CreateKeyForm } from "./create-key-form";
@@ -26,26 +27,40 @@ export default async function ApiKeysPage() {
         scans and deploy checks.
       </p>
       <CreateKeyForm />
-      <table className="w-full text-left text-sm">
-        <TableHeader columns={["Name", "Key", "Scopes", "Last used", { hidden: "Actions" }]} />
-        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-          {keys.map((key) => (
-            <tr key={key.id}>
-              <td className="py-2">{key.name}</td>
-              <td className="py-2 font-mono">{key.prefix}…</td>
-              <td className="py-2">{key.scopes.join(", ")}</td>
-              <td className="py-2">{dateTime(key.lastUsedAt)}</td>
-              <td className="py-2 text-right">
-                {key.revokedAt ? (
-                  <span className="text-slate-500">revoked {dateTime(key.revokedAt)}</span>
-                ) : (
-                  <RevokeKeyButton apiKeyId={key.id} name={key.name} />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {keys.length ? (
+        <table className="w-full text-left text-sm">
+          <TableHeader columns={["Name", "Key", "Scopes", "Created", "Last used", { hidden: "Actions" }]} />
+          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+            {keys.map((key) => (
+              <tr key={key.id}>
+                <td className="py-2">{key.name}</td>
+                <td className="py-2 font-mono">{key.prefix}…</td>
+                <td className="py-2">{key.scopes.join(", ")}</td>
+                <td className="py-2">
+                  <RelativeTime at={key.createdAt} />
+                </td>
+                <td className="py-2">
+                  <RelativeTime at={key.lastUsedAt} />
+                </td>
+                <td className="py-2 text-right">
+                  {key.revokedAt ? (
+                    <span className="text-slate-600 dark:text-slate-400">
+                      revoked <RelativeTime at={key.revokedAt} />
+                    </span>
+                  ) : (
+                    <RevokeKeyButton apiKeyId={key.id} name={key.name} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <EmptyState title="No API keys yet">
+          Create one above for each pipeline or script: a deploy gate needs <code>scan</code>, a dashboard or
+          report <code>read</code>. Its secret is shown once, so store it in the pipeline's secrets.
+        </EmptyState>
+      )}
     </div>
   );
 }

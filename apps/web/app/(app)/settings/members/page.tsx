@@ -1,7 +1,8 @@
 import { hasRole, listMembers } from "@port443/services";
 import type { Metadata } from "next";
+import { RelativeTime } from "@/components/relative-time";
+import { EmptyState } from "@/components/ui/empty-state";
 import { TableHeader } from "@/components/ui/table-header";
-import { dateTime } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 import { InviteForm } from "./invite-form";
 import { MemberActions } from "./member-actions";
@@ -22,13 +23,16 @@ export default async function MembersPage() {
       </p>
       {hasRole(role, "admin") ? <InviteForm teamId={team.id} /> : null}
       <table className="w-full text-left text-sm">
-        <TableHeader columns={["Name", "Email", "Role", { hidden: "Actions" }]} />
+        <TableHeader columns={["Name", "Email", "Role", "Joined", { hidden: "Actions" }]} />
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
           {members.map((member) => (
             <tr key={member.id}>
               <td className="py-2">{member.user.name}</td>
               <td className="py-2">{member.user.email}</td>
               <td className="py-2">{member.role}</td>
+              <td className="py-2">
+                <RelativeTime at={member.createdAt} />
+              </td>
               <td className="py-2 text-right">
                 {hasRole(role, "admin") && member.userId !== session.user.id ? (
                   <MemberActions
@@ -45,20 +49,27 @@ export default async function MembersPage() {
           ))}
         </tbody>
       </table>
-      {invitations.length ? (
-        <section aria-labelledby="pending">
-          <h2 id="pending" className="mb-2 font-medium">
-            Pending invitations
-          </h2>
+      <section aria-labelledby="pending">
+        <h2 id="pending" className="mb-2 font-medium">
+          Pending invitations
+        </h2>
+        {invitations.length ? (
           <ul className="text-sm">
             {invitations.map((invitation) => (
               <li key={invitation.id}>
-                {invitation.email} as {invitation.role ?? "member"} · expires {dateTime(invitation.expiresAt)}
+                {invitation.email} as {invitation.role ?? "member"} · expires{" "}
+                <RelativeTime at={invitation.expiresAt} />
               </li>
             ))}
           </ul>
-        </section>
-      ) : null}
+        ) : (
+          <EmptyState title="No pending invitations">
+            {hasRole(role, "admin")
+              ? "Invite teammates by email above; the invitation shows here until they accept it or it expires."
+              : "An admin can invite teammates; their invitations show here until accepted."}
+          </EmptyState>
+        )}
+      </section>
       <TeamDangerZone teamId={team.id} teamName={team.name} isOwner={role === "owner"} />
     </div>
   );
