@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { DEFAULT_PREFIX } from "@port443/jobs";
 import { LimitError, ServiceError } from "@port443/services";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "./auth";
@@ -6,6 +7,7 @@ import { limitBody } from "./body-limit";
 import type { ApiDeps } from "./deps";
 import type { ApiEnv } from "./env";
 import { idempotency } from "./idempotency";
+import { createKeyCache } from "./key-cache";
 import { ApiProblem, jsonPointer, type ProblemError, problem } from "./problem";
 import { rateLimit } from "./rate-limit";
 import { registerAlertRoutes } from "./routes/alerts";
@@ -22,8 +24,17 @@ const requestParts: Record<string, ProblemError["in"]> = {
   header: "header",
 };
 
-/** The REST API v1: its routes, auth, limits and error mapping; `fetch` serves it. */
+/**
+ * The REST API v1: its routes, auth, limits and error mapping; `fetch` serves it, `close` ends
+ * its subscription to key revocations.
+ */
 export function createApi(deps: ApiDeps) {
+  const keys = createKeyCache({
+    prisma: deps.prisma,
+    redis: deps.redis,
+    prefix: deps.redisPrefix ?? DEFAULT_PREFIX,
+    ttlMs: (deps.keyCacheSeconds ?? 10) * 1000,
+  });
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
@@ -64,7 +75,7 @@ export function createApi(deps: ApiDeps) {
     await next();
   });
   // The document above is public; everything registered after this point needs a key.
-  app.use("*", authenticate, rateLimit, limitBody, idempotency);
+  app.use("*", authenticate(keys), rateLimit, limitBody, idempotency);
   registerDomainRoutes(app);
   registerScanRoutes(app);
   registerAlertRoutes(app);
@@ -89,7 +100,7 @@ export function createApi(deps: ApiDeps) {
     console.error(error);
     return problem(c, "internal", "something went wrong on our side; it has been logged");
   });
-  return app;
+  return Object.assign(app, { close: keys.close });
 }
 
 export type Api = ReturnType<typeof createApi>;

@@ -19,6 +19,11 @@ export interface ApiDeps {
   rateLimit: number;
   /** Tests shorten the window to see a limit recover. */
   rateLimitWindowSeconds?: number;
+  /**
+   * How long an authenticated key is kept in the process (10 s unless given): revocations
+   * announced through Redis take effect at once, anything else within this. Tests shorten it.
+   */
+  keyCacheSeconds?: number;
   /** Largest request body in bytes (PORT443_API_MAX_BODY_BYTES); bulk imports may send more. */
   maxBodyBytes: number;
   checkTimeoutMs: number;
@@ -29,6 +34,9 @@ export interface ApiDeps {
   quotas: TeamQuotas;
   /** Where the API is reached from outside (the document's server). */
   publicUrl: string;
-  /** Key prefix in Redis, so deployments (and test runs) sharing one Redis keep apart. */
+  /**
+   * Key prefix in Redis, so deployments (and test runs) sharing one Redis keep apart; the same as
+   * the queues' (revocations are announced under theirs).
+   */
   redisPrefix?: string;
 }

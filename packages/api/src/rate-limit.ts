@@ -1,6 +1,24 @@
+import { createHash } from "node:crypto";
 import { createMiddleware } from "hono/factory";
+import type { Redis } from "ioredis";
 import type { ApiEnv } from "./env";
 import { problem } from "./problem";
+
+/** Counts a request in its window's counter, which expires with the window after next. */
+const countScript = `local count = redis.call("INCR", KEYS[1])
+if count == 1 then redis.call("EXPIRE", KEYS[1], ARGV[1]) end
+return count`;
+const countScriptSha = createHash("sha1").update(countScript).digest("hex");
+
+/** One command, one round trip: the script by its hash, sent whole only when Redis lacks it. */
+async function count(redis: Redis, key: string, ttlSeconds: number): Promise<number> {
+  try {
+    return Number(await redis.evalsha(countScriptSha, 1, key, ttlSeconds));
+  } catch (error) {
+    if (!String(error).includes("NOSCRIPT")) throw error;
+    return Number(await redis.eval(countScript, 1, key, ttlSeconds));
+  }
+}
 
 /**
  * A fixed window (one minute) per key in Redis, shared by every web process. Sends the IETF
@@ -16,19 +34,13 @@ export const rateLimit = createMiddleware<ApiEnv>(async (c, next) => {
   } = c.get("deps");
   const window = Math.floor(Date.now() / 1000 / windowSeconds);
   const key = `${redisPrefix}:ratelimit:${c.get("caller").keyId}:${window}`;
-  const counted = await redis
-    .multi()
-    .incr(key)
-    .expire(key, windowSeconds * 2)
-    .exec()
-    .catch(() => null);
-  const count = Number(counted?.[0]?.[1] ?? 0);
-  if (!counted) return next();
+  const counted = await count(redis, key, windowSeconds * 2).catch(() => null);
+  if (counted === null) return next();
   const reset = windowSeconds - (Math.floor(Date.now() / 1000) % windowSeconds);
   c.header("RateLimit-Limit", String(limit));
-  c.header("RateLimit-Remaining", String(Math.max(0, limit - count)));
+  c.header("RateLimit-Remaining", String(Math.max(0, limit - counted)));
   c.header("RateLimit-Reset", String(reset));
-  if (count > limit) {
+  if (counted > limit) {
     c.header("Retry-After", String(reset));
     return problem(
       c,

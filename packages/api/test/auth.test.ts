@@ -1,3 +1,6 @@
+import { revokeApiKey } from "@port443/services";
+import { testRedisUrl } from "@port443/testing";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, apiClient } from "./support/client";
 import { startTestApi, type TestApi } from "./support/server";
@@ -35,20 +38,23 @@ describe("API keys", () => {
   it("refuses revoked and expired keys", async () => {
     const revoked = await api.createKey("acme");
     expect((await client.request("GET", "/domains", { key: revoked })).status).toBe(200);
-    await api.prisma.apiKey.updateMany({
-      where: { prefix: revoked.slice(0, 11) },
-      data: { revokedAt: new Date() },
-    });
+    const { id } = await api.prisma.apiKey.findFirstOrThrow({ where: { prefix: revoked.slice(0, 11) } });
+    const owner = {
+      prisma: api.prisma,
+      queues: api.queues,
+      redis: api.redis,
+      teamId: await api.teamId("acme"),
+      role: "owner" as const,
+    };
+    await revokeApiKey(owner, { apiKeyId: id });
     const refused = await client.request("GET", "/domains", { key: revoked });
     expect(refused.status).toBe(401);
     expect(refused.body.detail).toContain("revoked");
 
-    const expiring = await api.createKey("acme", ["read"], { expiresAt: new Date(Date.now() + 60_000) });
+    const expiresAt = new Date(Date.now() + 1_500);
+    const expiring = await api.createKey("acme", ["read"], { expiresAt });
     expect((await client.request("GET", "/domains", { key: expiring })).status).toBe(200);
-    await api.prisma.apiKey.updateMany({
-      where: { prefix: expiring.slice(0, 11) },
-      data: { expiresAt: new Date(Date.now() - 1000) },
-    });
+    await new Promise((resolve) => setTimeout(resolve, expiresAt.getTime() - Date.now() + 50));
     const expired = await client.request("GET", "/domains", { key: expiring });
     expect(expired.status).toBe(401);
     expect(expired.body.detail).toContain("expired");
@@ -118,5 +124,44 @@ describe("rate limit", () => {
       setTimeout(resolve, Number(limited.headers.get("retry-after")) * 1000 + 50),
     );
     expect((await client.request("GET", "/domains", { key })).status).toBe(200);
+  });
+
+  it("counts a key's requests across API processes, with one Redis command a request", async () => {
+    const peer = await api.startPeer();
+    const peerClient = await apiClient(peer.url);
+    // Every command Redis runs, with the connection that sent it: the API's own must be one EVALSHA.
+    const monitor = await new Redis(testRedisUrl()).monitor();
+    const seen: { source: string; command: string }[] = [];
+    monitor.on("monitor", (_time: string, args: string[], source: string) =>
+      seen.push({ source, command: args.join(" ") }),
+    );
+    const address = /\baddr=(\S+)/.exec(String(await api.redis.client("INFO")))?.[1];
+    const marked = async (marker: string) => {
+      await api.redis.echo(marker);
+      await expect.poll(() => seen.some((entry) => entry.command === `echo ${marker}`)).toBe(true);
+    };
+    try {
+      const key = await api.createKey("shared", ["read"]);
+      await new Promise((resolve) => setTimeout(resolve, 2000 - (Date.now() % 2000) + 20));
+      const first = await client.request("GET", "/domains", { key });
+      const second = await peerClient.request("GET", "/domains", { key });
+      await marked("before");
+      const third = await client.request("GET", "/domains", { key });
+      await marked("after");
+      const fourth = await peerClient.request("GET", "/domains", { key });
+      expect([first, second, third, fourth].map((response) => response.status)).toEqual([200, 200, 200, 429]);
+      expect([first, second, third].map((response) => response.headers.get("ratelimit-remaining"))).toEqual([
+        "2",
+        "1",
+        "0",
+      ]);
+      const own = seen.filter((entry) => entry.source === address).map((entry) => entry.command);
+      const during = own.slice(own.indexOf("echo before") + 1, own.indexOf("echo after"));
+      expect(during).toHaveLength(1);
+      expect(during[0]).toMatch(/^evalsha [0-9a-f]{40} 1 \S+:ratelimit:/i);
+    } finally {
+      monitor.disconnect();
+      await peer.stop();
+    }
   });
 });

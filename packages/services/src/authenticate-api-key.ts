@@ -6,8 +6,9 @@ import { ServiceError } from "./errors";
 const touchIntervalMs = 60_000;
 
 /**
- * Who a bearer key belongs to. Every refusal is "unauthorized"; the message says why (the caller
- * holds the key, so "revoked" or "expired" tells them nothing they could not know).
+ * Who a bearer key belongs to, and until when it is valid (callers that keep the answer must stop
+ * at `expiresAt`). Every refusal is "unauthorized"; the message says why (the caller holds the
+ * key, so "revoked" or "expired" tells them nothing they could not know).
  */
 export async function authenticateApiKey(ctx: OperatorContext, key: string) {
   if (!apiKeyPattern.test(key)) throw new ServiceError("unauthorized", "malformed API key");
@@ -29,5 +30,5 @@ export async function authenticateApiKey(ctx: OperatorContext, key: string) {
       data: { lastUsedAt: now },
     });
   }
-  return { id: found.id, teamId: found.teamId, scopes: found.scopes };
+  return { id: found.id, teamId: found.teamId, scopes: found.scopes, expiresAt: found.expiresAt };
 }

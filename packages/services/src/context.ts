@@ -15,6 +15,12 @@ export interface ServiceContext {
    * operators (the admin CLI), whom no quota limits.
    */
   quotas?: TeamQuotas;
+  /**
+   * The queues' Redis connection, for what every process must hear at once: a revoked API key
+   * (`revokeApiKey`). The dashboard passes it; without it a revocation reaches the API processes
+   * when their key caches expire (seconds).
+   */
+  redis?: { publish(channel: string, message: string): Promise<unknown> };
 }
 
 /** An operator (admin CLI) acting outside any team. */

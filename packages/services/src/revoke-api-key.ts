@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { announceRevocation } from "./api-key-revocations";
 import type { ServiceContext } from "./context";
 import { ServiceError } from "./errors";
 import { parseInput } from "./parse-input";
@@ -6,11 +7,15 @@ import { requireRole } from "./roles";
 
 export const revokeApiKeyInput = z.object({ apiKeyId: z.uuid() });
 
-/** Takes effect on the key's next request; revoking twice keeps the first time. */
+/**
+ * Takes effect on the key's next request, in every API process: they cache keys for a few
+ * seconds, and hear of the revocation through Redis once it is committed. Revoking twice keeps
+ * the first time.
+ */
 export async function revokeApiKey(ctx: ServiceContext, input: z.input<typeof revokeApiKeyInput>) {
   requireRole(ctx.role, "admin");
   const { apiKeyId } = parseInput(revokeApiKeyInput, input);
-  return ctx.prisma.$transaction(async (tx) => {
+  const revoked = await ctx.prisma.$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({
       where: { id: apiKeyId, teamId: ctx.teamId },
       omit: { hash: true },
@@ -23,4 +28,6 @@ export async function revokeApiKey(ctx: ServiceContext, input: z.input<typeof re
       omit: { hash: true },
     });
   });
+  await announceRevocation(ctx, revoked.id);
+  return revoked;
 }

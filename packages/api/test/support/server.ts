@@ -23,35 +23,35 @@ export interface TestApi {
   /** A new key for the team (created when new); returns the secret. */
   createKey(team: string, scopes?: ApiScope[], options?: { expiresAt?: Date }): Promise<string>;
   teamId(slug: string): Promise<string>;
+  /**
+   * Another API process over the same database and Redis prefix (its own Prisma client, Redis
+   * connection and key cache), as a second web server of the deployment would be.
+   */
+  startPeer(): Promise<{ url: string; stop(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
-/**
- * The REST API on a real port, over a fresh clone of the test database and the run's Redis:
- * what apps/web serves, minus Next.js (tested separately against the production build).
- */
-export async function startTestApi(
-  name: string,
-  options: Partial<
-    Pick<
-      ApiDeps,
-      | "rateLimit"
-      | "rateLimitWindowSeconds"
-      | "maxBodyBytes"
-      | "checkTimeoutMs"
-      | "checksAtOnce"
-      | "checksPerTeam"
-    >
-  > & {
-    allowPrivateTargets?: boolean;
-    /** Over generous defaults. */
-    quotas?: Partial<TeamQuotas>;
-  } = {},
-): Promise<TestApi> {
-  const db: TestDatabase = await createTestDatabase(name);
-  const prisma = createPrismaClient(db.url);
+type Options = Partial<
+  Pick<
+    ApiDeps,
+    | "rateLimit"
+    | "rateLimitWindowSeconds"
+    | "keyCacheSeconds"
+    | "maxBodyBytes"
+    | "checkTimeoutMs"
+    | "checksAtOnce"
+    | "checksPerTeam"
+  >
+> & {
+  allowPrivateTargets?: boolean;
+  /** Over generous defaults. */
+  quotas?: Partial<TeamQuotas>;
+};
+
+/** The API served by @hono/node-server, as apps/web's server.mjs serves it, on a free port. */
+async function serveApi(databaseUrl: string, prefix: string, options: Options) {
+  const prisma = createPrismaClient(databaseUrl);
   const redis = createRedisConnection(testRedisUrl(), "producer");
-  const prefix = uniquePrefix(name);
   const queues = createQueues({ connection: redis, prefix });
   const port = await freePort();
   const api = createApi({
@@ -64,6 +64,7 @@ export async function startTestApi(
     trustStoreFor: trustStoreCache(null),
     rateLimit: options.rateLimit ?? 10_000,
     rateLimitWindowSeconds: options.rateLimitWindowSeconds,
+    keyCacheSeconds: options.keyCacheSeconds,
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
     checkTimeoutMs: options.checkTimeoutMs ?? 30_000,
     checksAtOnce: options.checksAtOnce ?? 4,
@@ -74,30 +75,52 @@ export async function startTestApi(
       testWebhooksPerHour: 1_000,
       invitationsPerHour: 1_000,
       recipientChangesPerHour: 1_000,
-      minWatchIntervalSeconds: 300,
+      minWatchIntervalSeconds: 60,
       ...options.quotas,
     },
   });
   const server = serve({ fetch: api.fetch, port, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-
-  const teamId = async (slug: string) =>
-    (await ensureTeam({ prisma }, { slug, create: true, ownerEmail: `owner@${slug}.test` })).id;
   return {
     url: `http://127.0.0.1:${port}`,
     prisma,
     queues,
     redis,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await api.close();
+      await queues.close();
+      await redis.quit().catch(() => redis.disconnect());
+      await prisma.$disconnect();
+    },
+  };
+}
+
+/**
+ * The REST API on a real port, over a fresh clone of the test database and the run's Redis:
+ * what apps/web serves, minus Next.js (tested separately against the production build).
+ */
+export async function startTestApi(name: string, options: Options = {}): Promise<TestApi> {
+  const db: TestDatabase = await createTestDatabase(name);
+  const prefix = uniquePrefix(name);
+  const served = await serveApi(db.url, prefix, options);
+  const { prisma, queues } = served;
+
+  const teamId = async (slug: string) =>
+    (await ensureTeam({ prisma }, { slug, create: true, ownerEmail: `owner@${slug}.test` })).id;
+  return {
+    url: served.url,
+    prisma,
+    queues,
+    redis: served.redis,
     teamId,
     async createKey(team, scopes = ["read", "write", "scan"], keyOptions = {}) {
       const ctx = { prisma, queues, teamId: await teamId(team), role: "owner" as const };
       return (await createApiKey(ctx, { name: `${team} test key`, scopes, ...keyOptions })).secret;
     },
+    startPeer: () => serveApi(db.url, prefix, options),
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await queues.close();
-      await redis.quit().catch(() => redis.disconnect());
-      await prisma.$disconnect();
+      await served.stop();
       await db.drop();
     },
   };
