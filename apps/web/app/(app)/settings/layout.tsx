@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 const sections = [
   { href: "/settings/members", label: "Members" },
   { href: "/settings/alerts", label: "Alert policy" },
+  { href: "/settings/schedule", label: "Monitoring schedule" },
   { href: "/settings/webhooks", label: "Webhooks" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/private-ca", label: "Private CA" },

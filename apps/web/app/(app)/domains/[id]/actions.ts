@@ -1,10 +1,11 @@
 "use server";
-import { deleteDomain, getScan, requestScan, updateDomainAlertPolicy } from "@port443/services";
+import { deleteDomain, getScan, requestScan, updateDomain, updateDomainAlertPolicy } from "@port443/services";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { actionError } from "@/server/action-error";
 import { formList, formOptional } from "@/server/form-fields";
 import { emailConfirmationLinks } from "@/server/recipient-confirmations";
+import { formInterval, type ScheduleFormState, scheduleFormError } from "@/server/schedule-form";
 import { requireTeam } from "@/server/session";
 
 /** "Scan now": queues a scan and returns its id for the progress poller. */
@@ -67,4 +68,24 @@ export async function saveDomainPolicyAction(
   }
   revalidatePath(`/domains/${domainId}`);
   return { saved: true, error: unsent };
+}
+
+/** Sets the domain's own watch and deep intervals; a blank field returns to the team's default. */
+export async function saveDomainScheduleAction(
+  domainId: string,
+  _state: ScheduleFormState | undefined,
+  form: FormData,
+): Promise<ScheduleFormState> {
+  const { ctx } = await requireTeam();
+  const intervals = {
+    watchIntervalSeconds: formInterval(form, "watchIntervalSeconds"),
+    scanIntervalSeconds: formInterval(form, "scanIntervalSeconds"),
+  };
+  try {
+    await updateDomain(ctx, { domainId, ...intervals });
+  } catch (error) {
+    return scheduleFormError(error, intervals, "Your role cannot change this domain's schedule.");
+  }
+  revalidatePath(`/domains/${domainId}`);
+  return { saved: true };
 }
