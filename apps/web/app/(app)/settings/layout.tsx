@@ -8,6 +8,7 @@ const sections = [
   { href: "/settings/webhooks", label: "Webhooks" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/private-ca", label: "Private CA" },
+  { href: "/settings/security", label: "Security" },
 ] as const;
 
 export default function SettingsLayout({ children }: { children: ReactNode }) {

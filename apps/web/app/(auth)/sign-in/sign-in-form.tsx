@@ -7,8 +7,13 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { authClient } from "@/lib/auth-client";
+import { PasskeySignIn } from "../two-factor/passkey-sign-in";
+import { secondStepUrl } from "../two-factor/second-step-url";
 
-/** Password sign-in, or an emailed one-time link instead. */
+/**
+ * Password sign-in, an emailed one-time link instead, or a passkey alone. An account with a
+ * second factor goes on from the password to /two-factor.
+ */
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
   const [mode, setMode] = useState<"password" | "link">("password");
@@ -29,9 +34,13 @@ export function SignInForm({ next }: { next: string }) {
       );
       return;
     }
-    const { error } = await authClient.signIn.email({ email, password: String(form.get("password")) });
+    const { data, error } = await authClient.signIn.email({ email, password: String(form.get("password")) });
     setPending(false);
-    if (!error) {
+    if (data && "twoFactorRedirect" in data && data.twoFactorRedirect) {
+      // The password was right; the account asks for its second factor before any session.
+      const methods = (data as { twoFactorMethods?: string[] }).twoFactorMethods ?? [];
+      router.push(secondStepUrl(next, methods.includes("totp")));
+    } else if (!error) {
       router.push(next as Route);
       router.refresh();
     } else if (error.code === "ACCOUNT_LOCKED")
@@ -68,6 +77,7 @@ export function SignInForm({ next }: { next: string }) {
           Forgot password?
         </Link>
       </div>
+      <PasskeySignIn next={next} label="Sign in with a passkey" />
     </form>
   );
 }
