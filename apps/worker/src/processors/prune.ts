@@ -25,8 +25,15 @@ export interface PruneResult {
 
 const DAY_MS = 86_400_000;
 export const PRUNE_BATCH = 10_000;
-export const PRUNE_BUDGET_MS = 120_000;
+export const PRUNE_BUDGET_MS = 300_000;
 const FIRST_UUID = "00000000-0000-0000-0000-000000000000";
+
+/*
+ * The statements below spell out their access paths (a scalar subquery per row, `= ANY(ARRAY(…))`)
+ * where a join would let the planner choose: right after retention shrinks, most of the table is
+ * past the cutoff, and it then picks hash joins over whole tables, so each batch of 10,000 rows
+ * would read the entire history. These forms cost index lookups per row of the batch at any size.
+ */
 
 /**
  * One batch of scans past retention, oldest first (the scans(created_at) index), each deleted
@@ -38,16 +45,18 @@ const FIRST_UUID = "00000000-0000-0000-0000-000000000000";
 async function scanBatch(prisma: PrismaClient, before: Date, from: Date, limit: number) {
   const [row] = await prisma.$queryRaw<{ deleted: number; last: Date | null; certificates: string[] }[]>`
     WITH batch AS (
-      SELECT s.id FROM scans s
-      WHERE s.created_at >= ${from} AND s.created_at < ${before}
-        AND EXISTS (SELECT 1 FROM scans n
-                    WHERE n.domain_id = s.domain_id AND n.created_at > s.created_at AND n.status = 'done')
-      ORDER BY s.created_at
-      LIMIT ${limit}
+      SELECT ARRAY(
+        SELECT s.id FROM scans s
+        WHERE s.created_at >= ${from} AND s.created_at < ${before}
+          AND s.created_at < (SELECT n.created_at FROM scans n WHERE n.domain_id = s.domain_id AND n.status = 'done'
+                              ORDER BY n.created_at DESC LIMIT 1)
+        ORDER BY s.created_at
+        LIMIT ${limit}) AS ids
     ), chain AS (
-      SELECT DISTINCT sc.certificate_id FROM scan_certificates sc JOIN batch b ON b.id = sc.scan_id
+      SELECT DISTINCT sc.certificate_id FROM scan_certificates sc
+      WHERE sc.scan_id = ANY((SELECT ids FROM batch)::uuid[])
     ), gone AS (
-      DELETE FROM scans s USING batch b WHERE s.id = b.id RETURNING s.created_at
+      DELETE FROM scans WHERE id = ANY((SELECT ids FROM batch)::uuid[]) RETURNING created_at
     )
     SELECT (SELECT count(*) FROM gone)::int AS deleted, (SELECT max(created_at) FROM gone) AS last,
            ARRAY(SELECT certificate_id::text FROM chain) AS certificates`;
@@ -55,39 +64,38 @@ async function scanBatch(prisma: PrismaClient, before: Date, from: Date, limit: 
 }
 
 /**
- * Deletes those of `ids` no scan refers to. A certificate a scan is linking right now is locked by
- * that scan's foreign key check and skipped.
+ * Deletes those of `ids` no scan refers to (one probe of scan_certificates(certificate_id) each).
+ * A certificate a scan is linking right now is locked by that scan's foreign key check and skipped.
  */
 const deleteOrphanCertificates = (prisma: PrismaClient, ids: string[]) =>
   prisma.$executeRaw`
-    WITH orphans AS (
+    DELETE FROM certificates WHERE id = ANY(ARRAY(
       SELECT c.id FROM certificates c
       WHERE c.id = ANY(${ids}::uuid[])
-        AND NOT EXISTS (SELECT 1 FROM scan_certificates sc WHERE sc.certificate_id = c.id)
-      FOR UPDATE SKIP LOCKED
-    )
-    DELETE FROM certificates c USING orphans o WHERE c.id = o.id`;
+        AND (SELECT 1 FROM scan_certificates sc WHERE sc.certificate_id = c.id LIMIT 1) IS NULL
+      FOR UPDATE SKIP LOCKED))`;
 
 /** Delivered or failed outbox rows of one state past retention (the (state, created_at) index). */
 const notificationBatch = (prisma: PrismaClient, state: "sent" | "failed", before: Date, limit: number) =>
   prisma.$executeRaw`
-    DELETE FROM notifications WHERE id IN (
+    DELETE FROM notifications WHERE id = ANY(ARRAY(
       SELECT id FROM notifications
       WHERE state = ${state}::"DeliveryState" AND created_at < ${before}
-      ORDER BY created_at LIMIT ${limit})`;
+      ORDER BY created_at LIMIT ${limit}))`;
 
 /**
  * Alerts resolved before the cutoff; one with an outbox row still to send is kept, as deleting it
- * would cascade to that row.
+ * would cascade to that row. No index leads with the resolution time: each batch reads alerts
+ * until it has found its rows (a domain's few alerts each, so far smaller than the scans).
  */
 const alertBatch = (prisma: PrismaClient, before: Date, limit: number) =>
   prisma.$executeRaw`
-    DELETE FROM alerts WHERE id IN (
+    DELETE FROM alerts WHERE id = ANY(ARRAY(
       SELECT a.id FROM alerts a
       WHERE a.state = 'resolved' AND a.resolved_at < ${before}
         AND NOT EXISTS (SELECT 1 FROM notifications n
                         WHERE n.alert_id = a.id AND n.state IN ('held', 'pending', 'sending'))
-      LIMIT ${limit})`;
+      LIMIT ${limit}))`;
 
 /** A page of certificate ids after `after`, in id order, for the sweep. */
 const certificatePage = async (prisma: PrismaClient, after: string, limit: number) =>
