@@ -27,8 +27,12 @@ export const workerEnvSchema = z.object({
   SCHEDULE_LEASE_SECONDS: positiveInt(600),
   /** Base delay of the exponential retry backoff for scans and deliveries (default per job type). */
   JOB_RETRY_DELAY_MS: optional(z.coerce.number().int().positive()),
-  /** Scan history older than this is pruned daily. */
-  SCAN_RETENTION_DAYS: positiveInt(400),
+  /**
+   * Scan history older than this is pruned (each domain's latest scan is kept however old). 90 days
+   * spans a 90-day certificate's whole life; at a million domains that history is about 470 GB
+   * (docs/benchmarks.md, "History retention").
+   */
+  SCAN_RETENTION_DAYS: positiveInt(90),
   /**
    * CIDRs re-opened for scans of monitored domains despite the address policy (internal
    * monitoring); never for their AIA/OCSP/CRL/ARI fetches, webhooks or the API's checks.
