@@ -1,4 +1,4 @@
-import type { CertificateEvent, Grade, ScanAddress } from "@port443/db";
+import type { CertificateEvent, Grade, ScanAddress, ScanTrigger } from "@port443/db";
 import { dbGrades, gradeFromDb } from "@port443/monitoring";
 import { describeSpan } from "@port443/scanner";
 import { RelativeTime } from "./relative-time";
@@ -8,6 +8,51 @@ interface Point {
   grade: Grade | null;
   failed: boolean;
   daysLeft: number | null;
+  trigger: ScanTrigger;
+  /** The last watch probe that saw the endpoint unchanged after this deep scan. */
+  seenUntil: Date | null;
+}
+
+/** Why a deep scan ran. */
+const triggerLabels: Record<ScanTrigger, string> = {
+  schedule: "scheduled",
+  manual: "requested",
+  change: "change seen by watch probe",
+};
+
+/** Deep scans the timeline lists; the table has them all. */
+const TIMELINE_SCANS = 10;
+
+const result = (point: Point) => (point.failed ? "failed" : point.grade ? gradeFromDb[point.grade] : "–");
+
+/**
+ * Deep scans newest first, each followed in time (so above it) by how long watch probes then saw
+ * the endpoint unchanged.
+ */
+function Timeline({ points }: { points: Point[] }) {
+  const recent = points.slice(-TIMELINE_SCANS).reverse();
+  return (
+    <div>
+      <h3 className="mb-1 font-medium">Deep scans and watch probes</h3>
+      <ol className="space-y-1 text-sm">
+        {recent.flatMap((point) => [
+          point.seenUntil ? (
+            <li key={`${point.at.toISOString()}-seen`} className="text-slate-600 dark:text-slate-400">
+              Watch probes: seen unchanged until <RelativeTime at={point.seenUntil} />
+            </li>
+          ) : null,
+          <li key={point.at.toISOString()}>
+            Deep scan <RelativeTime at={point.at} />, {triggerLabels[point.trigger]}: {result(point)}
+          </li>,
+        ])}
+      </ol>
+      {points.length > TIMELINE_SCANS ? (
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          The last {TIMELINE_SCANS} of {points.length}; the table below lists them all.
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 /** Grades best first; the chart puts A+ at the top. */
@@ -78,20 +123,23 @@ export function DomainHistory({
           Charts appear after the second scan: scans run on the team's schedule, or at once with Scan now.
         </p>
       )}
+      {points.length ? <Timeline points={points} /> : null}
       <details className="text-sm">
         <summary className="cursor-pointer">Scans as a table ({points.length})</summary>
         <table className="mt-2 w-full text-left">
           <thead>
             <tr>
               <th scope="col">When</th>
+              <th scope="col">Why</th>
               <th scope="col">Grade</th>
               <th scope="col">Days left</th>
+              <th scope="col">Seen unchanged until</th>
             </tr>
           </thead>
           <tbody>
             {points.length ? null : (
               <tr>
-                <td colSpan={3} className="text-slate-600 dark:text-slate-400">
+                <td colSpan={5} className="text-slate-600 dark:text-slate-400">
                   No scan has finished yet; the first one is queued when a domain is added.
                 </td>
               </tr>
@@ -101,8 +149,12 @@ export function DomainHistory({
                 <td>
                   <RelativeTime at={point.at} exact />
                 </td>
-                <td>{point.failed ? "failed" : point.grade ? gradeFromDb[point.grade] : "–"}</td>
+                <td>{triggerLabels[point.trigger]}</td>
+                <td>{result(point)}</td>
                 <td>{point.daysLeft ?? "–"}</td>
+                <td>
+                  <RelativeTime at={point.seenUntil} exact never="–" />
+                </td>
               </tr>
             ))}
           </tbody>

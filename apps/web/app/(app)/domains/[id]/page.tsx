@@ -30,6 +30,7 @@ import { daysLeftLabel, daysUntil } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 import { AlertPolicySection } from "./alert-policy-section";
 import { DomainActions } from "./domain-actions";
+import { MonitoringSection } from "./monitoring-section";
 
 export const metadata: Metadata = { title: "Domain" };
 
@@ -291,6 +292,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
       ) : null}
       {details.ciphers ? <CipherMatrix ciphers={details.ciphers} /> : null}
       {details.vulnerabilities?.length ? <VulnerabilityChecks results={details.vulnerabilities} /> : null}
+      <MonitoringSection domain={domain} canEdit={hasRole(role, "member")} />
       <DomainHistory points={history.points} changes={history.changes} addresses={history.addresses} />
       <AlertPolicySection
         domainId={domain.id}
