@@ -9,9 +9,13 @@ export const webDir = path.resolve(import.meta.dirname, "../..");
 /**
  * Runs the production build as `npm start` does (`server.mjs`, NODE_ENV=production) with a
  * random AUTH_SECRET. Production will not start without SMTP, so a test that reads no email
- * still gets a mail catcher.
+ * still gets a mail catcher. `host` names the site in PUBLIC_URL (passkeys need a domain name,
+ * such as localhost, not an address).
  */
-export async function startWeb(env: Record<string, string>): Promise<{ url: string; stop(): void }> {
+export async function startWeb(
+  env: Record<string, string>,
+  { host = "127.0.0.1" }: { host?: string } = {},
+): Promise<{ url: string; stop(): void }> {
   const port = await freePort();
   const smtp = env.SMTP_URL ? null : await startSmtpServer();
   const child: ChildProcess = spawn(process.execPath, ["server.mjs", "-p", String(port)], {
@@ -20,7 +24,7 @@ export async function startWeb(env: Record<string, string>): Promise<{ url: stri
       ...processEnv(),
       NODE_ENV: "production",
       AUTH_SECRET: randomBytes(32).toString("base64url"),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      PUBLIC_URL: `http://${host}:${port}`,
       ...(smtp ? { SMTP_URL: smtp.url } : {}),
       ...env,
     },
@@ -30,7 +34,7 @@ export async function startWeb(env: Record<string, string>): Promise<{ url: stri
   child.stderr?.on("data", (chunk) => {
     stderr += chunk;
   });
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${host}:${port}`;
   for (let attempt = 0; attempt < 150; attempt++) {
     if (child.exitCode !== null) throw new Error(`the web server exited with ${child.exitCode}: ${stderr}`);
     if (
