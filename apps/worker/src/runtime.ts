@@ -118,7 +118,7 @@ export function createRuntime(options: RuntimeOptions) {
         publicUrl: options.publicUrl ?? "http://localhost:3000",
         retryDelayMs: options.retryDelayMs,
       }),
-    "schedule.prune": () => prune(prisma, logger, options.retentionDays ?? 400),
+    "schedule.prune": () => prune(prisma, logger, options.retentionDays ?? 90),
     "scan.domain": scanDomain({
       prisma,
       queues,
@@ -225,7 +225,8 @@ export function createRuntime(options: RuntimeOptions) {
       { source: "schedule" },
     );
     await upsertScheduler("schedule.tick", { every: options.tickEveryMs ?? 30_000 });
-    await upsertScheduler("schedule.prune", { pattern: "17 3 * * *" });
+    await // Hourly: each run deletes an hour of history in seconds, so the tick it holds up never waits long.
+    await upsertScheduler("schedule.prune", { pattern: "17 * * * *" });
     await upsertScheduler("schedule.digest", { pattern: "0 8 * * *", tz: "UTC" });
   };
   // Redis holds the schedulers too; if it lost them (flushed, restarted empty), this brings them back.
