@@ -23,12 +23,15 @@ function format(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
 
 const toDate = (at: Date | string) => (typeof at === "string" ? new Date(at) : at);
 
+/** `zone` is an IANA zone ("Europe/Berlin"), or "local": the runtime's, in the dashboard the viewer's. */
+const intlZone = (zone: string) => (zone === "local" ? undefined : zone);
+
 /**
  * "9 Dec 2026, 02:43 UTC". Messages that leave the dashboard (alerts, emails) keep UTC, since
- * their readers sit in every zone; the dashboard passes the viewer's zone (undefined: the
- * runtime's own), which is named too ("9 Dec 2026, 03:43 CET", "8 Dec 2026, 21:43 GMT-5").
+ * their readers sit in every zone; the dashboard's browser code passes "local", the viewer's
+ * zone, which is named too ("9 Dec 2026, 03:43 CET", "8 Dec 2026, 21:43 GMT-5").
  */
-export function formatDateTime(at: Date | string, timeZone: string | undefined = "UTC"): string {
+export function formatDateTime(at: Date | string, zone = "UTC"): string {
   return format({
     day: "numeric",
     month: "short",
@@ -37,15 +40,13 @@ export function formatDateTime(at: Date | string, timeZone: string | undefined =
     minute: "2-digit",
     hourCycle: "h23",
     timeZoneName: "short",
-    timeZone,
+    timeZone: intlZone(zone),
   }).format(toDate(at));
 }
 
-/** "8 Dec" (a chart's axis), or "8 Dec 2026" with the year: a calendar day in `timeZone`. */
-export function formatDay(at: Date | string, timeZone: string | undefined = "UTC", year = false): string {
-  return format({ day: "numeric", month: "short", ...(year ? { year: "numeric" } : {}), timeZone }).format(
-    toDate(at),
-  );
+/** "8 Dec", a calendar day in `zone`: a chart's axis, where the year goes without saying. */
+export function formatDay(at: Date | string, zone = "UTC"): string {
+  return format({ day: "numeric", month: "short", timeZone: intlZone(zone) }).format(toDate(at));
 }
 
 const count = (value: number, unit: string) => `${value} ${unit}${value === 1 ? "" : "s"}`;

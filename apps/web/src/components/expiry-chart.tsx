@@ -22,7 +22,7 @@ const plural = (count: number) => `${count} ${count === 1 ? "certificate" : "cer
  */
 export function ExpiryChart({ weeks, until }: { weeks: { from: Date; count: number }[]; until: Date }) {
   const now = useClientNow();
-  const zone = now === null ? "UTC" : undefined;
+  const zone = now === null ? "UTC" : "local";
   const [active, setActive] = useState(0);
   const bars = useRef<(HTMLLIElement | null)[]>([]);
   const top = niceCeiling(Math.max(...weeks.map((week) => week.count)));
@@ -53,7 +53,8 @@ export function ExpiryChart({ weeks, until }: { weeks: { from: Date; count: numb
 
   return (
     <div className="space-y-3">
-      <figure className="grid grid-cols-[2rem_1fr] gap-x-2">
+      {/* pt-8: room for the value shown over the tallest bar, below the panel's title. */}
+      <figure className="grid grid-cols-[2rem_1fr] gap-x-2 pt-8">
         <div
           aria-hidden="true"
           className="relative h-40 text-right text-xs text-slate-600 dark:text-slate-400"

@@ -3,12 +3,12 @@ import { gradeFromDb } from "@port443/monitoring";
 
 /** Colours per grade; every pair meets WCAG AA contrast. */
 const tones: Record<string, string> = {
-  "A+": "bg-emerald-700 text-white",
+  "A+": "bg-emerald-800 text-white",
   A: "bg-emerald-700 text-white",
-  "A-": "bg-emerald-600 text-white",
+  "A-": "bg-green-700 text-white",
   B: "bg-amber-400 text-amber-950",
-  C: "bg-orange-600 text-white",
-  D: "bg-orange-700 text-white",
+  C: "bg-orange-700 text-white",
+  D: "bg-orange-800 text-white",
   E: "bg-red-700 text-white",
   F: "bg-red-700 text-white",
   T: "bg-red-800 text-white",

@@ -28,16 +28,18 @@ export function RelativeTime({
   const date = new Date(at);
   const dateTime = date.toISOString();
   if (now === null) return <time dateTime={dateTime}>{formatDateTime(date)}</time>;
-  const local = formatDateTime(date, undefined);
+  const local = formatDateTime(date, "local");
   const relative = relativeTime(date, now);
 
   const show = (anchor: HTMLElement) => {
     const popover = tooltip.current;
     if (!popover || popover.matches(":popover-open")) return;
-    const box = anchor.getBoundingClientRect();
-    popover.style.left = `${Math.max(4, box.left)}px`;
-    popover.style.top = `${box.bottom}px`;
     popover.showPopover();
+    // Under the time, kept inside the viewport (above it near the bottom edge).
+    const box = anchor.getBoundingClientRect();
+    const { offsetWidth: width, offsetHeight: height } = popover;
+    popover.style.left = `${Math.max(4, Math.min(box.left, innerWidth - width - 4))}px`;
+    popover.style.top = `${box.bottom + height > innerHeight ? box.top - height : box.bottom}px`;
     // A fixed tooltip would drift from its time once the page scrolls.
     addEventListener("scroll", hide, { once: true, capture: true });
   };

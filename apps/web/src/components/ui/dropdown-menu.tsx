@@ -48,7 +48,7 @@ export function DropdownMenuRadioItem({
 export function DropdownMenuLabel({ className = "", ...props }: ComponentProps<typeof Menu.Label>) {
   return (
     <Menu.Label
-      className={`px-2 py-1.5 text-xs font-medium text-slate-500 dark:text-slate-400 ${className}`}
+      className={`px-2 py-1.5 text-xs font-medium text-slate-600 dark:text-slate-400 ${className}`}
       {...props}
     />
   );

@@ -29,7 +29,7 @@ export function Field({
           {error}
         </p>
       ) : hint ? (
-        <p id={`${inputId}-hint`} className="text-sm text-slate-500">
+        <p id={`${inputId}-hint`} className="text-sm text-slate-600 dark:text-slate-400">
           {hint}
         </p>
       ) : null}

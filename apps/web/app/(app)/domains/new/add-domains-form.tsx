@@ -36,7 +36,7 @@ export function AddDomainsForm() {
           placeholder={"shop.example.com\napi.example.com:8443"}
           className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
         />
-        <p id="domains-hint" className="text-sm text-slate-500">
+        <p id="domains-hint" className="text-sm text-slate-600 dark:text-slate-400">
           One per line, host or host:port (443 by default); paste a CSV column or a list of URLs. Up to 5,000;
           if any line is invalid, nothing is added.
         </p>
