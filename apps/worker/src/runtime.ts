@@ -225,7 +225,7 @@ export function createRuntime(options: RuntimeOptions) {
       { source: "schedule" },
     );
     await upsertScheduler("schedule.tick", { every: options.tickEveryMs ?? 30_000 });
-    await // Hourly: each run deletes an hour of history in seconds, so the tick it holds up never waits long.
+    // Hourly: each run deletes an hour of history in seconds, so the tick it holds up never waits long.
     await upsertScheduler("schedule.prune", { pattern: "17 * * * *" });
     await upsertScheduler("schedule.digest", { pattern: "0 8 * * *", tz: "UTC" });
   };

@@ -48,8 +48,17 @@ export function secondStepAfterEmailLink(): BetterAuthPlugin {
             });
             await ctx.setSignedCookie(cookie.name, identifier, ctx.context.secret, cookie.attributes);
             const next = typeof ctx.query?.callbackURL === "string" ? ctx.query.callbackURL : "/";
+            // As after a password: the page offers a code only to an account with a confirmed app.
+            const app = await ctx.context.adapter.findOne<{ verified: boolean }>({
+              model: "twoFactor",
+              where: [{ field: "userId", value: signedIn.user.id }],
+            });
+            const methods = app?.verified ? "" : "&methods=passkey";
             throw ctx.redirect(
-              new URL(`${secondStepPage}?next=${encodeURIComponent(next)}`, ctx.context.baseURL).toString(),
+              new URL(
+                `${secondStepPage}?next=${encodeURIComponent(next)}${methods}`,
+                ctx.context.baseURL,
+              ).toString(),
             );
           }),
         },
