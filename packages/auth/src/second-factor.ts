@@ -96,7 +96,7 @@ export interface SecondFactorOptions {
  * in on their own (a passkey that checked its user is two factors in one) or finish a sign-in
  * that a password or an emailed link began.
  */
-export function secondFactors(options: SecondFactorOptions): BetterAuthPlugin[] {
+export function secondFactors(options: SecondFactorOptions) {
   const site = new URL(options.baseUrl);
   return [
     twoFactor({
@@ -130,5 +130,6 @@ export function secondFactors(options: SecondFactorOptions): BetterAuthPlugin[] 
     twoFactorFollowsFactors(),
     passwordToRemovePasskey(),
     secondStepAfterEmailLink(),
-  ];
+    // A tuple, so the auth instance's types know each plugin's endpoints and fields.
+  ] as const;
 }
