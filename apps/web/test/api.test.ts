@@ -4,7 +4,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { processEnv } from "@port443/config";
 import { createPrismaClient, type PrismaClient } from "@port443/db";
-import { createApiKey, ensureTeam } from "@port443/services";
+import { createQueues, createRedisConnection, type Queues } from "@port443/jobs";
+import {
+  apiKeyRevocationsChannel,
+  createApiKey,
+  ensureTeam,
+  revokeApiKey,
+  type ServiceContext,
+} from "@port443/services";
 import {
   createChain,
   createTestDatabase,
@@ -14,16 +21,25 @@ import {
   testRedisUrl,
   uniquePrefix,
 } from "@port443/testing";
+import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { securityHeaders } from "../src/security-headers";
 import { startWeb } from "./support/web";
 
-/** The REST API as Next.js serves it (the API's own suite covers every endpoint in depth). */
+/**
+ * The REST API as the production build serves it: server.mjs's lean path beside Next.js (the
+ * API's own suite covers every endpoint in depth).
+ */
 describe("REST API in the production build", () => {
   let db: TestDatabase;
   let prisma: PrismaClient;
   let web: Awaited<ReturnType<typeof startWeb>>;
   let tls: Served;
   let key: string;
+  let owner: ServiceContext;
+  let redis: Redis;
+  let queues: Queues;
+  const prefix = uniquePrefix("web-api");
   beforeAll(async () => {
     db = await createTestDatabase("web_api");
     prisma = createPrismaClient(db.url);
@@ -33,18 +49,22 @@ describe("REST API in the production build", () => {
     tls = await startTlsServer({ chain: [chain.leaf, chain.intermediate], hsts: "max-age=31536000" });
     const team = await ensureTeam({ prisma }, { slug: "acme", create: true });
     await prisma.team.update({ where: { id: team.id }, data: { privateCaPem: chain.root.pem } });
-    const ctx = { prisma, queues: {} as never, teamId: team.id, role: "owner" as const };
-    key = (await createApiKey(ctx, { name: "pipeline", scopes: ["read", "write", "scan"] })).secret;
+    redis = createRedisConnection(testRedisUrl(), "producer");
+    queues = createQueues({ connection: redis, prefix });
+    owner = { prisma, queues, redis, teamId: team.id, role: "owner" };
+    key = (await createApiKey(owner, { name: "pipeline", scopes: ["read", "write", "scan"] })).secret;
     web = await startWeb({
       DATABASE_URL: db.url,
       REDIS_URL: testRedisUrl(),
-      PORT443_QUEUE_PREFIX: uniquePrefix("web-api"),
+      PORT443_QUEUE_PREFIX: prefix,
       PORT443_ALLOW_PRIVATE_TARGETS: "true",
       PUBLIC_URL: "https://port443.test",
     });
   });
   afterAll(async () => {
     web?.stop();
+    await queues?.close();
+    redis?.disconnect();
     await tls?.close();
     await prisma.$disconnect();
     await db.drop();
@@ -74,6 +94,35 @@ describe("REST API in the production build", () => {
     const refused = await call("GET", "/domains", undefined, "p443_wrong");
     expect(refused.status).toBe(401);
     expect(refused.headers.get("content-type")).toBe("application/problem+json");
+  });
+
+  it("sends the site's security headers with API responses, and redirects a trailing slash as before", async () => {
+    const response = await call("GET", "/domains");
+    expect(response.status).toBe(200);
+    for (const { key: name, value } of securityHeaders) expect(response.headers.get(name)).toBe(value);
+    const slashed = await fetch(`${web.url}/api/v1/domains/?tag=prod`, {
+      headers: { authorization: `Bearer ${key}` },
+      redirect: "manual",
+    });
+    expect(slashed.status).toBe(308);
+    expect(slashed.headers.get("location")).toBe("/api/v1/domains?tag=prod");
+  });
+
+  it("refuses a key within a second of its revocation elsewhere, though it keeps keys for 10 s", async () => {
+    const revoked = await createApiKey(owner, { name: "leaked", scopes: ["read"] });
+    // The server subscribes as it starts; until it has, it keeps no key and this proves nothing.
+    const channel = apiKeyRevocationsChannel(prefix);
+    await expect.poll(async () => Number((await redis.pubsub("NUMSUB", channel))[1])).toBe(1);
+    expect((await call("GET", "/domains", undefined, revoked.secret)).status).toBe(200);
+    // Kept: a change in the database alone is not seen yet.
+    await prisma.apiKey.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
+    expect((await call("GET", "/domains", undefined, revoked.secret)).status).toBe(200);
+    const revokedAt = Date.now();
+    await revokeApiKey(owner, { apiKeyId: revoked.id });
+    await expect
+      .poll(async () => (await call("GET", "/domains", undefined, revoked.secret)).status, { interval: 50 })
+      .toBe(401);
+    expect(Date.now() - revokedAt).toBeLessThan(1_000);
   });
 
   it("runs a synchronous check against a local TLS server", async () => {

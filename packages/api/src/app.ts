@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { DEFAULT_PREFIX } from "@port443/jobs";
 import { LimitError, ServiceError } from "@port443/services";
+import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "./auth";
 import { limitBody } from "./body-limit";
@@ -14,6 +15,7 @@ import { registerAlertRoutes } from "./routes/alerts";
 import { registerCheckRoutes } from "./routes/checks";
 import { registerDomainRoutes } from "./routes/domains";
 import { registerScanRoutes } from "./routes/scans";
+import { trimTrailingSlash } from "./trailing-slash";
 
 export const apiBasePath = "/api/v1";
 
@@ -52,6 +54,10 @@ export function createApi(deps: ApiDeps) {
       );
     },
   }).basePath(apiBasePath);
+
+  // Whatever serves the API (server.mjs's lean path, Next's route handler in development), a
+  // client gets the same: gzip or deflate when it asks, and no trailing slashes.
+  app.use("*", compress(), trimTrailingSlash);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -1,4 +1,3 @@
-import "server-only";
 import { webEnv } from "@port443/config/web";
 import type { TeamQuotas } from "@port443/services";
 

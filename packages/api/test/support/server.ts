@@ -48,7 +48,7 @@ type Options = Partial<
   quotas?: Partial<TeamQuotas>;
 };
 
-/** The API served by @hono/node-server, as apps/web's server.mjs serves it, on a free port. */
+/** The API on @hono/node-server, as apps/web's server.mjs serves it (src/api-server), on a free port. */
 async function serveApi(databaseUrl: string, prefix: string, options: Options) {
   const prisma = createPrismaClient(databaseUrl);
   const redis = createRedisConnection(testRedisUrl(), "producer");
@@ -79,7 +79,8 @@ async function serveApi(databaseUrl: string, prefix: string, options: Options) {
       ...options.quotas,
     },
   });
-  const server = serve({ fetch: api.fetch, port, hostname: "127.0.0.1" });
+  // As apps/web serves it: beside Next.js, so without node-server's global Request and Response.
+  const server = serve({ fetch: api.fetch, port, hostname: "127.0.0.1", overrideGlobalObjects: false });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   return {
     url: `http://127.0.0.1:${port}`,
@@ -97,8 +98,9 @@ async function serveApi(databaseUrl: string, prefix: string, options: Options) {
 }
 
 /**
- * The REST API on a real port, over a fresh clone of the test database and the run's Redis:
- * what apps/web serves, minus Next.js (tested separately against the production build).
+ * The REST API on a real port, over a fresh clone of the test database and the run's Redis: what
+ * apps/web's server.mjs serves, minus the environment and security headers (tested against the
+ * production build there).
  */
 export async function startTestApi(name: string, options: Options = {}): Promise<TestApi> {
   const db: TestDatabase = await createTestDatabase(name);
