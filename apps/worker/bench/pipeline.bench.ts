@@ -2,27 +2,23 @@
  * `pnpm bench:pipeline`: N domains (default 10,000) on a pool of local TLS endpoints, scanned end
  * to end by worker processes (schedule → scan → persist → alert evaluation). Reports scans/s,
  * p95 queue latency, database rows/s and peak worker memory; writes them to docs/benchmarks.md.
+ * `--tiered` runs the tiered schedule instead (watch probes and deep scans, tiered.ts).
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
-import path from "node:path";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
-import { processEnv } from "@port443/config";
+import type { ChildProcess } from "node:child_process";
 import { createPrismaClient } from "@port443/db";
 import { applyMigrations } from "@port443/db/migrate";
 import { markdownTable, percentile, writeBenchmarkSection } from "@port443/devstack/benchmarks";
 import { provideServices } from "@port443/devstack/services";
 import { createQueues, createRedisConnection } from "@port443/jobs";
-import { freePort, recreateDatabase, withDatabase } from "@port443/testing";
+import { recreateDatabase, withDatabase } from "@port443/testing";
+import { argument, spawnEndpoints, spawnWorkers } from "./harness";
 import { cpuByGroup, pidsNamed, rssMb } from "./proc-stats";
 
-/** As the worker runs in production (Dockerfile, npm start): a capped heap makes V8 collect sooner. */
-const WORKER_NODE_FLAGS = ["--max-old-space-size=192"];
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, "../../..");
-const argument = (name: string, fallback: number) =>
-  Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+if (process.argv.includes("--tiered")) {
+  await import("./tiered");
+  process.exit(0);
+}
+
 const DOMAINS = argument("domains", 10_000);
 const ENDPOINTS = argument("endpoints", 50);
 const WORKERS = argument("workers", 2);
@@ -36,20 +32,12 @@ try {
   await applyMigrations(url);
   const prisma = createPrismaClient(url);
 
-  const endpoints = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(here, "endpoints.ts"), String(ENDPOINTS)],
-    {
-      cwd: here,
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  children.push(endpoints);
-  const [line] = (await once(createInterface({ input: endpoints.stdout! }), "line")) as [string];
-  const { endpoints: targets, rootPem } = JSON.parse(line) as {
+  const { child: endpoints, ready } = await spawnEndpoints<{
     endpoints: { host: string; port: number }[];
     rootPem: string;
-  };
+  }>("endpoints.ts", [String(ENDPOINTS)]);
+  children.push(endpoints);
+  const { endpoints: targets, rootPem } = ready;
 
   // A team monitors each endpoint once, so the domains spread over teams.
   const teams = Math.ceil(DOMAINS / targets.length);
@@ -64,32 +52,25 @@ try {
         hostname: target.host,
         port: target.port,
         nextScanAt: new Date(Date.now() + 86_400_000), // not due until the run starts
+        // Full scans only: a watch state keeps the first watch probe an hour away (see --tiered).
+        watchState: { addresses: [], certificateFindings: [] },
+        nextWatchAt: new Date(Date.now() + 86_400_000),
       }));
     await prisma.domain.createMany({ data: rows });
   }
   const prefix = `bench-${Date.now()}`;
 
-  const workerEnv = {
-    ...processEnv(),
-    NODE_ENV: "production",
-    DATABASE_URL: url,
-    REDIS_URL: services.redisUrl,
-    WORKER_CONCURRENCY: String(CONCURRENCY),
-    SCHEDULER_TICK_MS: "1000",
-    PORT443_ALLOW_PRIVATE_TARGETS: "true",
-    PORT443_QUEUE_PREFIX: prefix,
-    LOG_LEVEL: "warn",
-  };
-  for (let index = 0; index < WORKERS; index++) {
-    children.push(
-      spawn(process.execPath, [...WORKER_NODE_FLAGS, "dist/index.js"], {
-        cwd: path.join(repoRoot, "apps/worker"),
-        env: { ...workerEnv, WORKER_PORT: String(await freePort()) },
-        stdio: ["ignore", "ignore", "inherit"],
-      }),
-    );
-  }
-  const workers = children.slice(1);
+  const workers = (
+    await spawnWorkers(WORKERS, {
+      DATABASE_URL: url,
+      REDIS_URL: services.redisUrl,
+      WORKER_CONCURRENCY: String(CONCURRENCY),
+      SCHEDULER_TICK_MS: "1000",
+      PORT443_ALLOW_PRIVATE_TARGETS: "true",
+      PORT443_QUEUE_PREFIX: prefix,
+    })
+  ).map((worker) => worker.child);
+  children.push(...workers);
   await new Promise((resolve) => setTimeout(resolve, 3_000)); // workers connected and idle
 
   // CPU of every process taking part, so the figures show where a scan's cost goes.

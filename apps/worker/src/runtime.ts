@@ -96,8 +96,10 @@ export function createRuntime(options: RuntimeOptions) {
   // Deep scans and watch probes share the CRLs, the trust stores and the address leases.
   const crls = new CrlSource(redisCrlStore(connection, prefix));
   const trustStoreFor = trustStoreCache(options.deploymentCaPem ?? null);
+  const connectionsPerHost = options.connectionsPerHost ?? 4;
+  // Leases count connections: SCANS_PER_ADDRESS deep scans, or watch probes in their place.
   const addressLeases = new AddressLeases(connection, {
-    limit: options.scansPerAddress ?? 2,
+    limit: (options.scansPerAddress ?? 2) * connectionsPerHost,
     leaseMs: scanTimeoutMs + LEASE_MARGIN_MS,
     prefix,
   });
@@ -133,7 +135,7 @@ export function createRuntime(options: RuntimeOptions) {
       timeoutMs: scanTimeoutMs,
       unresponsiveTimeoutMs: Math.min(UNRESPONSIVE_TIMEOUT_MS, scanTimeoutMs),
       resolve: options.resolve,
-      connectionsPerHost: options.connectionsPerHost ?? 4,
+      connectionsPerHost,
       publicUrl: options.publicUrl ?? "http://localhost:3000",
       minWatchIntervalSeconds,
       retryDelayMs: options.retryDelayMs,

@@ -97,4 +97,21 @@ describe("politeness towards one address, across worker processes", () => {
     await release!();
     expect(await leases.tryAcquire("192.0.2.1")).not.toBeNull();
   });
+
+  it("leases count connections: a deep scan takes as many as it opens, watch probes one each, and a short lease never cuts a long one", async () => {
+    const leases = new AddressLeases(redis, { limit: 8, leaseMs: 2_000, prefix: uniquePrefix("weights") });
+    const deep = await leases.tryAcquire("192.0.2.9", { weight: 4 });
+    expect(deep).not.toBeNull();
+    const probes = await Promise.all(
+      Array.from({ length: 5 }, () => leases.tryAcquire("192.0.2.9", { leaseMs: 100 })),
+    );
+    expect(probes.filter(Boolean)).toHaveLength(4);
+    expect(await leases.tryAcquire("192.0.2.9", { weight: 4 })).toBeNull();
+    // The probes' leases lapse; the deep scan's still holds its four.
+    await sleep(200);
+    expect(await leases.tryAcquire("192.0.2.9", { weight: 4 })).not.toBeNull();
+    expect(await leases.tryAcquire("192.0.2.9")).toBeNull();
+    await deep!();
+    expect(await leases.tryAcquire("192.0.2.9", { weight: 4 })).not.toBeNull();
+  });
 });

@@ -115,7 +115,10 @@ async function scanAndRecord(
   // Every address of the name is scanned (per-address results), each under its own lease.
   const addresses = await resolveAddresses(domain.hostname, deps.resolve);
   const address = addresses[0];
-  const leases = await leaseEach(deps.addressLeases, addresses.length ? addresses : [domain.hostname]);
+  // A scan holds as many of the address's connections as it opens at once.
+  const leases = await leaseEach(deps.addressLeases, addresses.length ? addresses : [domain.hostname], {
+    weight: deps.connectionsPerHost,
+  });
   if (leases.missing.length) {
     // An address has no lease free: give the worker slot back to other work and come back later.
     await leases.release();

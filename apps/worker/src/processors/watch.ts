@@ -38,7 +38,10 @@ export interface WatchDeps {
 
 /** An address lease of a watch probe outlives its timeout by this much. */
 const LEASE_MARGIN_MS = 2_000;
-/** A domain none of whose addresses had a lease free is probed again this soon (jittered). */
+/**
+ * A domain none of whose addresses had a lease free is probed again this soon, or at its interval
+ * if that is sooner (jittered).
+ */
 const BUSY_RETRY_MS = 60_000;
 
 const domainFields = {
@@ -112,14 +115,20 @@ export const watchBatch =
 async function probeDomain(deps: WatchDeps, domain: WatchedDomain): Promise<WatchWrite> {
   const previous = readWatchState(domain.watchState);
   const addresses = await resolveAddresses(domain.hostname, deps.resolve);
-  const leases = await leaseEach(deps.addressLeases, addresses, deps.timeoutMs + LEASE_MARGIN_MS);
+  const leases = await leaseEach(deps.addressLeases, addresses, {
+    leaseMs: deps.timeoutMs + LEASE_MARGIN_MS,
+  });
   if (addresses.length && !leases.held.length) {
     await leases.release();
     return {
       domainId: domain.id,
       outcome: null,
       answered: false,
-      nextWatchAt: new Date(Date.now() + BUSY_RETRY_MS * (1 + Math.random() / 2)),
+      nextWatchAt: new Date(
+        Date.now() +
+          Math.min(BUSY_RETRY_MS, watchIntervalMs(domain, domain.team, deps.minWatchIntervalSeconds)) *
+            (1 + Math.random() / 2),
+      ),
     };
   }
   let probed: WatchState;

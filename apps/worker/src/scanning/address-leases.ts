@@ -2,25 +2,36 @@ import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 
 /**
- * Takes a lease when fewer than ARGV[1] unexpired ones are held: expired leases (scores are
- * expiry times on Redis's own clock, so worker clocks never matter) are dropped first, and the
- * key itself expires with its longest lease (a watch probe's short lease never cuts a deep scan's).
+ * Takes a lease of ARGV[4] units (one member each) when the unexpired members leave room for them
+ * under ARGV[1]: expired ones (scores are expiry times on Redis's own clock, so worker clocks never
+ * matter) are dropped first, and the key itself expires with its longest lease (a watch probe's
+ * short lease never cuts a deep scan's).
  */
 const ACQUIRE = `
 local now = redis.call('TIME')
 local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+local weight = tonumber(ARGV[4])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ms)
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
-redis.call('ZADD', KEYS[1], ms + tonumber(ARGV[2]), ARGV[3])
+if redis.call('ZCARD', KEYS[1]) + weight > tonumber(ARGV[1]) then return 0 end
+for unit = 1, weight do redis.call('ZADD', KEYS[1], ms + tonumber(ARGV[2]), ARGV[3] .. '#' .. unit) end
 if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 1`;
 
 type LeaseRedis = Redis & {
-  acquireAddressLease(key: string, limit: number, leaseMs: number, token: string): Promise<number>;
+  acquireAddressLease(
+    key: string,
+    limit: number,
+    leaseMs: number,
+    token: string,
+    weight: number,
+  ): Promise<number>;
 };
 
 export interface AddressLeasesOptions {
-  /** Scans at once towards one address, across every process sharing this Redis and prefix. */
+  /**
+   * Connections at once towards one address, across every process sharing this Redis and
+   * prefix: a deep scan takes as many as it opens in parallel, a watch probe one.
+   */
   limit: number;
   /** Longer than any scan: a lease a killed worker never returned frees itself after this long. */
   leaseMs: number;
@@ -46,16 +57,21 @@ export class AddressLeases {
   }
 
   /**
-   * A lease on `address` if one is free (the returned function gives it back), else null. Deep
-   * scans and watch probes share the leases; a watch probe's is shorter (`leaseMs`).
+   * A lease of `weight` connections on `address` if they are free (the returned function gives it
+   * back), else null. Deep scans and watch probes share the leases; a watch probe's is one
+   * connection, for a shorter time (`leaseMs`).
    */
-  async tryAcquire(address: string, leaseMs = this.options.leaseMs): Promise<(() => Promise<void>) | null> {
+  async tryAcquire(
+    address: string,
+    { weight = 1, leaseMs = this.options.leaseMs }: { weight?: number; leaseMs?: number } = {},
+  ): Promise<(() => Promise<void>) | null> {
     const key = `${this.options.prefix}:address-leases:${address}`;
     const token = randomUUID();
-    if (!(await this.redis.acquireAddressLease(key, this.options.limit, leaseMs, token))) return null;
+    if (!(await this.redis.acquireAddressLease(key, this.options.limit, leaseMs, token, weight))) return null;
+    const members = Array.from({ length: weight }, (_, unit) => `${token}#${unit + 1}`);
     // Redis unreachable at release: the lease expires on its own.
     return () =>
-      this.redis.zrem(key, token).then(
+      this.redis.zrem(key, ...members).then(
         () => undefined,
         () => undefined,
       );
