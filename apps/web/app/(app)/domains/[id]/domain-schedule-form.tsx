@@ -33,7 +33,13 @@ export function DomainScheduleForm({
       <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-500">
         Set this domain's intervals
       </summary>
-      <form action={action} className="mt-4 grid max-w-2xl gap-4 sm:grid-cols-2">
+      {/* Remounted when the values to show change (saved, or refused as submitted): a select keeps
+          its first default otherwise, and React's reset after the action would show that. */}
+      <form
+        key={`${shown.watchIntervalSeconds}/${shown.scanIntervalSeconds}`}
+        action={action}
+        className="mt-4 grid max-w-2xl gap-4 sm:grid-cols-2"
+      >
         {state?.error ? (
           <div className="sm:col-span-2">
             <Notice tone="error">{state.error}</Notice>

@@ -21,7 +21,12 @@ export function ScheduleForm({
   const [state, action, pending] = useActionState(saveTeamSchedule, undefined);
   const shown = { ...schedule, ...state?.submitted };
   return (
-    <form action={action} className="max-w-xl space-y-4">
+    // Remounted when the values to show change (see DomainScheduleForm).
+    <form
+      key={`${shown.defaultWatchIntervalSeconds}/${shown.defaultScanIntervalSeconds}`}
+      action={action}
+      className="max-w-xl space-y-4"
+    >
       {state?.error ? (
         <Notice tone="error">{state.error}</Notice>
       ) : state?.saved ? (
