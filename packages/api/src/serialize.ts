@@ -1,6 +1,7 @@
 import type { Alert, Certificate, Domain, Finding, Scan, ScanAddress } from "@port443/db";
 import { gradeFromDb } from "@port443/monitoring";
 import { explainFindings } from "@port443/scanner";
+import { badgeUrl } from "@port443/services";
 
 /** Rows → the API's JSON: dates as ISO strings, grades spelled "A+", findings with their catalog text. */
 
@@ -9,7 +10,8 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 const grade = (value: Scan["grade"]) => (value ? gradeFromDb[value] : null);
 const daysUntil = (date: Date) => Math.floor((date.getTime() - Date.now()) / DAY_MS);
 
-export function domainJson(domain: Domain) {
+/** `publicUrl` is the deployment's, which the badge's URL is under. */
+export function domainJson(domain: Domain, publicUrl: string) {
   return {
     id: domain.id,
     hostname: domain.hostname,
@@ -33,6 +35,7 @@ export function domainJson(domain: Domain) {
     lastError: domain.lastError,
     failureCount: domain.failureCount,
     mutedUntil: iso(domain.mutedUntil),
+    badgeUrl: badgeUrl(publicUrl, domain.badgeToken),
     createdAt: domain.createdAt.toISOString(),
     updatedAt: domain.updatedAt.toISOString(),
   };

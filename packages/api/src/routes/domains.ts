@@ -46,7 +46,13 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
     async (c) => {
       const { grade, ...query } = c.req.valid("query");
       const page = await listDomains(c.get("ctx"), { ...query, grade: grade ? gradeToDb[grade] : undefined });
-      return c.json({ items: page.items.map(domainJson), nextCursor: page.nextCursor }, 200);
+      return c.json(
+        {
+          items: page.items.map((domain) => domainJson(domain, c.get("deps").publicUrl)),
+          nextCursor: page.nextCursor,
+        },
+        200,
+      );
     },
   );
 
@@ -77,7 +83,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
     async (c) => {
       const domain = await addDomain(c.get("ctx"), c.req.valid("json"));
       c.header("Location", `/api/v1/domains/${domain.id}`);
-      return c.json(domainJson(domain), 201);
+      return c.json(domainJson(domain, c.get("deps").publicUrl), 201);
     },
   );
 
@@ -100,7 +106,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
     }),
     async (c) => {
       const created = await addDomains(c.get("ctx"), c.req.valid("json"));
-      return c.json({ items: created.map(domainJson) }, 201);
+      return c.json({ items: created.map((domain) => domainJson(domain, c.get("deps").publicUrl)) }, 201);
     },
   );
 
@@ -120,7 +126,13 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
       },
     }),
     async (c) =>
-      c.json(domainJson(await getDomain(c.get("ctx"), { domainId: c.req.valid("param").id })), 200),
+      c.json(
+        domainJson(
+          await getDomain(c.get("ctx"), { domainId: c.req.valid("param").id }),
+          c.get("deps").publicUrl,
+        ),
+        200,
+      ),
   );
 
   app.openapi(
@@ -145,7 +157,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
         domainId: c.req.valid("param").id,
         ...c.req.valid("json"),
       });
-      return c.json(domainJson(domain), 200);
+      return c.json(domainJson(domain, c.get("deps").publicUrl), 200);
     },
   );
 
@@ -190,7 +202,7 @@ export function registerDomainRoutes(app: OpenAPIHono<ApiEnv>) {
         domainId: c.req.valid("param").id,
         ...c.req.valid("json"),
       });
-      return c.json(domainJson(domain), 200);
+      return c.json(domainJson(domain, c.get("deps").publicUrl), 200);
     },
   );
 

@@ -52,6 +52,11 @@ export const DomainSchema = z
     lastError: z.string().nullable(),
     failureCount: z.number().int(),
     mutedUntil: Timestamp.nullable(),
+    badgeUrl: z.url().nullable().openapi({
+      example: "https://port443.example/badges/q3Xv0hC2bYt8mE1kLw9sRa4N.svg",
+      description:
+        "The domain's status badge (an SVG with the grade and days left, for a README or status page): anyone with the URL sees it. Null while off; turned on, rotated and off on the domain's page.",
+    }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
