@@ -305,6 +305,7 @@ describe("dashboard at a glance in Chromium", () => {
       ["/alerts?state=resolved", "alerts-resolved", "Grade dropped, then recovered"],
       ["/settings/members", "members", "grace@glance.test"],
       ["/settings/alerts", "alert-policy", "Save policy"],
+      ["/settings/schedule", "schedule", "Save schedule"],
       ["/settings/webhooks", "webhooks", "127.0.0.1:9/hook"],
       ["/settings/api-keys", "api-keys", "deploy gate"],
       ["/settings/private-ca", "private-ca", "No bundle is installed"],
