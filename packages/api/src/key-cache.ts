@@ -32,6 +32,9 @@ export function createKeyCache(options: {
 }): KeyCache {
   const { prisma, ttlMs } = options;
   const entries = new Map<string, { key: AuthenticatedKey; until: number }>();
+  // One lookup per key at a time: requests arriving while it runs wait for its answer, so a key
+  // coming back into use (or its entry expiring) under load costs one query, not one per request.
+  const lookups = new Map<string, Promise<AuthenticatedKey>>();
   let subscribed = false;
   // Bumped whenever kept answers may have gone stale: a lookup that began under an older
   // generation is not kept.
@@ -59,25 +62,37 @@ export function createKeyCache(options: {
   });
   subscriber.on("message", (_channel: string, apiKeyId: string) => {
     generation++;
+    lookups.clear(); // a lookup already running may have read the key before its revocation
     for (const [hash, entry] of entries) if (entry.key.id === apiKeyId) entries.delete(hash);
   });
+
+  const lookUp = (hash: string, secret: string) => {
+    const lookedUpIn = generation;
+    const lookup = authenticateApiKey({ prisma }, secret)
+      .then((key) => {
+        if (subscribed && lookedUpIn === generation) {
+          entries.delete(hash);
+          entries.set(hash, { key, until: Date.now() + ttlMs });
+          if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+        }
+        return key;
+      })
+      .finally(() => {
+        if (lookups.get(hash) === lookup) lookups.delete(hash);
+      });
+    lookups.set(hash, lookup);
+    return lookup;
+  };
 
   return {
     async authenticate(secret) {
       const hash = hashApiKey(secret);
-      const now = Date.now();
       const kept = entries.get(hash);
+      const now = Date.now();
       if (kept && kept.until > now && !(kept.key.expiresAt && kept.key.expiresAt.getTime() <= now))
         return kept.key;
-      const lookedUpIn = generation;
       // An expired key is looked up too: the service says why it is refused.
-      const key = await authenticateApiKey({ prisma }, secret);
-      if (subscribed && lookedUpIn === generation) {
-        entries.delete(hash);
-        entries.set(hash, { key, until: now + ttlMs });
-        if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
-      }
-      return key;
+      return lookups.get(hash) ?? lookUp(hash, secret);
     },
     async close() {
       subscribed = false;

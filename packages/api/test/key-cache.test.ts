@@ -1,5 +1,7 @@
+import type { PrismaClient } from "@port443/db";
 import { apiKeyRevocationsChannel, revokeApiKey } from "@port443/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKeyCache } from "../src/key-cache";
 import { type ApiClient, apiClient } from "./support/client";
 import { startTestApi, type TestApi } from "./support/server";
 
@@ -84,5 +86,46 @@ describe("a key changed without an announcement", () => {
     const refused = await client.request("GET", "/domains", { key });
     expect(refused.status).toBe(401);
     expect(refused.body.detail).toContain("revoked");
+  });
+});
+
+describe("a key's lookups", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi("api_key_lookups");
+  });
+  afterAll(() => api?.stop());
+
+  it("are one for requests that arrive together, however many", async () => {
+    let lookups = 0;
+    // The API's own client, counting the key lookups it runs.
+    const counting = api.prisma.$extends({
+      query: {
+        apiKey: {
+          findUnique: ({ args, query }) => {
+            lookups++;
+            return query(args);
+          },
+        },
+      },
+    }) as unknown as PrismaClient;
+    const cache = createKeyCache({
+      prisma: counting,
+      redis: api.redis,
+      prefix: api.queues.system.opts.prefix!,
+      ttlMs: 10_000,
+    });
+    try {
+      const key = await api.createKey("acme", ["read"]);
+      const answers = await Promise.all(Array.from({ length: 20 }, () => cache.authenticate(key)));
+      expect(lookups).toBe(1);
+      expect(new Set(answers.map((answer) => answer.id)).size).toBe(1);
+      await expect(
+        Promise.all(Array.from({ length: 5 }, () => cache.authenticate(`p443_${"x".repeat(32)}`))),
+      ).rejects.toThrow("unknown API key");
+      expect(lookups).toBe(2);
+    } finally {
+      await cache.close();
+    }
   });
 });
