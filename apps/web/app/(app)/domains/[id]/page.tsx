@@ -29,6 +29,7 @@ import { VulnerabilityChecks } from "@/components/vulnerability-checks";
 import { daysLeftLabel, daysUntil } from "@/lib/format";
 import { requireTeam } from "@/server/session";
 import { AlertPolicySection } from "./alert-policy-section";
+import { BadgeSection } from "./badge-section";
 import { DomainActions } from "./domain-actions";
 import { MonitoringSection } from "./monitoring-section";
 
@@ -300,6 +301,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
         certificate={leaf && details.renewal ? { notBefore: leaf.notBefore, renewal: details.renewal } : null}
         canEdit={hasRole(role, "admin")}
       />
+      <BadgeSection domainId={domain.id} token={domain.badgeToken} canEdit={hasRole(role, "member")} />
     </div>
   );
 }
