@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ServiceContext } from "./context";
 import { ServiceError } from "./errors";
 import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
 import { requireRole } from "./roles";
 
 const include = { domain: { select: { hostname: true, port: true } } } as const;
@@ -21,10 +22,21 @@ export async function acknowledgeAlert(ctx: ServiceContext, input: z.input<typeo
     if (alert.state === "resolved")
       throw new ServiceError("conflict", "the alert is already resolved", "alertId");
     if (alert.state === "acknowledged") return alert;
-    return tx.alert.update({
+    const acknowledged = await tx.alert.update({
       where: { id: alertId },
       data: { state: "acknowledged", acknowledgedAt: new Date() },
       include,
     });
+    await recordAudit(tx, ctx, {
+      action: "alert.acknowledged",
+      target: {
+        type: "alert",
+        id: alertId,
+        label: `${alert.title} on ${alert.domain.hostname}:${alert.domain.port}`,
+      },
+      before: { state: alert.state },
+      after: { state: acknowledged.state },
+    });
+    return acknowledged;
   });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ServiceContext } from "./context";
 import { ServiceError } from "./errors";
 import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
 import { requireRole } from "./roles";
 
 export const acknowledgeGroupInput = z.object({ groupId: z.uuid() });
@@ -28,6 +29,12 @@ export async function acknowledgeGroup(ctx: ServiceContext, input: z.input<typeo
       },
       data: { state: "acknowledged", acknowledgedAt: new Date() },
     });
+    if (count)
+      await recordAudit(tx, ctx, {
+        action: "alert_group.acknowledged",
+        target: { type: "notification_group", id: group.id, label: group.cause },
+        after: { acknowledged: count },
+      });
     return { group, acknowledged: count };
   });
 }

@@ -1,9 +1,11 @@
 import { leaseEnd } from "@port443/monitoring";
 import { z } from "zod";
+import { domainCreated } from "./audit-targets";
 import type { ServiceContext } from "./context";
 import { domainFields } from "./domain-fields";
 import { type FieldIssue, ServiceError } from "./errors";
 import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
 import { requireRole } from "./roles";
 import { assertDomainQuota } from "./team-quotas";
 
@@ -22,7 +24,8 @@ export const addDomainsInput = z.object({
  * Bulk import: every line is checked first (format, duplicates in the list, already monitored),
  * and either all are added or none, with one issue per bad line, or none when they would take the
  * team past its domain quota. Their first scans come with the scheduler's next tick rather than
- * all at once, taking turns with other teams' due domains.
+ * all at once, taking turns with other teams' due domains. The audit log gets one
+ * `domain.created` per domain (one statement), so each domain's history starts with its import.
  */
 export async function addDomains(ctx: ServiceContext, input: z.input<typeof addDomainsInput>) {
   requireRole(ctx.role, "member");
@@ -79,8 +82,10 @@ export async function addDomains(ctx: ServiceContext, input: z.input<typeof addD
     await assertDomainQuota(tx, ctx, rows.length);
     // Their first watch probes follow their first deep scans (recordScan makes them due then).
     const watchAfter = leaseEnd();
-    return tx.domain.createManyAndReturn({
+    const created = await tx.domain.createManyAndReturn({
       data: rows.map((row) => ({ teamId: ctx.teamId, ...row, nextWatchAt: watchAfter })),
     });
+    await recordAudit(tx, ctx, created.map(domainCreated));
+    return created;
   }, BULK_TRANSACTION);
 }

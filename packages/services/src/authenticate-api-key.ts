@@ -6,15 +6,24 @@ import { ServiceError } from "./errors";
 const touchIntervalMs = 60_000;
 
 /**
- * Who a bearer key belongs to, and until when it is valid (callers that keep the answer must stop
- * at `expiresAt`). Every refusal is "unauthorized"; the message says why (the caller holds the
- * key, so "revoked" or "expired" tells them nothing they could not know).
+ * Who a bearer key belongs to, its name (the audit log's actor) and until when it is valid
+ * (callers that keep the answer must stop at `expiresAt`). Every refusal is "unauthorized"; the
+ * message says why (the caller holds the key, so "revoked" or "expired" tells them nothing they
+ * could not know).
  */
 export async function authenticateApiKey(ctx: OperatorContext, key: string) {
   if (!apiKeyPattern.test(key)) throw new ServiceError("unauthorized", "malformed API key");
   const found = await ctx.prisma.apiKey.findUnique({
     where: { hash: hashApiKey(key) },
-    select: { id: true, teamId: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      teamId: true,
+      name: true,
+      scopes: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+    },
   });
   if (!found) throw new ServiceError("unauthorized", "unknown API key");
   if (found.revokedAt) throw new ServiceError("unauthorized", "this API key was revoked");
@@ -30,5 +39,11 @@ export async function authenticateApiKey(ctx: OperatorContext, key: string) {
       data: { lastUsedAt: now },
     });
   }
-  return { id: found.id, teamId: found.teamId, scopes: found.scopes, expiresAt: found.expiresAt };
+  return {
+    id: found.id,
+    teamId: found.teamId,
+    name: found.name,
+    scopes: found.scopes,
+    expiresAt: found.expiresAt,
+  };
 }

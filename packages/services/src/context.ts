@@ -10,6 +10,13 @@ export interface ServiceContext {
   role: Role;
   /** The person acting, when there is one (the dashboard); API keys and operators have none. */
   userId?: string;
+  /** The API key acting (the REST API); the audit log names it as it is called now. */
+  apiKey?: { id: string; name: string };
+  /**
+   * The client's address as the dashboard or the API resolved it (PORT443_TRUSTED_PROXIES), kept
+   * with each change in the audit log. Without `userId` or `apiKey` the actor is an operator.
+   */
+  clientAddress?: string;
   /**
    * The deployment's limits per team, which the dashboard and the API always pass; absent for
    * operators (the admin CLI), whom no quota limits.

@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { webhookUrlSchema } from "@port443/webhooks";
 import { z } from "zod";
+import { webhookTarget } from "./audit-targets";
 import type { ServiceContext } from "./context";
 import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
 import { requireRole } from "./roles";
 
 export const createWebhookInput = z.object({
@@ -18,7 +20,15 @@ export const createWebhookInput = z.object({
 export async function createWebhook(ctx: ServiceContext, input: z.input<typeof createWebhookInput>) {
   requireRole(ctx.role, "admin");
   const { url, kind } = parseInput(createWebhookInput, input);
-  return ctx.prisma.webhook.create({
-    data: { teamId: ctx.teamId, url, kind, secret: randomBytes(24).toString("base64url") },
+  return ctx.prisma.$transaction(async (tx) => {
+    const webhook = await tx.webhook.create({
+      data: { teamId: ctx.teamId, url, kind, secret: randomBytes(24).toString("base64url") },
+    });
+    await recordAudit(tx, ctx, {
+      action: "webhook.created",
+      target: webhookTarget(webhook),
+      after: { kind, origin: new URL(url).origin },
+    });
+    return webhook;
   });
 }

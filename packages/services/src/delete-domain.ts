@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { domainFields, domainTarget } from "./audit-targets";
 import type { ServiceContext } from "./context";
-import { ServiceError } from "./errors";
+import { findTeamDomain } from "./find-domain";
 import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
 import { requireRole } from "./roles";
 
 export const deleteDomainInput = z.object({ domainId: z.uuid() });
@@ -10,6 +12,13 @@ export const deleteDomainInput = z.object({ domainId: z.uuid() });
 export async function deleteDomain(ctx: ServiceContext, input: z.input<typeof deleteDomainInput>) {
   requireRole(ctx.role, "member");
   const { domainId } = parseInput(deleteDomainInput, input);
-  const { count } = await ctx.prisma.domain.deleteMany({ where: { id: domainId, teamId: ctx.teamId } });
-  if (!count) throw new ServiceError("not_found", "no such domain", "domainId");
+  await ctx.prisma.$transaction(async (tx) => {
+    const domain = await findTeamDomain(tx, ctx.teamId, domainId);
+    await tx.domain.delete({ where: { id: domainId } });
+    await recordAudit(tx, ctx, {
+      action: "domain.deleted",
+      target: domainTarget(domain),
+      before: domainFields(domain),
+    });
+  });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { OperatorContext } from "./context";
 import { ServiceError } from "./errors";
 import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
 
 export const ensureTeamInput = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "lower-case letters, digits and dashes"),
@@ -11,7 +12,8 @@ export const ensureTeamInput = z.object({
 
 /**
  * For operators (admin CLI): finds the team by slug, or creates it with `create`, making
- * `ownerEmail` its owner (the user is created when new), so alerts have a recipient.
+ * `ownerEmail` its owner (the user is created when new), so alerts have a recipient. A new
+ * owner is in the team's audit log, added by the operator.
  */
 export async function ensureTeam(ctx: OperatorContext, input: z.input<typeof ensureTeamInput>) {
   const { slug, create, ownerEmail } = parseInput(ensureTeamInput, input);
@@ -27,11 +29,19 @@ export async function ensureTeam(ctx: OperatorContext, input: z.input<typeof ens
         create: { email: ownerEmail },
         update: {},
       });
-      await tx.member.upsert({
-        where: { teamId_userId: { teamId: team.id, userId: user.id } },
-        create: { teamId: team.id, userId: user.id, role: "owner" },
-        update: {},
-      });
+      const where = { teamId_userId: { teamId: team.id, userId: user.id } };
+      if (!(await tx.member.findUnique({ where }))) {
+        const member = await tx.member.create({ data: { teamId: team.id, userId: user.id, role: "owner" } });
+        await recordAudit(
+          tx,
+          { teamId: team.id },
+          {
+            action: "member.added",
+            target: { type: "member", id: member.id, label: user.email },
+            after: { role: member.role },
+          },
+        );
+      }
     }
     return team;
   });

@@ -37,12 +37,20 @@ export { getTeamSchedule } from "./get-team-schedule";
 export { getTwoFactorPolicy } from "./get-two-factor-policy";
 export { listAlerts, listAlertsInput } from "./list-alerts";
 export { listApiKeys } from "./list-api-keys";
+export { listAuditEvents, listAuditEventsInput } from "./list-audit-events";
 export { listDomainPolicyOverrides } from "./list-domain-policy-overrides";
 export { dbGrades, domainStatuses, listDomains, listDomainsInput } from "./list-domains";
 export { listMembers } from "./list-members";
 export { listScans, listScansInput } from "./list-scans";
 export { listWebhooks } from "./list-webhooks";
 export { muteDomain, muteDomainInput } from "./mute-domain";
+export {
+  type AuditAction,
+  type AuditContext,
+  type AuditEntry,
+  auditActions,
+  recordAudit,
+} from "./record-audit";
 export { requestScan, requestScanInput } from "./request-scan";
 export { requireTwoFactor, requireTwoFactorInput } from "./require-two-factor";
 export { revokeApiKey, revokeApiKeyInput } from "./revoke-api-key";

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { domainTarget } from "./audit-targets";
 import type { ServiceContext } from "./context";
 import { findTeamDomain } from "./find-domain";
 import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
 import { requireRole } from "./roles";
 
 const maxMuteDays = 90;
@@ -23,7 +25,14 @@ export async function muteDomain(ctx: ServiceContext, input: z.input<typeof mute
   requireRole(ctx.role, "member");
   const { domainId, until } = parseInput(muteDomainInput, input);
   return ctx.prisma.$transaction(async (tx) => {
-    await findTeamDomain(tx, ctx.teamId, domainId);
-    return tx.domain.update({ where: { id: domainId }, data: { mutedUntil: until } });
+    const before = await findTeamDomain(tx, ctx.teamId, domainId);
+    const after = await tx.domain.update({ where: { id: domainId }, data: { mutedUntil: until } });
+    await recordAudit(tx, ctx, {
+      action: until ? "domain.muted" : "domain.unmuted",
+      target: domainTarget(after),
+      before: { mutedUntil: before.mutedUntil },
+      after: { mutedUntil: after.mutedUntil },
+    });
+    return after;
   });
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { teamTarget } from "./audit-targets";
 import type { ServiceContext } from "./context";
 import { ServiceError } from "./errors";
 import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
 import { requireRole } from "./roles";
 
 export const requireTwoFactorInput = z.object({ required: z.boolean() });
@@ -28,7 +30,17 @@ export async function requireTwoFactor(ctx: ServiceContext, input: z.input<typeo
           "required",
         );
     }
+    const before = await tx.team.findUniqueOrThrow({
+      where: { id: ctx.teamId },
+      select: { requireTwoFactor: true },
+    });
     await tx.team.update({ where: { id: ctx.teamId }, data: { requireTwoFactor: required } });
+    await recordAudit(tx, ctx, {
+      action: required ? "two_factor.required" : "two_factor.not_required",
+      target: teamTarget(ctx.teamId, "Two-factor sign-in"),
+      before,
+      after: { requireTwoFactor: required },
+    });
     const membersWithout = await tx.member.count({
       where: { teamId: ctx.teamId, user: { twoFactorEnabled: false } },
     });

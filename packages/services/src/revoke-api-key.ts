@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { announceRevocation } from "./api-key-revocations";
+import { apiKeyTarget } from "./audit-targets";
 import type { ServiceContext } from "./context";
 import { ServiceError } from "./errors";
 import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
 import { requireRole } from "./roles";
 
 export const revokeApiKeyInput = z.object({ apiKeyId: z.uuid() });
@@ -22,11 +24,18 @@ export async function revokeApiKey(ctx: ServiceContext, input: z.input<typeof re
     });
     if (!key) throw new ServiceError("not_found", "no such API key", "apiKeyId");
     if (key.revokedAt) return key;
-    return tx.apiKey.update({
+    const updated = await tx.apiKey.update({
       where: { id: apiKeyId },
       data: { revokedAt: new Date() },
       omit: { hash: true },
     });
+    await recordAudit(tx, ctx, {
+      action: "api_key.revoked",
+      target: apiKeyTarget(updated),
+      before: { revokedAt: null },
+      after: { revokedAt: updated.revokedAt },
+    });
+    return updated;
   });
   await announceRevocation(ctx, revoked.id);
   return revoked;

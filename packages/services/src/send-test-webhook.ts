@@ -1,9 +1,11 @@
 import { enqueueNotifications } from "@port443/jobs";
 import type { Notice } from "@port443/notice";
 import { z } from "zod";
+import { webhookTarget } from "./audit-targets";
 import type { ServiceContext } from "./context";
 import { ServiceError } from "./errors";
 import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
 import { requireRole } from "./roles";
 import { takeThrottleTurn } from "./team-throttles";
 
@@ -38,6 +40,7 @@ export async function sendTestWebhook(ctx: ServiceContext, input: z.input<typeof
   };
   const notification = await ctx.prisma.$transaction(async (tx) => {
     await takeThrottleTurn(tx, ctx, "test_webhooks");
+    await recordAudit(tx, ctx, { action: "webhook.tested", target: webhookTarget(webhook) });
     return tx.notification.create({
       data: {
         teamId: ctx.teamId,

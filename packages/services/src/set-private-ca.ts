@@ -1,9 +1,11 @@
 import { parseCertificates } from "@port443/scanner";
 import { z } from "zod";
+import { teamTarget } from "./audit-targets";
 import type { ServiceContext } from "./context";
 import { ServiceError } from "./errors";
 import { subjectsOf } from "./get-private-ca";
 import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
 import { requireRole } from "./roles";
 
 export const setPrivateCaInput = z.object({
@@ -13,6 +15,15 @@ export const setPrivateCaInput = z.object({
     .nullable(),
 });
 
+/** What the audit log keeps of a bundle: each certificate's subject and fingerprint, not the PEM. */
+function summary(certificates: ReturnType<typeof parseCertificates>) {
+  const subjects = subjectsOf(certificates);
+  return certificates.map((certificate, index) => ({
+    subject: subjects[index],
+    fingerprintSha256: certificate.fingerprint,
+  }));
+}
+
 /**
  * The team's private CA bundle, trusted for its scans besides the public roots. Every certificate
  * in it must parse and be a CA; null removes it. Returns the subjects it holds.
@@ -20,9 +31,8 @@ export const setPrivateCaInput = z.object({
 export async function setPrivateCa(ctx: ServiceContext, input: z.input<typeof setPrivateCaInput>) {
   requireRole(ctx.role, "admin");
   const { pem } = parseInput(setPrivateCaInput, input);
-  let subjects: string[] = [];
+  let certificates: ReturnType<typeof parseCertificates> = [];
   if (pem !== null) {
-    let certificates: ReturnType<typeof parseCertificates>;
     try {
       certificates = parseCertificates(pem);
     } catch {
@@ -31,8 +41,19 @@ export async function setPrivateCa(ctx: ServiceContext, input: z.input<typeof se
     if (!certificates.length) throw new ServiceError("validation", "no PEM certificate found", "pem");
     const leaf = certificates.find((certificate) => !certificate.isCa);
     if (leaf) throw new ServiceError("validation", `${subjectsOf([leaf])[0]} is not a CA certificate`, "pem");
-    subjects = subjectsOf(certificates);
   }
-  await ctx.prisma.team.update({ where: { id: ctx.teamId }, data: { privateCaPem: pem } });
-  return { subjects };
+  await ctx.prisma.$transaction(async (tx) => {
+    const team = await tx.team.findUniqueOrThrow({
+      where: { id: ctx.teamId },
+      select: { privateCaPem: true },
+    });
+    await tx.team.update({ where: { id: ctx.teamId }, data: { privateCaPem: pem } });
+    await recordAudit(tx, ctx, {
+      action: "private_ca.updated",
+      target: teamTarget(ctx.teamId, "Private CA"),
+      before: { certificates: summary(team.privateCaPem ? parseCertificates(team.privateCaPem) : []) },
+      after: { certificates: summary(certificates) },
+    });
+  });
+  return { subjects: subjectsOf(certificates) };
 }

@@ -1,8 +1,10 @@
 import { severities } from "@port443/scanner/report";
 import { z } from "zod";
+import { policyFields, teamTarget } from "./audit-targets";
 import type { ServiceContext } from "./context";
 import { parseInput } from "./parse-input";
 import { issueConfirmationLinks, recipientsChanged } from "./recipient-confirmations";
+import { recordAudit } from "./record-audit";
 import { requireRole } from "./roles";
 import { takeThrottleTurn } from "./team-throttles";
 
@@ -52,6 +54,12 @@ export async function updateAlertPolicy(ctx: ServiceContext, input: z.input<type
     const confirmations = await issueConfirmationLinks(tx, ctx.teamId, policy.recipients, now);
     if (confirmations.length || recipientsChanged(existing?.recipients ?? [], policy.recipients))
       await takeThrottleTurn(tx, ctx, "recipient_changes", now);
+    await recordAudit(tx, ctx, {
+      action: "policy.updated",
+      target: teamTarget(ctx.teamId, "Alert policy"),
+      before: policyFields(existing),
+      after: policyFields(saved),
+    });
     return { policy: saved, confirmations };
   });
 }

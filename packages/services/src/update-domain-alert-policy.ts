@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { domainTarget, policyFields } from "./audit-targets";
 import type { ServiceContext } from "./context";
 import { findTeamDomain } from "./find-domain";
 import { parseInput } from "./parse-input";
 import { issueConfirmationLinks, recipientsChanged } from "./recipient-confirmations";
+import { recordAudit } from "./record-audit";
 import { requireRole } from "./roles";
 import { takeThrottleTurn } from "./team-throttles";
 import { updateAlertPolicyInput } from "./update-alert-policy";
@@ -43,8 +45,8 @@ export async function updateDomainAlertPolicy(
   const inheritsAll = Object.values(fields).every((value) => value === null);
   const now = new Date();
   return ctx.prisma.$transaction(async (tx) => {
-    await findTeamDomain(tx, ctx.teamId, domainId);
-    const existing = await tx.alertPolicy.findUnique({ where: { domainId }, select: { recipients: true } });
+    const domain = await findTeamDomain(tx, ctx.teamId, domainId);
+    const existing = await tx.alertPolicy.findUnique({ where: { domainId } });
     let policy = null;
     if (inheritsAll) await tx.alertPolicy.deleteMany({ where: { teamId: ctx.teamId, domainId } });
     else
@@ -56,6 +58,12 @@ export async function updateDomainAlertPolicy(
     const confirmations = await issueConfirmationLinks(tx, ctx.teamId, data.recipients, now);
     if (confirmations.length || recipientsChanged(existing?.recipients ?? [], data.recipients))
       await takeThrottleTurn(tx, ctx, "recipient_changes", now);
+    await recordAudit(tx, ctx, {
+      action: "domain_policy.updated",
+      target: domainTarget(domain),
+      before: policyFields(existing),
+      after: policyFields(policy),
+    });
     return { policy, confirmations };
   });
 }

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { domainFields, domainTarget } from "./audit-targets";
 import type { ServiceContext } from "./context";
 import { scanIntervalField, tagsField, watchIntervalField } from "./domain-fields";
 import { findTeamDomain } from "./find-domain";
 import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
 import { requireRole } from "./roles";
 import { assertWatchInterval } from "./watch-interval-limit";
 
@@ -22,7 +24,14 @@ export async function updateDomain(ctx: ServiceContext, input: z.input<typeof up
   const { domainId, ...changes } = parseInput(updateDomainInput, input);
   assertWatchInterval(ctx, changes.watchIntervalSeconds, ["watchIntervalSeconds"]);
   return ctx.prisma.$transaction(async (tx) => {
-    await findTeamDomain(tx, ctx.teamId, domainId);
-    return tx.domain.update({ where: { id: domainId }, data: changes });
+    const before = await findTeamDomain(tx, ctx.teamId, domainId);
+    const after = await tx.domain.update({ where: { id: domainId }, data: changes });
+    await recordAudit(tx, ctx, {
+      action: "domain.updated",
+      target: domainTarget(after),
+      before: domainFields(before),
+      after: domainFields(after),
+    });
+    return after;
   });
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { teamTarget } from "./audit-targets";
 import type { ServiceContext } from "./context";
 import { scanIntervalField, watchIntervalField } from "./domain-fields";
 import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
 import { requireRole } from "./roles";
 import { assertWatchInterval } from "./watch-interval-limit";
 
@@ -21,9 +23,16 @@ export async function updateTeamSchedule(
   requireRole(ctx.role, "admin");
   const changes = parseInput(updateTeamScheduleInput, input);
   assertWatchInterval(ctx, changes.defaultWatchIntervalSeconds, ["defaultWatchIntervalSeconds"]);
-  return ctx.prisma.team.update({
-    where: { id: ctx.teamId },
-    data: changes,
-    select: { defaultWatchIntervalSeconds: true, defaultScanIntervalSeconds: true },
+  const select = { defaultWatchIntervalSeconds: true, defaultScanIntervalSeconds: true } as const;
+  return ctx.prisma.$transaction(async (tx) => {
+    const before = await tx.team.findUniqueOrThrow({ where: { id: ctx.teamId }, select });
+    const after = await tx.team.update({ where: { id: ctx.teamId }, data: changes, select });
+    await recordAudit(tx, ctx, {
+      action: "team_schedule.updated",
+      target: teamTarget(ctx.teamId, "Monitoring schedule"),
+      before,
+      after,
+    });
+    return after;
   });
 }

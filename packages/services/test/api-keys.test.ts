@@ -47,6 +47,7 @@ describe("API keys", () => {
     expect(await authenticateApiKey({ prisma }, key.secret)).toEqual({
       id: key.id,
       teamId: owner.teamId,
+      name: "ci",
       scopes: ["read", "scan"],
       expiresAt,
     });
