@@ -98,8 +98,9 @@ export function createRuntime(options: RuntimeOptions) {
   const trustStoreFor = trustStoreCache(options.deploymentCaPem ?? null);
   const connectionsPerHost = options.connectionsPerHost ?? 4;
   // Leases count connections: SCANS_PER_ADDRESS deep scans, or watch probes in their place.
+  const addressLimit = (options.scansPerAddress ?? 2) * connectionsPerHost;
   const addressLeases = new AddressLeases(connection, {
-    limit: (options.scansPerAddress ?? 2) * connectionsPerHost,
+    limit: addressLimit,
     leaseMs: scanTimeoutMs + LEASE_MARGIN_MS,
     prefix,
   });
@@ -149,6 +150,8 @@ export function createRuntime(options: RuntimeOptions) {
       trustStoreFor,
       crls,
       addressLeases,
+      // Where one deep scan fills an address (SCANS_PER_ADDRESS=1), probes still get one connection.
+      deepScanConnections: Math.min(connectionsPerHost, addressLimit - 1),
       limiter: createLimiter(options.watchProbesAtOnce ?? 100),
       timeoutMs: options.watchTimeoutMs ?? 5_000,
       minWatchIntervalSeconds,

@@ -27,6 +27,8 @@ export interface WatchDeps {
   /** Revocation "when cached": the staple, or a CRL the fleet already holds. */
   crls: CrlSource;
   addressLeases: AddressLeases;
+  /** The connections one deep scan leases (SCAN_CONNECTIONS_PER_HOST), which probes leave free. */
+  deepScanConnections: number;
   /** Probes at once in this process, across its batches. */
   limiter: Limiter;
   timeoutMs: number;
@@ -115,8 +117,11 @@ export const watchBatch =
 async function probeDomain(deps: WatchDeps, domain: WatchedDomain): Promise<WatchWrite> {
   const previous = readWatchState(domain.watchState);
   const addresses = await resolveAddresses(domain.hostname, deps.resolve);
+  // Probes never take the last connections a deep scan needs to start: a busy address's probes
+  // would otherwise keep its deep scans waiting for ever.
   const leases = await leaseEach(deps.addressLeases, addresses, {
     leaseMs: deps.timeoutMs + LEASE_MARGIN_MS,
+    leaveFree: deps.deepScanConnections,
   });
   if (addresses.length && !leases.held.length) {
     await leases.release();

@@ -63,11 +63,21 @@ export class AddressLeases {
    */
   async tryAcquire(
     address: string,
-    { weight = 1, leaseMs = this.options.leaseMs }: { weight?: number; leaseMs?: number } = {},
+    {
+      weight = 1,
+      leaseMs = this.options.leaseMs,
+      leaveFree = 0,
+    }: {
+      weight?: number;
+      leaseMs?: number;
+      /** Connections that must stay free after this lease: probes leave a deep scan room to start. */
+      leaveFree?: number;
+    } = {},
   ): Promise<(() => Promise<void>) | null> {
     const key = `${this.options.prefix}:address-leases:${address}`;
     const token = randomUUID();
-    if (!(await this.redis.acquireAddressLease(key, this.options.limit, leaseMs, token, weight))) return null;
+    const limit = this.options.limit - leaveFree;
+    if (!(await this.redis.acquireAddressLease(key, limit, leaseMs, token, weight))) return null;
     const members = Array.from({ length: weight }, (_, unit) => `${token}#${unit + 1}`);
     // Redis unreachable at release: the lease expires on its own.
     return () =>
