@@ -12,6 +12,7 @@ import { createKeyCache } from "./key-cache";
 import { ApiProblem, jsonPointer, type ProblemError, problem } from "./problem";
 import { rateLimit } from "./rate-limit";
 import { registerAlertRoutes } from "./routes/alerts";
+import { registerAuditEventRoutes } from "./routes/audit-events";
 import { registerCheckRoutes } from "./routes/checks";
 import { registerDomainRoutes } from "./routes/domains";
 import { registerScanRoutes } from "./routes/scans";
@@ -85,6 +86,7 @@ export function createApi(deps: ApiDeps) {
   registerDomainRoutes(app);
   registerScanRoutes(app);
   registerAlertRoutes(app);
+  registerAuditEventRoutes(app);
   registerCheckRoutes(app, deps.checksAtOnce, deps.checksPerTeam);
 
   app.notFound((c) => problem(c, "not_found", `no route ${c.req.method} ${new URL(c.req.url).pathname}`));

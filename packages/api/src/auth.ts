@@ -27,6 +27,8 @@ export const authenticate = (keys: KeyCache) =>
         queues: deps.queues,
         teamId: key.teamId,
         role: "member",
+        apiKey: { id: key.id, name: key.name },
+        clientAddress: deps.clientAddress?.(c.req.header("x-forwarded-for") ?? null) ?? undefined,
         quotas: deps.quotas,
       });
     } catch (error) {

@@ -32,6 +32,12 @@ export interface ApiDeps {
   checksPerTeam: number;
   /** The deployment's per-team limits, which every request's service context carries. */
   quotas: TeamQuotas;
+  /**
+   * The client's address from a request's X-Forwarded-For (the web server appends the socket's
+   * peer; PORT443_TRUSTED_PROXIES says how far left to believe), kept with each change in the
+   * audit log; without it changes are recorded with none.
+   */
+  clientAddress?(forwardedFor: string | null): string | null;
   /** Where the API is reached from outside (the document's server). */
   publicUrl: string;
   /**

@@ -1,7 +1,7 @@
-import type { Alert, Certificate, Domain, Finding, Scan, ScanAddress } from "@port443/db";
+import type { Alert, AuditEvent, Certificate, Domain, Finding, Scan, ScanAddress } from "@port443/db";
 import { gradeFromDb } from "@port443/monitoring";
 import { explainFindings } from "@port443/scanner";
-import { badgeUrl } from "@port443/services";
+import { type AuditAction, badgeUrl } from "@port443/services";
 
 /** Rows → the API's JSON: dates as ISO strings, grades spelled "A+", findings with their catalog text. */
 
@@ -159,5 +159,18 @@ export function alertJson(alert: Alert & { domain: { hostname: string; port: num
     notifiedAt: iso(alert.notifiedAt),
     acknowledgedAt: iso(alert.acknowledgedAt),
     resolvedAt: iso(alert.resolvedAt),
+  };
+}
+
+export function auditEventJson(event: AuditEvent) {
+  return {
+    id: event.id,
+    action: event.action as AuditAction,
+    actor: { type: event.actorType, id: event.actorId, name: event.actorName },
+    target: { type: event.targetType, id: event.targetId, label: event.targetLabel },
+    before: event.before as Record<string, unknown> | null,
+    after: event.after as Record<string, unknown> | null,
+    clientAddress: event.clientAddress,
+    createdAt: event.createdAt.toISOString(),
   };
 }

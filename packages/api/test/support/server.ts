@@ -41,6 +41,7 @@ type Options = Partial<
     | "checkTimeoutMs"
     | "checksAtOnce"
     | "checksPerTeam"
+    | "clientAddress"
   >
 > & {
   allowPrivateTargets?: boolean;
@@ -69,6 +70,7 @@ async function serveApi(databaseUrl: string, prefix: string, options: Options) {
     checkTimeoutMs: options.checkTimeoutMs ?? 30_000,
     checksAtOnce: options.checksAtOnce ?? 4,
     checksPerTeam: options.checksPerTeam ?? 4,
+    clientAddress: options.clientAddress,
     quotas: {
       domains: 10_000,
       manualScansPerHour: 1_000,
