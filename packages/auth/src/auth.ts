@@ -8,6 +8,7 @@ import type { Redis } from "ioredis";
 import { accountLockout } from "./account-lockout";
 import { AccountLocks, type LockoutPolicy } from "./account-locks";
 import { type TrustedProxies, withClientAddress } from "./client-address";
+import { memberAudit } from "./member-audit";
 import { revokeOtherSessionsOnPasswordChange } from "./password-change";
 import { accessControl, roles } from "./roles";
 import { secondFactors } from "./second-factor";
@@ -43,11 +44,13 @@ export function createAuth(options: AuthOptions) {
   const locks = new AccountLocks(options.redis, options.redisPrefix, options.lockout);
   const resetTokenSeconds = 3600;
   const perAddress = { window: 60, max: options.signInAttemptsPerMinute ?? 5 };
+  // Member changes run in a transaction with their audit events (member-audit.ts).
+  const members = memberAudit(prisma);
   const auth = betterAuth({
     appName: "Port443",
     baseURL: baseUrl,
     secret: options.secret,
-    database: prismaAdapter(prisma, { provider: "postgresql", transaction: true }),
+    database: prismaAdapter(members.client, { provider: "postgresql", transaction: true }),
     advanced: {
       database: { generateId: "uuid" },
       cookiePrefix: "port443",
@@ -97,6 +100,7 @@ export function createAuth(options: AuthOptions) {
         roles,
         creatorRole: "owner",
         invitationExpiresIn: 48 * 3600,
+        organizationHooks: members.hooks,
         schema: {
           session: { fields: { activeOrganizationId: "activeTeamId" } },
           organization: { modelName: "team" },
@@ -128,8 +132,14 @@ export function createAuth(options: AuthOptions) {
       nextCookies(),
     ],
   });
-  // Every HTTP request names its client by the trusted proxies' rules before the limits count it.
-  const handler = (request: Request) => auth.handler(withClientAddress(request, options.trustedProxies));
+  // Every HTTP request names its client by the trusted proxies' rules before the limits count it
+  // (and the audit log keeps it).
+  const handler = (request: Request) =>
+    members.run(
+      withClientAddress(request, options.trustedProxies),
+      (headers) => auth.api.getSession({ headers }),
+      auth.handler,
+    );
   return { ...auth, handler, fetch: handler };
 }
 
