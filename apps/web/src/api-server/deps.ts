@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { ApiDeps } from "@port443/api";
+import { clientAddress } from "@port443/auth/client-address";
 import { webEnv } from "@port443/config/web";
 import type { PrismaClient } from "@port443/db";
 import type { Queues } from "@port443/jobs";
@@ -31,5 +32,6 @@ export function apiDeps(clients: { prisma: PrismaClient; queues: Queues; redis: 
     checksAtOnce: env.PORT443_CHECKS_AT_ONCE,
     checksPerTeam: env.PORT443_CHECKS_PER_TEAM,
     quotas: teamQuotas(),
+    clientAddress: (forwardedFor) => clientAddress(forwardedFor, env.PORT443_TRUSTED_PROXIES),
   };
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { clientAddress } from "@port443/auth/client-address";
+import { webEnv } from "@port443/config/web";
 import type { ServiceContext } from "@port443/services";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -47,6 +49,8 @@ export const requireTeam = cache(async () => {
     teamId: active.teamId,
     role: active.role,
     userId: session.user.id,
+    clientAddress:
+      clientAddress((await headers()).get("x-forwarded-for"), webEnv().PORT443_TRUSTED_PROXIES) ?? undefined,
     quotas: teamQuotas(),
   };
   return {

@@ -9,6 +9,7 @@ const sections = [
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/private-ca", label: "Private CA" },
   { href: "/settings/security", label: "Security" },
+  { href: "/settings/audit", label: "Audit log" },
 ] as const;
 
 export default function SettingsLayout({ children }: { children: ReactNode }) {
