@@ -31,6 +31,7 @@ const runtime = createRuntime({
   connectionsPerHost: env.SCAN_CONNECTIONS_PER_HOST,
   scansPerAddress: env.SCANS_PER_ADDRESS,
   retentionDays: env.SCAN_RETENTION_DAYS,
+  auditRetentionDays: env.AUDIT_RETENTION_DAYS,
   watchProbesAtOnce: env.WATCH_PROBES_AT_ONCE,
   watchTimeoutMs: env.WATCH_TIMEOUT_MS,
   minWatchIntervalSeconds: env.PORT443_MIN_WATCH_INTERVAL_SECONDS,

@@ -47,6 +47,8 @@ export interface RuntimeOptions {
   /** Scans at once towards one destination address, across every worker sharing this Redis. */
   scansPerAddress?: number;
   retentionDays?: number;
+  /** Audit events are kept this long (AUDIT_RETENTION_DAYS). */
+  auditRetentionDays?: number;
   /** BullMQ key prefix; tests isolate themselves with their own. */
   prefix?: string;
   heartbeatEveryMs?: number;
@@ -121,7 +123,8 @@ export function createRuntime(options: RuntimeOptions) {
         publicUrl: options.publicUrl ?? "http://localhost:3000",
         retryDelayMs: options.retryDelayMs,
       }),
-    "schedule.prune": () => prune(prisma, logger, options.retentionDays ?? 90),
+    "schedule.prune": () =>
+      prune(prisma, logger, options.retentionDays ?? 90, { auditRetentionDays: options.auditRetentionDays }),
     "scan.domain": scanDomain({
       prisma,
       queues,

@@ -141,6 +141,23 @@ async function seedTeam(prisma: PrismaClient, slug: string, intermediateId: stri
         createdAt,
       },
     });
+  // Audit events have a retention of their own (a year unless configured): 100 days is kept.
+  const auditEvent = (createdAt: Date) =>
+    prisma.auditEvent.create({
+      data: {
+        teamId: team.id,
+        actorType: "operator",
+        actorName: "operator",
+        action: "domain.created",
+        targetType: "domain",
+        targetId: renewed.id,
+        targetLabel: renewed.hostname,
+        createdAt,
+      },
+    });
+  const oldAudit = await auditEvent(daysAgo(400));
+  const recentAudit = await auditEvent(daysAgo(100));
+
   const oldSent = await notification("sent", daysAgo(100), oldResolved.id);
   const oldFailed = await notification("failed", daysAgo(100));
   const oldPending = await notification("pending", daysAgo(100));
@@ -153,6 +170,7 @@ async function seedTeam(prisma: PrismaClient, slug: string, intermediateId: stri
     kept,
     certificates: { deleted: [oldLeaf.id, orphan.id], kept: [sharedLeaf.id, abandonedLeaf.id] },
     alerts: { deleted: [oldResolved.id], kept: [recentResolved.id, open.id, undelivered.id] },
+    auditEvents: { deleted: [oldAudit.id], kept: [recentAudit.id] },
     notifications: {
       deleted: [oldSent.id, oldFailed.id],
       kept: [oldPending.id, oldHeld.id, recentSent.id, undeliveredRecovery.id],
@@ -183,6 +201,7 @@ describe("pruning history past retention", () => {
       scans: 6,
       notifications: 4,
       alerts: 2,
+      auditEvents: 2,
       certificates: 4,
       complete: true,
     });
@@ -201,6 +220,8 @@ describe("pruning history past retention", () => {
       expect(await prisma.alert.count({ where: { id: { in: team.alerts.kept } } })).toBe(3);
       expect(await prisma.notification.count({ where: { id: { in: team.notifications.deleted } } })).toBe(0);
       expect(await prisma.notification.count({ where: { id: { in: team.notifications.kept } } })).toBe(4);
+      expect(await prisma.auditEvent.count({ where: { id: { in: team.auditEvents.deleted } } })).toBe(0);
+      expect(await prisma.auditEvent.count({ where: { id: { in: team.auditEvents.kept } } })).toBe(1);
     }
     expect(await prisma.certificate.count({ where: { id: intermediateId } })).toBe(1);
   });
@@ -212,10 +233,18 @@ describe("pruning history past retention", () => {
       certificates: await prisma.certificate.count(),
       alerts: await prisma.alert.count(),
       notifications: await prisma.notification.count(),
+      auditEvents: await prisma.auditEvent.count(),
     });
     const before = await counts();
     const result = await prune(prisma, logger, RETENTION_DAYS, { now: NOW });
-    expect(result).toMatchObject({ scans: 0, notifications: 0, alerts: 0, certificates: 0, complete: true });
+    expect(result).toMatchObject({
+      scans: 0,
+      notifications: 0,
+      alerts: 0,
+      auditEvents: 0,
+      certificates: 0,
+      complete: true,
+    });
     expect(await counts()).toEqual(before);
   });
 });
@@ -269,5 +298,46 @@ describe("pruning in bounded batches", () => {
     expect(await prisma.certificate.count()).toBe(3);
     expect(await prisma.finding.count()).toBe(6);
     expect(await prisma.scanAddress.count()).toBe(3);
+  });
+
+  it("keeps audit events for their own retention, pruned oldest first in batches", async () => {
+    const team = await prisma.team.create({ data: { name: "audit", slug: "audit" } });
+    const ages = [500, 450, 400, 380, 370, 366, 364, 100, 1];
+    for (const age of ages)
+      await prisma.auditEvent.create({
+        data: {
+          teamId: team.id,
+          actorType: "user",
+          actorName: "alice@audit.test",
+          action: "policy.updated",
+          targetType: "team",
+          targetId: team.id,
+          targetLabel: "Alert policy",
+          before: { failingScanThreshold: age },
+          createdAt: daysAgo(age),
+        },
+      });
+    const left = async () =>
+      (await prisma.auditEvent.findMany({ where: { teamId: team.id }, orderBy: { createdAt: "asc" } })).map(
+        (event) => Math.round((NOW.getTime() - event.createdAt.getTime()) / DAY),
+      );
+    const batches = { now: NOW, batchSize: 4 };
+
+    // The default retention is a year, whatever the scans' is; one batch takes the oldest four.
+    expect(await prune(prisma, logger, RETENTION_DAYS, { ...batches, budgetMs: 0 })).toMatchObject({
+      auditEvents: 4,
+      complete: false,
+    });
+    expect(await left()).toEqual([370, 366, 364, 100, 1]);
+    expect(await prune(prisma, logger, RETENTION_DAYS, batches)).toMatchObject({
+      auditEvents: 2,
+      complete: true,
+    });
+    expect(await left()).toEqual([364, 100, 1]);
+    // A deployment's shorter setting (AUDIT_RETENTION_DAYS).
+    expect(await prune(prisma, logger, RETENTION_DAYS, { ...batches, auditRetentionDays: 30 })).toMatchObject(
+      { auditEvents: 2, complete: true },
+    );
+    expect(await left()).toEqual([1]);
   });
 });

@@ -33,6 +33,8 @@ export const workerEnvSchema = z.object({
    * (docs/benchmarks.md, "History retention").
    */
   SCAN_RETENTION_DAYS: positiveInt(90),
+  /** Audit events (who changed what in a team) older than this are pruned: a year by default. */
+  AUDIT_RETENTION_DAYS: positiveInt(365),
   /**
    * CIDRs re-opened for scans of monitored domains despite the address policy (internal
    * monitoring); never for their AIA/OCSP/CRL/ARI fetches, webhooks or the API's checks.

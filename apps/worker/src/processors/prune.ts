@@ -5,6 +5,8 @@ export interface PruneOptions {
   now?: Date;
   /** Rows a statement deletes at most (scans with their cascades, notifications, alerts, certificates). */
   batchSize?: number;
+  /** Audit events are kept this long, apart from the history's retention (AUDIT_RETENTION_DAYS). */
+  auditRetentionDays?: number;
   /**
    * No batch starts after this long; the next run continues where this one stopped (the oldest
    * rows go first). The schedule queue runs one job at a time, so this bounds how long the tick waits.
@@ -16,6 +18,7 @@ export interface PruneResult {
   scans: number;
   notifications: number;
   alerts: number;
+  auditEvents: number;
   certificates: number;
   batches: number;
   /** False when the budget ran out with rows past retention left for the next run. */
@@ -26,6 +29,7 @@ export interface PruneResult {
 const DAY_MS = 86_400_000;
 export const PRUNE_BATCH = 10_000;
 export const PRUNE_BUDGET_MS = 300_000;
+export const AUDIT_RETENTION_DAYS = 365;
 const FIRST_UUID = "00000000-0000-0000-0000-000000000000";
 
 /*
@@ -97,6 +101,12 @@ const alertBatch = (prisma: PrismaClient, before: Date, limit: number) =>
                         WHERE n.alert_id = a.id AND n.state IN ('held', 'pending', 'sending'))
       LIMIT ${limit}))`;
 
+/** Audit events past their retention, oldest first (the audit_events(created_at) index), every team's. */
+const auditBatch = (prisma: PrismaClient, before: Date, limit: number) =>
+  prisma.$executeRaw`
+    DELETE FROM audit_events WHERE id = ANY(ARRAY(
+      SELECT id FROM audit_events WHERE created_at < ${before} ORDER BY created_at LIMIT ${limit}))`;
+
 /** A page of certificate ids after `after`, in id order, for the sweep. */
 const certificatePage = async (prisma: PrismaClient, after: string, limit: number) =>
   (
@@ -107,7 +117,7 @@ const certificatePage = async (prisma: PrismaClient, after: string, limit: numbe
 /**
  * Deletes history past the retention period in bounded batches, each its own short transaction:
  * scans (with their chains, findings and addresses), delivered or failed notifications, resolved
- * alerts, then certificates no scan refers to any more. The latest completed scan of every domain
+ * alerts, audit events past their own retention, then certificates no scan refers to any more. The latest completed scan of every domain
  * is kept however old, so a domain never loses its current picture. Every step gets at least one
  * batch per run; past the budget no further batch starts, and the next run goes on from the
  * oldest rows left.
@@ -123,7 +133,16 @@ export async function prune(
   const before = new Date(now.getTime() - retentionDays * DAY_MS);
   const limit = options.batchSize ?? PRUNE_BATCH;
   const deadline = started + (options.budgetMs ?? PRUNE_BUDGET_MS);
-  const result = { scans: 0, notifications: 0, alerts: 0, certificates: 0, batches: 0, complete: true };
+  const auditBefore = new Date(now.getTime() - (options.auditRetentionDays ?? AUDIT_RETENTION_DAYS) * DAY_MS);
+  const result = {
+    scans: 0,
+    notifications: 0,
+    alerts: 0,
+    auditEvents: 0,
+    certificates: 0,
+    batches: 0,
+    complete: true,
+  };
   /** Runs `batch` until it handles fewer rows than a batch may (done) or the budget ends (not done). */
   const drain = async (batch: () => Promise<number>) => {
     for (let first = true; ; first = false) {
@@ -156,6 +175,11 @@ export async function prune(
     result.alerts += deleted;
     return deleted;
   });
+  await drain(async () => {
+    const deleted = await auditBatch(prisma, auditBefore, limit);
+    result.auditEvents += deleted;
+    return deleted;
+  });
   // Certificates left without scans otherwise (a deleted domain or team), from the oldest id.
   let after = FIRST_UUID;
   await drain(async () => {
@@ -166,6 +190,9 @@ export async function prune(
   });
 
   const pruned = { ...result, ms: Date.now() - started };
-  logger.info({ ...pruned, before: before.toISOString() }, "pruned history");
+  logger.info(
+    { ...pruned, before: before.toISOString(), auditBefore: auditBefore.toISOString() },
+    "pruned history",
+  );
   return pruned;
 }
