@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { domainTarget } from "./audit-targets";
 import { replaceBadgeToken } from "./badge-change";
 import type { ServiceContext } from "./context";
 import { findTeamDomain } from "./find-domain";
 import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
 import { requireRole } from "./roles";
 
 export const disableBadgeInput = z.object({ domainId: z.uuid() });
@@ -16,7 +18,15 @@ export async function disableBadge(ctx: ServiceContext, input: z.input<typeof di
   const { domainId } = parseInput(disableBadgeInput, input);
   return ctx.prisma.$transaction(async (tx) => {
     const domain = await findTeamDomain(tx, ctx.teamId, domainId);
-    if (domain.badgeToken) await replaceBadgeToken(tx, domainId, domain.badgeToken, null);
+    if (domain.badgeToken) {
+      await replaceBadgeToken(tx, domainId, domain.badgeToken, null);
+      await recordAudit(tx, ctx, {
+        action: "badge.disabled",
+        target: domainTarget(domain),
+        before: { badge: "on" },
+        after: { badge: "off" },
+      });
+    }
     return { revokedToken: domain.badgeToken };
   });
 }

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { domainTarget } from "./audit-targets";
 import { replaceBadgeToken } from "./badge-change";
 import { generateBadgeToken } from "./badge-token";
 import type { ServiceContext } from "./context";
 import { findTeamDomain } from "./find-domain";
 import { parseInput } from "./parse-input";
+import { recordAudit } from "./record-audit";
 import { requireRole } from "./roles";
 
 export const enableBadgeInput = z.object({ domainId: z.uuid() });
@@ -20,6 +22,12 @@ export async function enableBadge(ctx: ServiceContext, input: z.input<typeof ena
     if (domain.badgeToken) return { token: domain.badgeToken };
     const token = generateBadgeToken();
     await replaceBadgeToken(tx, domainId, null, token);
+    await recordAudit(tx, ctx, {
+      action: "badge.enabled",
+      target: domainTarget(domain),
+      before: { badge: "off" },
+      after: { badge: "on" },
+    });
     return { token };
   });
 }

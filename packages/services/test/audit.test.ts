@@ -19,6 +19,8 @@ import {
   createWebhook,
   deleteDomain,
   deleteWebhook,
+  disableBadge,
+  enableBadge,
   ensureTeam,
   listAuditEvents,
   muteDomain,
@@ -26,6 +28,7 @@ import {
   requestScan,
   requireTwoFactor,
   revokeApiKey,
+  rotateBadge,
   type ServiceContext,
   sendTestWebhook,
   setPrivateCa,
@@ -368,6 +371,23 @@ describe("the audit log", () => {
       chain.root.pem.split("\n")[1]!,
     ])
       expect(everything).not.toContain(secret);
+  });
+
+  it("records a domain's badge turned on, rotated and off, never its URL's token", async () => {
+    const domain = await addDomain(alice, { hostname: "badge.acme.test" });
+    const { token } = await enableBadge(alice, { domainId: domain.id });
+    const rotated = await rotateBadge(bot, { domainId: domain.id });
+    await disableBadge(alice, { domainId: domain.id });
+    const badge = (await events()).filter((event) => event.action.startsWith("badge."));
+    expect(
+      badge.map((event) => [event.action, event.actorName, event.targetLabel, event.before, event.after]),
+    ).toEqual([
+      ["badge.disabled", "alice@acme.test", "badge.acme.test:443", { badge: "on" }, { badge: "off" }],
+      ["badge.rotated", "API key 'deploy-bot'", "badge.acme.test:443", null, null],
+      ["badge.enabled", "alice@acme.test", "badge.acme.test:443", { badge: "off" }, { badge: "on" }],
+    ]);
+    expect(JSON.stringify(badge)).not.toContain(token);
+    expect(JSON.stringify(badge)).not.toContain(rotated.token);
   });
 
   it("names a recipient who confirmed by their emailed link", async () => {
