@@ -26,6 +26,7 @@ import { tick } from "./processors/tick";
 import { watchBatch } from "./processors/watch";
 import { AddressLeases } from "./scanning/address-leases";
 import { redisCrlStore } from "./scanning/crl-store";
+import type { ProbeDeps } from "./scanning/probe-deps";
 import { UnresponsiveEndpoints } from "./scanning/unresponsive-endpoints";
 
 export interface RuntimeOptions {
@@ -106,7 +107,19 @@ export function createRuntime(options: RuntimeOptions) {
     leaseMs: scanTimeoutMs + LEASE_MARGIN_MS,
     prefix,
   });
-  const minWatchIntervalSeconds = options.minWatchIntervalSeconds ?? 300;
+  const probeDeps: ProbeDeps = {
+    prisma,
+    queues,
+    logger,
+    metrics,
+    policies: options.policies,
+    trustStoreFor,
+    crls,
+    addressLeases,
+    resolve: options.resolve,
+    minWatchIntervalSeconds: options.minWatchIntervalSeconds ?? 300,
+    retryDelayMs: options.retryDelayMs,
+  };
 
   const processor = createProcessor({
     "system.heartbeat": heartbeat(prisma, (beat) => {
@@ -126,41 +139,21 @@ export function createRuntime(options: RuntimeOptions) {
     "schedule.prune": () =>
       prune(prisma, logger, options.retentionDays ?? 90, { auditRetentionDays: options.auditRetentionDays }),
     "scan.domain": scanDomain({
-      prisma,
-      queues,
-      logger,
-      metrics,
-      policies: options.policies,
-      trustStoreFor,
-      crls,
+      ...probeDeps,
       acme: { directories: options.acmeDirectories, source: new RenewalInfoSource() },
-      addressLeases,
       unresponsive: new UnresponsiveEndpoints(connection, { ttlMs: UNRESPONSIVE_MEMORY_MS, prefix }),
       timeoutMs: scanTimeoutMs,
       unresponsiveTimeoutMs: Math.min(UNRESPONSIVE_TIMEOUT_MS, scanTimeoutMs),
-      resolve: options.resolve,
       connectionsPerHost,
       publicUrl: options.publicUrl ?? "http://localhost:3000",
-      minWatchIntervalSeconds,
-      retryDelayMs: options.retryDelayMs,
     }),
     "watch.batch": watchBatch({
-      prisma,
-      queues,
-      logger,
-      metrics,
-      policies: options.policies,
-      trustStoreFor,
-      crls,
-      addressLeases,
+      ...probeDeps,
       // Where one deep scan fills an address (SCANS_PER_ADDRESS=1), probes still get one connection.
       deepScanConnections: Math.min(connectionsPerHost, addressLimit - 1),
       limiter: createLimiter(options.watchProbesAtOnce ?? 100),
       timeoutMs: options.watchTimeoutMs ?? 5_000,
-      minWatchIntervalSeconds,
-      resolve: options.resolve,
       scanLeaseSeconds: options.leaseSeconds,
-      retryDelayMs: options.retryDelayMs,
     }),
     "notify.flush": flushNotificationGroup({
       prisma,

@@ -20,6 +20,7 @@ export {
 export { matchesHostname, normalizeHostname } from "./hostname";
 export { type ProtocolId, protocolIds, protocols } from "./protocols";
 export * from "./report";
+export { MAX_ADDRESSES, resolveHost } from "./resolve";
 export type { CrlCheck } from "./revocation/check-crl";
 export { type CrlLookup, CrlSource, type CrlStore } from "./revocation/crl-source";
 export type { Revocation } from "./revocation/verdict";

@@ -22,33 +22,19 @@ import type { Metrics } from "../metrics";
 import type { AddressLeases } from "../scanning/address-leases";
 import { deferralDelayMs, deferralsOf } from "../scanning/deferral";
 import { leaseEach } from "../scanning/lease-all";
+import type { ProbeDeps } from "../scanning/probe-deps";
 import { resolveAddresses } from "../scanning/resolve-addresses";
 import type { UnresponsiveEndpoints } from "../scanning/unresponsive-endpoints";
 
-export interface ScanDeps {
-  prisma: PrismaClient;
-  queues: Queues;
-  logger: Logger;
-  metrics: Metrics;
-  /** Monitored domains' scans may reach the scan allow-list; their fetches may not. */
-  policies: Pick<OutboundPolicies, "monitoredScans" | "strict">;
-  trustStoreFor(teamCaPem: string | null): TrustStore;
-  /** CRLs kept per process and, through Redis, for the fleet. */
-  crls: CrlSource;
+export interface ScanDeps extends ProbeDeps {
   /** ARI: configured directories, answers kept until the CA's Retry-After. */
   acme: ScanOptions["acme"];
-  addressLeases: AddressLeases;
   unresponsive: UnresponsiveEndpoints;
   timeoutMs: number;
   /** The bound for an endpoint whose last scan timed out (see UnresponsiveEndpoints). */
   unresponsiveTimeoutMs: number;
-  /** Name to addresses; the system resolver (hosts file, DNS) unless a test maps names itself. */
-  resolve?: (host: string) => Promise<string[]>;
   connectionsPerHost: number;
   publicUrl: string;
-  /** The deployment's shortest watch interval (PORT443_MIN_WATCH_INTERVAL_SECONDS). */
-  minWatchIntervalSeconds: number;
-  retryDelayMs?: number;
 }
 
 /** Worth another attempt: the server may be back in a minute. DNS and policy refusals are not. */

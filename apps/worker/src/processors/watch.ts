@@ -15,27 +15,16 @@ import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import type { AddressLeases } from "../scanning/address-leases";
 import { leaseEach } from "../scanning/lease-all";
+import type { ProbeDeps } from "../scanning/probe-deps";
 import { resolveAddresses } from "../scanning/resolve-addresses";
 
-export interface WatchDeps {
-  prisma: PrismaClient;
-  queues: Queues;
-  logger: Logger;
-  metrics: Metrics;
-  policies: Pick<OutboundPolicies, "monitoredScans" | "strict">;
-  trustStoreFor(teamCaPem: string | null): TrustStore;
-  /** Revocation "when cached": the staple, or a CRL the fleet already holds. */
-  crls: CrlSource;
-  addressLeases: AddressLeases;
+export interface WatchDeps extends ProbeDeps {
   /** The connections one deep scan leases (SCAN_CONNECTIONS_PER_HOST), which probes leave free. */
   deepScanConnections: number;
   /** Probes at once in this process, across its batches. */
   limiter: Limiter;
   timeoutMs: number;
-  minWatchIntervalSeconds: number;
-  resolve?: (host: string) => Promise<string[]>;
   scanLeaseSeconds?: number;
-  retryDelayMs?: number;
 }
 
 /** An address lease of a watch probe outlives its timeout by this much. */
