@@ -108,6 +108,19 @@ describe("REST API in the production build", () => {
     expect(slashed.headers.get("location")).toBe("/api/v1/domains?tag=prod");
   });
 
+  it("takes bodies without a Content-Length and empty ones: a chunked POST, a DELETE", async () => {
+    const chunked = await fetch(`${web.url}/api/v1/domains`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: new Blob([JSON.stringify({ hostname: "chunked.example" })]).stream(),
+      duplex: "half",
+    } as RequestInit);
+    expect(chunked.status).toBe(201);
+    const { id } = await chunked.json();
+    expect((await call("DELETE", `/domains/${id}`)).status).toBe(204);
+    expect((await call("GET", `/domains/${id}`)).status).toBe(404);
+  });
+
   it("refuses a key within a second of its revocation elsewhere, though it keeps keys for 10 s", async () => {
     const revoked = await createApiKey(owner, { name: "leaked", scopes: ["read"] });
     // The server subscribes as it starts; until it has, it keeps no key and this proves nothing.

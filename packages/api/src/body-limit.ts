@@ -25,9 +25,22 @@ const describeBytes = (bytes: number) =>
  * the deployment's limit. Later middleware (idempotency) reads the limit from `bodyLimit`.
  */
 export const limitBody = createMiddleware<ApiEnv>((c, next) => {
+  // GET and HEAD carry no body; asking for one would make @hono/node-server build the full
+  // Request (every header copied) that its lightweight one avoids.
+  if (c.req.method === "GET" || c.req.method === "HEAD") return next();
   const { maxBodyBytes } = c.get("deps");
   const limit = bulkRoute.test(c.req.path) ? Math.max(maxBodyBytes, bulkBodyBytes) : maxBodyBytes;
   c.set("bodyLimit", limit);
+  // A body without Content-Length is counted as it streams, and hono then rebuilds the request
+  // around what it read with `new Request(c.req.raw, …)`. Beside Next.js (apps/web), node-server's
+  // lightweight request is not one the global Request accepts as input, so it gets a standard one.
+  if (!c.req.header("content-length") || c.req.header("transfer-encoding"))
+    c.req.raw = new Request(c.req.url, {
+      method: c.req.method,
+      headers: c.req.raw.headers,
+      body: c.req.raw.body,
+      duplex: "half",
+    } as RequestInit);
   return bodyLimit({
     maxSize: limit,
     onError: (c) =>

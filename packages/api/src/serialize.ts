@@ -1,6 +1,7 @@
-import type { Alert, AuditEvent, Certificate, Domain, Finding, Scan, ScanAddress } from "@port443/db";
+import type { Alert, AuditEvent, Certificate, Finding, Scan, ScanAddress } from "@port443/db";
 import { gradeFromDb } from "@port443/monitoring";
 import { explainFindings } from "@port443/scanner";
+import type { ListedDomain } from "@port443/services";
 import { type AuditAction, badgeUrl } from "@port443/services";
 
 /** Rows → the API's JSON: dates as ISO strings, grades spelled "A+", findings with their catalog text. */
@@ -10,8 +11,11 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 const grade = (value: Scan["grade"]) => (value ? gradeFromDb[value] : null);
 const daysUntil = (date: Date) => Math.floor((date.getTime() - Date.now()) / DAY_MS);
 
-/** `publicUrl` is the deployment's, which the badge's URL is under. */
-export function domainJson(domain: Domain, publicUrl: string) {
+/**
+ * Any domain row with what a list reads (`ListedDomain`), full ones included; `publicUrl` is the
+ * deployment's, which the badge's URL is under.
+ */
+export function domainJson(domain: ListedDomain, publicUrl: string) {
   return {
     id: domain.id,
     hostname: domain.hostname,

@@ -39,7 +39,7 @@ export { listAlerts, listAlertsInput } from "./list-alerts";
 export { listApiKeys } from "./list-api-keys";
 export { listAuditEvents, listAuditEventsInput } from "./list-audit-events";
 export { listDomainPolicyOverrides } from "./list-domain-policy-overrides";
-export { dbGrades, domainStatuses, listDomains, listDomainsInput } from "./list-domains";
+export { dbGrades, domainStatuses, type ListedDomain, listDomains, listDomainsInput } from "./list-domains";
 export { listMembers } from "./list-members";
 export { listScans, listScansInput } from "./list-scans";
 export { listWebhooks } from "./list-webhooks";

@@ -1,5 +1,5 @@
-import type { Prisma } from "@port443/db";
-import { dbGrades } from "@port443/monitoring";
+import { type Domain, Prisma } from "@port443/db";
+import { dbGrades, gradeFromDb, gradeToDb } from "@port443/monitoring";
 import { z } from "zod";
 import type { ServiceContext } from "./context";
 import { decodeCursor, page, pageInput } from "./cursor";
@@ -23,63 +23,111 @@ export const listDomainsInput = z.object({
   sort: z.enum(["hostname", "expiry"]).default("hostname"),
 });
 
-const domainCursor = z.tuple([z.string(), z.number().int()]);
+/** What a list shows of each domain (its summary and schedule), by field and column. */
+const listedColumns = {
+  id: "id",
+  hostname: "hostname",
+  port: "port",
+  tags: "tags",
+  enabled: "enabled",
+  scanIntervalSeconds: "scan_interval_seconds",
+  watchIntervalSeconds: "watch_interval_seconds",
+  status: "status",
+  grade: "grade",
+  notAfter: "not_after",
+  renewalDueAt: "renewal_due_at",
+  issuer: "issuer",
+  fingerprint: "fingerprint",
+  lastScanAt: "last_scan_at",
+  nextScanAt: "next_scan_at",
+  lastProbeAt: "last_probe_at",
+  lastSeenAt: "last_seen_at",
+  nextWatchAt: "next_watch_at",
+  lastError: "last_error",
+  failureCount: "failure_count",
+  mutedUntil: "muted_until",
+  badgeToken: "badge_token",
+  createdAt: "created_at",
+  updatedAt: "updated_at",
+} as const satisfies Partial<Record<keyof Domain, string>>;
 
-/** The team's domains by hostname and port, a page at a time (keyset pagination: fast on any page). */
+export type ListedDomain = Pick<Domain, keyof typeof listedColumns>;
+
+const selectListed = Prisma.raw(
+  Object.entries(listedColumns)
+    .map(([field, column]) => `d.${column} AS "${field}"`)
+    .join(", "),
+);
+
+const domainCursor = z.tuple([z.string(), z.number().int()]);
+const expiryCursor = z.tuple([z.number().int().nullable(), z.uuid()]);
+
+/** A UTC instant as the timestamp (without zone) columns hold it. */
+const timestamp = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp`;
+
+/**
+ * The team's domains by hostname and port (or soonest expiry first), a page at a time with keyset
+ * pagination: the cursor is an index bound, so a page deep in the list costs what the first does.
+ * In SQL rather than Prisma's findMany: turning each row's ten timestamps into Dates through
+ * Prisma's model mapping took 1 ms of CPU per page of 50, more than the rest of an API request.
+ */
 export async function listDomains(ctx: ServiceContext, input: z.input<typeof listDomainsInput>) {
   const { cursor, limit, status, grade, tag, expiringWithinDays, search, sort, groupId } = parseInput(
     listDomainsInput,
     input,
   );
-  const where: Prisma.DomainWhereInput = { teamId: ctx.teamId, status, grade };
-  if (tag) where.tags = { has: tag };
-  if (groupId)
-    where.alerts = { some: { groupMembers: { some: { group: { id: groupId, teamId: ctx.teamId } } } } };
+  const where = [Prisma.sql`d.team_id = ${ctx.teamId}::uuid`];
+  if (status) where.push(Prisma.sql`d.status = ${status}::"DomainStatus"`);
+  if (grade) where.push(Prisma.sql`d.grade = ${gradeFromDb[grade]}::"Grade"`);
+  if (tag) where.push(Prisma.sql`d.tags @> ARRAY[${tag}]::text[]`);
+  if (search) where.push(Prisma.sql`strpos(d.hostname, ${search}) > 0`);
   if (expiringWithinDays !== undefined)
-    where.notAfter = { lte: new Date(Date.now() + expiringWithinDays * 86_400_000) };
-  if (sort === "expiry") return byExpiry(ctx, where, search, cursor, limit);
-  const after = cursor ? decodeCursor(domainCursor, cursor) : undefined;
-  // "After (hostname, port)" spelled so PostgreSQL starts the index scan at the cursor:
-  // hostname >= h is an index bound, where an OR of the two cases would filter from the start.
-  where.hostname = { contains: search, gte: after?.[0] };
-  if (after) where.NOT = { hostname: after[0], port: { lte: after[1] } };
-  const rows = await ctx.prisma.domain.findMany({
-    where,
-    orderBy: [{ hostname: "asc" }, { port: "asc" }],
-    take: limit + 1,
-  });
-  return page(rows, limit, (row) => [row.hostname, row.port]);
-}
+    where.push(
+      Prisma.sql`d.not_after <= ${timestamp(new Date(Date.now() + expiringWithinDays * 86_400_000))}`,
+    );
+  if (groupId)
+    where.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM alerts a
+      JOIN notification_group_members m ON m.alert_id = a.id
+      JOIN notification_groups g ON g.id = m.group_id
+      WHERE a.domain_id = d.id AND g.id = ${groupId}::uuid AND g.team_id = ${ctx.teamId}::uuid)`);
 
-const expiryCursor = z.tuple([z.number().int().nullable(), z.uuid()]);
-
-/** Soonest expiry first, domains without a certificate yet at the end; ties by id. */
-async function byExpiry(
-  ctx: ServiceContext,
-  where: Prisma.DomainWhereInput,
-  search: string | undefined,
-  cursor: string | undefined,
-  limit: number,
-) {
-  if (search) where.hostname = { contains: search };
-  if (cursor) {
-    const [notAfter, id] = decodeCursor(expiryCursor, cursor);
-    const after =
-      notAfter === null
-        ? { notAfter: null, id: { gt: id } }
-        : {
-            OR: [
-              { notAfter: { gt: new Date(notAfter) } },
-              { notAfter: new Date(notAfter), id: { gt: id } },
-              { notAfter: null },
-            ],
-          };
-    where.AND = [after];
+  let order: Prisma.Sql;
+  let keyOf: (row: ListedDomain) => unknown;
+  if (sort === "expiry") {
+    // Soonest expiry first, domains without a certificate yet at the end; ties by id.
+    if (cursor) {
+      const [notAfter, id] = decodeCursor(expiryCursor, cursor);
+      where.push(
+        notAfter === null
+          ? Prisma.sql`d.not_after IS NULL AND d.id > ${id}::uuid`
+          : Prisma.sql`(d.not_after > ${timestamp(new Date(notAfter))}
+              OR (d.not_after = ${timestamp(new Date(notAfter))} AND d.id > ${id}::uuid)
+              OR d.not_after IS NULL)`,
+      );
+    }
+    order = Prisma.sql`d.not_after ASC NULLS LAST, d.id ASC`;
+    keyOf = (row) => [row.notAfter?.getTime() ?? null, row.id];
+  } else {
+    if (cursor) {
+      const [hostname, port] = decodeCursor(domainCursor, cursor);
+      // "After (hostname, port)" spelled so PostgreSQL starts the index scan at the cursor:
+      // hostname >= h is an index bound, where a row comparison or an OR of the two cases would
+      // be read from the team's first row (442 buffers instead of 6 at 50,000 domains).
+      where.push(
+        Prisma.sql`d.hostname >= ${hostname} AND NOT (d.hostname = ${hostname} AND d.port <= ${port})`,
+      );
+    }
+    order = Prisma.sql`d.hostname ASC, d.port ASC`;
+    keyOf = (row) => [row.hostname, row.port];
   }
-  const rows = await ctx.prisma.domain.findMany({
-    where,
-    orderBy: [{ notAfter: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    take: limit + 1,
-  });
-  return page(rows, limit, (row) => [row.notAfter?.getTime() ?? null, row.id]);
+
+  const rows = await ctx.prisma.$queryRaw<ListedDomain[]>`
+    SELECT ${selectListed} FROM domains d
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${order}
+    LIMIT ${limit + 1}`;
+  // Grades come back as stored ("A+"); Prisma's enum names them A_PLUS.
+  for (const row of rows) if (row.grade) row.grade = gradeToDb[row.grade as keyof typeof gradeToDb];
+  return page(rows, limit, keyOf);
 }
