@@ -2,9 +2,10 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { Prisma, PrismaClient } from "@port443/db";
 import { type AuditEntry, recordAudit } from "@port443/services";
 
-/** The organization endpoints that change who is in a team, each run in one transaction. */
+/** The organization endpoints that change who is in a team (or its name), each run in one transaction. */
 const memberPaths = new Set(
   [
+    "update",
     "invite-member",
     "cancel-invitation",
     "reject-invitation",
@@ -20,6 +21,8 @@ interface Change {
   tx: Prisma.TransactionClient;
   userId?: string;
   clientAddress?: string;
+  /** The team's name and slug before a rename. */
+  team?: { name: string; slug: string };
 }
 
 type Organization = { id: string };
@@ -31,7 +34,7 @@ const undo = Symbol("undo");
 
 /**
  * The audit log for what better-auth's organization plugin changes: invitations, joins, roles,
- * removals and departures. Its endpoints write through the adapter one statement at a time, with
+ * removals, departures and the team's name. Its endpoints write through the adapter one statement at a time, with
  * no transaction of their own, so for those requests `run` opens one and `client` (the client
  * the adapter is given) sends every query made within it there; the plugin's after-hooks
  * (`hooks`) then write the event in that same transaction, and the change and its event commit
@@ -62,6 +65,24 @@ export function memberAudit(prisma: PrismaClient) {
   const invitation = (entry: Invitation) => ({ type: "invitation", id: entry.id, label: entry.email });
 
   const hooks = {
+    beforeUpdateOrganization: async ({ member: acting }: { member: { organizationId: string } }) => {
+      const change = current.getStore();
+      if (change)
+        change.team = await change.tx.team.findUniqueOrThrow({
+          where: { id: acting.organizationId },
+          select: { name: true, slug: true },
+        });
+    },
+    afterUpdateOrganization: async ({ organization }: { organization: Organization | null }) => {
+      if (!organization) return;
+      const { name, slug } = organization as Organization & { name: string; slug: string };
+      await record(organization, {
+        action: "team.updated",
+        target: { type: "team", id: organization.id, label: name },
+        before: current.getStore()?.team,
+        after: { name, slug },
+      });
+    },
     afterCreateInvitation: ({
       invitation: sent,
       organization,

@@ -119,6 +119,20 @@ describe("member changes in the audit log", () => {
     });
   });
 
+  it("records the team renamed", async () => {
+    const renamed = await env.call("/api/auth/organization/update", {
+      cookie: owner,
+      body: { organizationId: teamId, data: { name: "Acme Corp" } },
+    });
+    expect(renamed.status).toBe(200);
+    expect(await latest("team.updated")).toMatchObject({
+      actorName: "grace@example.com",
+      targetLabel: "Acme Corp",
+      before: { name: "Acme" },
+      after: { name: "Acme Corp" },
+    });
+  });
+
   it("undoes a member change whose event cannot be written: both are in one transaction", async () => {
     const carl = await join("carl@example.com", "viewer");
     await env.prisma.$executeRawUnsafe(

@@ -26,6 +26,7 @@ export const auditActions = [
   "two_factor.required",
   "two_factor.not_required",
   "recipient.confirmed",
+  "team.updated",
   "member.added",
   "member.invited",
   "member.invitation_canceled",
