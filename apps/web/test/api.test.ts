@@ -58,6 +58,7 @@ describe("REST API in the production build", () => {
       REDIS_URL: testRedisUrl(),
       PORT443_QUEUE_PREFIX: prefix,
       PORT443_ALLOW_PRIVATE_TARGETS: "true",
+      PORT443_TRUSTED_PROXIES: "1",
       PUBLIC_URL: "https://port443.test",
     });
   });
@@ -119,6 +120,25 @@ describe("REST API in the production build", () => {
     const { id } = await chunked.json();
     expect((await call("DELETE", `/domains/${id}`)).status).toBe(204);
     expect((await call("GET", `/domains/${id}`)).status).toBe(404);
+  });
+
+  it("audits a key's change with the client's address, as the one trusted proxy reported it", async () => {
+    const response = await fetch(`${web.url}/api/v1/domains`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${key}`,
+        "content-type": "application/json",
+        // The proxy's own entry; the one left of it was the client's to write.
+        "x-forwarded-for": "198.51.100.7, 203.0.113.9",
+      },
+      body: JSON.stringify({ hostname: "audited.example" }),
+    });
+    expect(response.status).toBe(201);
+    const { id } = await response.json();
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "domain.created", targetId: id },
+    });
+    expect(event).toMatchObject({ actorName: "API key 'pipeline'", clientAddress: "203.0.113.9" });
   });
 
   it("refuses a key within a second of its revocation elsewhere, though it keeps keys for 10 s", async () => {
