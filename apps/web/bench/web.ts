@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { processEnv } from "@port443/config";
@@ -11,12 +12,24 @@ export const argument = (name: string, fallback: number) =>
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** The production build (`server.mjs`, with a mail catcher it needs) on a free port, once /api/health answers. */
-export async function startBenchWeb(databaseUrl: string, redisUrl: string, env: Record<string, string> = {}) {
+const nextCli = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+/**
+ * The production build on a free port, with the mail catcher it needs, once /api/health answers:
+ * as deployed (`server.mjs`, which serves /api/v1 on the lean path) or as a bare `next start`
+ * (everything through Next.js, the REST API through its route handler).
+ */
+export async function startBenchWeb(
+  databaseUrl: string,
+  redisUrl: string,
+  env: Record<string, string> = {},
+  server: "server.mjs" | "next start" = "server.mjs",
+) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const smtp = await startSmtpServer();
-  const child = spawn(process.execPath, ["server.mjs", "-p", String(port)], {
+  const command = server === "server.mjs" ? ["server.mjs"] : [nextCli, "start"];
+  const child = spawn(process.execPath, [...command, "-p", String(port)], {
     cwd: webDir,
     env: {
       ...processEnv(),
@@ -44,6 +57,7 @@ export async function startBenchWeb(databaseUrl: string, redisUrl: string, env: 
   }
   return {
     base,
+    pid: child.pid!,
     stop: () => {
       child.kill("SIGTERM");
       void smtp.stop();
