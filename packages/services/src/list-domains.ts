@@ -68,8 +68,8 @@ const timestamp = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp`;
 /**
  * The team's domains by hostname and port (or soonest expiry first), a page at a time with keyset
  * pagination: the cursor is an index bound, so a page deep in the list costs what the first does.
- * In SQL rather than Prisma's findMany: turning each row's ten timestamps into Dates through
- * Prisma's model mapping took 1 ms of CPU per page of 50, more than the rest of an API request.
+ * In SQL rather than Prisma's findMany: its model mapping of each row's ten timestamps made a page
+ * of 50 cost 1.2 ms of CPU against 0.6 ms, a third of an API request's.
  */
 export async function listDomains(ctx: ServiceContext, input: z.input<typeof listDomainsInput>) {
   const { cursor, limit, status, grade, tag, expiringWithinDays, search, sort, groupId } = parseInput(
