@@ -150,7 +150,7 @@ export function createRuntime(options: RuntimeOptions) {
     "watch.batch": watchBatch({
       ...probeDeps,
       // Where one deep scan fills an address (SCANS_PER_ADDRESS=1), probes still get one connection.
-      deepScanConnections: Math.min(connectionsPerHost, addressLimit - 1),
+      probeConnections: Math.max(1, addressLimit - connectionsPerHost),
       limiter: createLimiter(options.watchProbesAtOnce ?? 100),
       timeoutMs: options.watchTimeoutMs ?? 5_000,
       scanLeaseSeconds: options.leaseSeconds,

@@ -113,12 +113,17 @@ describe("politeness towards one address, across worker processes", () => {
     expect(await leases.tryAcquire("192.0.2.9")).toBeNull();
     await deep!();
     expect(await leases.tryAcquire("192.0.2.9", { weight: 4 })).not.toBeNull();
-    // Probes leave a deep scan room to start, however many of them come.
+    // Probes leave a deep scan room to start, however many of them come, and run beside it.
     const other = "192.0.2.10";
     const many = await Promise.all(
-      Array.from({ length: 8 }, () => leases.tryAcquire(other, { leaveFree: 4, leaseMs: 1_000 })),
+      Array.from({ length: 8 }, () => leases.tryAcquire(other, { probeCap: 4, leaseMs: 1_000 })),
     );
     expect(many.filter(Boolean)).toHaveLength(4);
     expect(await leases.tryAcquire(other, { weight: 4 })).not.toBeNull();
+    await Promise.all(many.map((release) => release?.()));
+    const beside = await Promise.all(
+      Array.from({ length: 6 }, () => leases.tryAcquire(other, { probeCap: 4, leaseMs: 1_000 })),
+    );
+    expect(beside.filter(Boolean)).toHaveLength(4);
   });
 });

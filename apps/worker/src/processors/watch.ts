@@ -19,8 +19,8 @@ import type { ProbeDeps } from "../scanning/probe-deps";
 import { resolveAddresses } from "../scanning/resolve-addresses";
 
 export interface WatchDeps extends ProbeDeps {
-  /** The connections one deep scan leases (SCAN_CONNECTIONS_PER_HOST), which probes leave free. */
-  deepScanConnections: number;
+  /** An address's connections its watch probes may hold together: all but one deep scan's. */
+  probeConnections: number;
   /** Probes at once in this process, across its batches. */
   limiter: Limiter;
   timeoutMs: number;
@@ -31,9 +31,10 @@ export interface WatchDeps extends ProbeDeps {
 const LEASE_MARGIN_MS = 2_000;
 /**
  * A domain none of whose addresses had a lease free is probed again this soon, or at its interval
- * if that is sooner (jittered).
+ * if that is sooner (jittered): soon, so that a domain on a busy address does not lose its turn to
+ * the others there again and again.
  */
-const BUSY_RETRY_MS = 60_000;
+const BUSY_RETRY_MS = 5_000;
 
 const domainFields = {
   id: true,
@@ -106,11 +107,11 @@ export const watchBatch =
 async function probeDomain(deps: WatchDeps, domain: WatchedDomain): Promise<WatchWrite> {
   const previous = readWatchState(domain.watchState);
   const addresses = await resolveAddresses(domain.hostname, deps.resolve);
-  // Probes never take the last connections a deep scan needs to start: a busy address's probes
-  // would otherwise keep its deep scans waiting for ever.
+  // Probes together never take the connections a deep scan needs to start: a busy address's
+  // probes would otherwise keep its deep scans waiting for ever.
   const leases = await leaseEach(deps.addressLeases, addresses, {
     leaseMs: deps.timeoutMs + LEASE_MARGIN_MS,
-    leaveFree: deps.deepScanConnections,
+    probeCap: deps.probeConnections,
   });
   if (addresses.length && !leases.held.length) {
     await leases.release();
@@ -121,7 +122,7 @@ async function probeDomain(deps: WatchDeps, domain: WatchedDomain): Promise<Watc
       nextWatchAt: new Date(
         Date.now() +
           Math.min(BUSY_RETRY_MS, watchIntervalMs(domain, domain.team, deps.minWatchIntervalSeconds)) *
-            (1 + Math.random() / 2),
+            (0.5 + Math.random()),
       ),
     };
   }
