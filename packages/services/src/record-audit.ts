@@ -1,4 +1,4 @@
-import type { AuditActorType, Prisma } from "@port443/db";
+import { type AuditActorType, type Prisma, uuidv7 } from "@port443/db";
 import type { ServiceContext } from "./context";
 
 /** Every action the audit log records (the dashboard's and the API's filters offer these). */
@@ -65,7 +65,7 @@ export interface AuditEntry {
 const secretField = /secret|hash|password|token|pem/i;
 
 /** Dates as ISO strings, undefined fields dropped: the form the JSON column keeps and compares. */
-const plain = (fields: Fields): Prisma.InputJsonObject => JSON.parse(JSON.stringify(fields));
+const plain = (fields: Fields): Fields => JSON.parse(JSON.stringify(fields));
 
 /** Only the fields that differ; null when nothing does (an update that changed nothing). */
 function changed(before: Fields | null | undefined, after: Fields | null | undefined) {
@@ -78,8 +78,7 @@ function changed(before: Fields | null | undefined, after: Fields | null | undef
     (key) => JSON.stringify(was[key]) !== JSON.stringify(is[key]),
   );
   if (!keys.length) return null;
-  const pick = (fields: Prisma.InputJsonObject) =>
-    Object.fromEntries(keys.map((key) => [key, fields[key] ?? null])) as Prisma.InputJsonObject;
+  const pick = (fields: Fields) => Object.fromEntries(keys.map((key) => [key, fields[key] ?? null]));
   return { before: pick(was), after: pick(is) };
 }
 
@@ -101,8 +100,9 @@ async function actorOf(tx: Prisma.TransactionClient, ctx: AuditContext) {
 /**
  * Writes audit events in the caller's transaction, so an event exists exactly when its change
  * committed, by whoever made it and from where. Of `before` and `after` only the fields that
- * differ are kept, and an update that changed nothing writes nothing. Several entries (a bulk
- * import) go in one statement.
+ * differ are kept, and an update that changed nothing writes nothing. Any number of entries go
+ * in one statement, each column an array (unnest): 5,000 events (a bulk import) take a tenth of
+ * what createMany's row of parameters per event takes.
  */
 export async function recordAudit(
   tx: Prisma.TransactionClient,
@@ -111,13 +111,19 @@ export async function recordAudit(
 ): Promise<void> {
   const rows = (Array.isArray(entries) ? entries : [entries]).flatMap((entry) => {
     const change = changed(entry.before, entry.after);
-    if (!change) return [];
-    const { type, id, label } = entry.target;
-    return [{ action: entry.action, targetType: type, targetId: id, targetLabel: label, ...change }];
+    return change ? [{ ...entry, ...change }] : [];
   });
   if (!rows.length) return;
-  const actor = await actorOf(tx, ctx);
-  await tx.auditEvent.createMany({
-    data: rows.map((row) => ({ teamId: ctx.teamId, clientAddress: ctx.clientAddress, ...actor, ...row })),
-  });
+  const { actorType, actorId, actorName } = await actorOf(tx, ctx);
+  const json = (fields: Fields | undefined) => (fields ? JSON.stringify(fields) : null);
+  await tx.$executeRaw`
+    INSERT INTO audit_events (id, team_id, actor_type, actor_id, actor_name, client_address,
+                              action, target_type, target_id, target_label, before, after)
+    SELECT id, ${ctx.teamId}::uuid, ${actorType}::"AuditActorType", ${actorId}::uuid, ${actorName},
+           ${ctx.clientAddress ?? null}, action, target_type, target_id, target_label, before, after
+    FROM unnest(${rows.map(() => uuidv7())}::uuid[], ${rows.map((row) => row.action)}::text[],
+                ${rows.map((row) => row.target.type)}::text[], ${rows.map((row) => row.target.id)}::text[],
+                ${rows.map((row) => row.target.label)}::text[], ${rows.map((row) => json(row.before))}::jsonb[],
+                ${rows.map((row) => json(row.after))}::jsonb[])
+      AS event(id, action, target_type, target_id, target_label, before, after)`;
 }
