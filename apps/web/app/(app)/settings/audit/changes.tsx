@@ -17,8 +17,9 @@ const Value = ({ value }: { value: unknown }) =>
 type Fields = Record<string, unknown> | null;
 
 /**
- * What an audit event changed, a field a line: "tags: web → prod, web" for an update, the field's
- * value alone for something new or removed.
+ * What an audit event changed, a field a line: "tags: web → prod, web" for an update (the old value
+ * struck through, both marked as deleted and inserted for screen readers), the field's value alone
+ * for something new or removed.
  */
 export function Changes({ before, after }: { before: unknown; after: unknown }) {
   const was = before as Fields;
@@ -32,8 +33,13 @@ export function Changes({ before, after }: { before: unknown; after: unknown }) 
           <span className="text-slate-600 dark:text-slate-400">{key}:</span>{" "}
           {was && is ? (
             <>
-              <Value value={was[key]} /> <span aria-hidden="true">→</span>
-              <span className="sr-only">changed to</span> <Value value={is[key]} />
+              <del>
+                <Value value={was[key]} />
+              </del>{" "}
+              <span aria-hidden="true">→</span>{" "}
+              <ins className="no-underline">
+                <Value value={is[key]} />
+              </ins>
             </>
           ) : (
             <Value value={(is ?? was)?.[key]} />

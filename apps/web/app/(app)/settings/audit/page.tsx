@@ -1,6 +1,7 @@
 import {
   type AuditAction,
   auditActions,
+  hasRole,
   listApiKeys,
   listAuditEvents,
   listMembers,
@@ -14,7 +15,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { Select } from "@/components/ui/select";
 import { TableHeader } from "@/components/ui/table-header";
-import { adminOnly } from "@/server/admin-only";
 import { requireTeam } from "@/server/session";
 import { Changes } from "./changes";
 
@@ -27,8 +27,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
   const { ctx, role } = await requireTeam();
-  const refused = adminOnly(role);
-  if (refused) return refused;
+  if (!hasRole(role, "admin")) return <Notice>Only admins and owners read the audit log.</Notice>;
   const actorId = params.actor && uuid.test(params.actor) ? params.actor : undefined;
   const action = auditActions.includes(params.action as AuditAction)
     ? (params.action as AuditAction)
@@ -131,7 +130,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div className="flex gap-3">
         {params.cursor ? (
           <Button asChild variant="secondary">
-            <Link href={`/settings/audit?${filter}`}>Newest</Link>
+            <Link href={filter.size ? `/settings/audit?${filter}` : "/settings/audit"}>Newest</Link>
           </Button>
         ) : null}
         {older ? (
