@@ -9,12 +9,17 @@ export async function rssMb(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-/** CPU time (user + system, ms) a process has used so far; 0 once it is gone. */
+/**
+ * CPU time (user + system, ms) a process has used so far, with that of its children it has
+ * reaped (so PostgreSQL's backends that exit between two readings still count, in the
+ * postmaster); 0 once it is gone.
+ */
 async function cpuMs(pid: number): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
-  // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+  // Fields after the parenthesised command name: utime, stime, cutime, cstime are the 12th to 15th.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (((Number(fields[11]) || 0) + (Number(fields[12]) || 0)) * 1000) / ticksPerSecond;
+  const ticks = [11, 12, 13, 14].reduce((sum, index) => sum + (Number(fields[index]) || 0), 0);
+  return (ticks * 1000) / ticksPerSecond;
 }
 
 /** Every process on this machine whose command name is `name` (postgres, redis-server). */
