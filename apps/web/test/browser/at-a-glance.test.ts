@@ -369,6 +369,9 @@ describe("dashboard at a glance in Chromium", () => {
   it("charts expiries with axes, week labels and each week's value on hover and keyboard focus", async () => {
     const { page } = await open("light", "/overview");
     const chart = page.getByRole("list", { name: "Certificates expiring per week" });
+    // The page streams: its loading skeleton may still show at "load" (React reveals streamed
+    // content in batches), so wait for the chart before counting its weeks.
+    await chart.waitFor();
     expect(await chart.getByRole("listitem").count()).toBe(13);
     // One tab stop for the chart: Tab reaches its first week, the arrows move along.
     for (let press = 0; press < 40; press++) {
