@@ -89,7 +89,11 @@ describe("monitoring schedule in Chromium", () => {
       .filter({ hasText: `${kind}:` })
       // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, without the hidden tooltips
       .innerText();
-  /** How the page says `at`, by the dashboard's one formatter. */
+  /**
+   * How the page says `at`, by the dashboard's one formatter. Times render as exact UTC on the
+   * server and relative once hydrated; under load a read right after a navigation can come before
+   * that, so the assertions on them poll.
+   */
   const ago = (at: Date) => relativeTime(at, Date.now());
 
   it("states a new domain's hourly watch probe and daily deep scan, and when each runs", async () => {
@@ -97,12 +101,12 @@ describe("monitoring schedule in Chromium", () => {
     await page.getByRole("button", { name: "Add and scan" }).click();
     await page.waitForURL(/\/domains\/[0-9a-f-]{36}$/);
     domainUrl = page.url();
-    expect(await line("Watch probe")).toBe(
-      "Watch probe: every 1 hour (team default) · last none yet · next after the first deep scan",
-    );
-    expect(await line("Deep scan")).toMatch(
-      /^Deep scan: every 1 day \(team default\) · last none yet · next (in \d+ minutes|just now)$/,
-    );
+    await expect
+      .poll(() => line("Watch probe"))
+      .toBe("Watch probe: every 1 hour (team default) · last none yet · next after the first deep scan");
+    await expect
+      .poll(() => line("Deep scan"))
+      .toMatch(/^Deep scan: every 1 day \(team default\) · last none yet · next (in \d+ minutes|just now)$/);
   });
 
   it("shows a deep scan with why it ran and, after it, until when watch probes saw it unchanged", async () => {
@@ -138,17 +142,19 @@ describe("monitoring schedule in Chromium", () => {
       },
     });
     await page.reload();
-    expect(await line("Watch probe")).toBe(
-      `Watch probe: every 1 hour (team default) · last ${ago(seenAt)} · next ${ago(nextWatch)}`,
-    );
-    expect(await line("Deep scan")).toBe(
-      `Deep scan: every 1 day (team default) · last ${ago(scannedAt)} · next ${ago(nextScan)}`,
-    );
+    await expect
+      .poll(() => line("Watch probe"))
+      .toBe(`Watch probe: every 1 hour (team default) · last ${ago(seenAt)} · next ${ago(nextWatch)}`);
+    await expect
+      .poll(() => line("Deep scan"))
+      .toBe(`Deep scan: every 1 day (team default) · last ${ago(scannedAt)} · next ${ago(nextScan)}`);
     const timeline = page.getByRole("list").filter({ hasText: "Watch probes: seen unchanged until" });
-    expect(await timeline.getByRole("listitem").allInnerTexts()).toEqual([
-      `Watch probes: seen unchanged until ${ago(seenAt)}`,
-      `Deep scan ${ago(scannedAt)}, change seen by watch probe: A`,
-    ]);
+    await expect
+      .poll(() => timeline.getByRole("listitem").allInnerTexts())
+      .toEqual([
+        `Watch probes: seen unchanged until ${ago(seenAt)}`,
+        `Deep scan ${ago(scannedAt)}, change seen by watch probe: A`,
+      ]);
     // The table behind the charts says the same, with exact times.
     await page.getByText("Scans as a table (1)").click();
     const row = page.getByRole("row").filter({ hasText: "change seen by watch probe" });
