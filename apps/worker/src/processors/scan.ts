@@ -1,25 +1,7 @@
-import type { PrismaClient } from "@port443/db";
-import {
-  enqueueGroupFlushes,
-  enqueueNotifications,
-  type Handler,
-  PermanentJobError,
-  type Queues,
-} from "@port443/jobs";
+import { enqueueGroupFlushes, enqueueNotifications, type Handler, PermanentJobError } from "@port443/jobs";
 import { effectivePolicy, recordScan } from "@port443/monitoring";
-import type { OutboundPolicies } from "@port443/net";
-import {
-  type CrlSource,
-  type ErrorCode,
-  type ScanOptions,
-  type ScanReport,
-  scan,
-  type TrustStore,
-} from "@port443/scanner";
+import { type ErrorCode, type ScanOptions, type ScanReport, scan } from "@port443/scanner";
 import { DelayedError, type Job } from "bullmq";
-import type { Logger } from "../logger";
-import type { Metrics } from "../metrics";
-import type { AddressLeases } from "../scanning/address-leases";
 import { deferralDelayMs, deferralsOf } from "../scanning/deferral";
 import { leaseEach } from "../scanning/lease-all";
 import type { ProbeDeps } from "../scanning/probe-deps";

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@port443/db";
-import { enqueueMany, type Handler, jobOptions, type Queues, scanPriority } from "@port443/jobs";
+import { enqueueMany, type Handler, jobOptions, scanPriority } from "@port443/jobs";
 import {
   decideWatch,
   readWatchState,
@@ -9,11 +9,8 @@ import {
   type WatchWrite,
   watchIntervalMs,
 } from "@port443/monitoring";
-import type { Limiter, OutboundPolicies } from "@port443/net";
-import { type CrlSource, type TrustStore, type WatchMode, watch } from "@port443/scanner";
-import type { Logger } from "../logger";
-import type { Metrics } from "../metrics";
-import type { AddressLeases } from "../scanning/address-leases";
+import type { Limiter } from "@port443/net";
+import { type WatchMode, watch } from "@port443/scanner";
 import { leaseEach } from "../scanning/lease-all";
 import type { ProbeDeps } from "../scanning/probe-deps";
 import { resolveAddresses } from "../scanning/resolve-addresses";
@@ -30,9 +27,9 @@ export interface WatchDeps extends ProbeDeps {
 /** An address lease of a watch probe outlives its timeout by this much. */
 const LEASE_MARGIN_MS = 2_000;
 /**
- * A domain none of whose addresses had a lease free is probed again this soon, or at its interval
- * if that is sooner (jittered): soon, so that a domain on a busy address does not lose its turn to
- * the others there again and again.
+ * A domain none of whose addresses had a lease free (or whose probe failed outright) is probed
+ * again this soon, or at its interval if that is sooner (jittered): soon, so that a domain on a
+ * busy address does not lose its turn to the others there again and again.
  */
 const BUSY_RETRY_MS = 5_000;
 
@@ -68,7 +65,22 @@ export const watchBatch =
   async (payload, job) => {
     const lease = new Date(payload.lease);
     const domains = await loadBatch(deps.prisma, payload.domainIds, lease);
-    const writes = await Promise.all(domains.map((domain) => deps.limiter(() => probeDomain(deps, domain))));
+    const writes = await Promise.all(
+      domains.map((domain) =>
+        deps.limiter(() =>
+          probeDomain(deps, domain).catch((error: Error): WatchWrite => {
+            // One domain's failure must not sink the batch's writes: it is probed again soon.
+            deps.logger.warn({ domainId: domain.id, err: error.message }, "watch probe failed");
+            return {
+              domainId: domain.id,
+              outcome: null,
+              answered: false,
+              nextWatchAt: retryAt(deps, domain),
+            };
+          }),
+        ),
+      ),
+    );
     const deepScans = await recordWatches(deps.prisma, {
       lease,
       writes,
@@ -104,6 +116,14 @@ export const watchBatch =
     return { probed: domains.length, deepScans: deepScans.length, ...counts };
   };
 
+/** When a domain that could not be probed now is tried again (see BUSY_RETRY_MS). */
+const retryAt = (deps: WatchDeps, domain: WatchedDomain) =>
+  new Date(
+    Date.now() +
+      Math.min(BUSY_RETRY_MS, watchIntervalMs(domain, domain.team, deps.minWatchIntervalSeconds)) *
+        (0.5 + Math.random()),
+  );
+
 async function probeDomain(deps: WatchDeps, domain: WatchedDomain): Promise<WatchWrite> {
   const previous = readWatchState(domain.watchState);
   const addresses = await resolveAddresses(domain.hostname, deps.resolve);
@@ -115,16 +135,7 @@ async function probeDomain(deps: WatchDeps, domain: WatchedDomain): Promise<Watc
   });
   if (addresses.length && !leases.held.length) {
     await leases.release();
-    return {
-      domainId: domain.id,
-      outcome: null,
-      answered: false,
-      nextWatchAt: new Date(
-        Date.now() +
-          Math.min(BUSY_RETRY_MS, watchIntervalMs(domain, domain.team, deps.minWatchIntervalSeconds)) *
-            (0.5 + Math.random()),
-      ),
-    };
+    return { domainId: domain.id, outcome: null, answered: false, nextWatchAt: retryAt(deps, domain) };
   }
   let probed: WatchState;
   try {
