@@ -1,24 +1,11 @@
-import { createPrismaClient, type PrismaClient } from "@port443/db";
-import { createQueues, createRedisConnection, type Queues } from "@port443/jobs";
-import { createTestDatabase, type TestDatabase, testRedisUrl, uniquePrefix } from "@port443/testing";
-import type { Redis } from "ioredis";
+import type { PrismaClient } from "@port443/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ensureTeam,
-  getDomain,
-  getDomainHistory,
-  type ServiceContext,
-  updateDomain,
-  updateTeamSchedule,
-} from "../src";
+import { getDomain, getDomainHistory, type ServiceContext, updateDomain, updateTeamSchedule } from "../src";
+import { openServicesBed, type ServicesBed } from "./support/bed";
 
 const HOUR_MS = 3_600_000;
 
 describe("a domain's schedule and its history of deep scans and watch probes", () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  let connection: Redis;
-  let queues: Queues;
   const quotas = {
     domains: 100,
     manualScansPerHour: 10,
@@ -27,24 +14,16 @@ describe("a domain's schedule and its history of deep scans and watch probes", (
     recipientChangesPerHour: 10,
     minWatchIntervalSeconds: 600,
   };
+  let bed: ServicesBed;
+  let prisma: PrismaClient;
 
   beforeAll(async () => {
-    db = await createTestDatabase("domain_schedule_history");
-    prisma = createPrismaClient(db.url);
-    connection = createRedisConnection(testRedisUrl(), "worker");
-    queues = createQueues({ connection, prefix: uniquePrefix("domain-schedule-history") });
+    bed = await openServicesBed("domain-schedule-history", quotas);
+    prisma = bed.prisma;
   });
-  afterAll(async () => {
-    await queues.close();
-    await connection.quit();
-    await prisma.$disconnect();
-    await db.drop();
-  });
+  afterAll(() => bed.close());
 
-  const context = async (slug: string, role: ServiceContext["role"]): Promise<ServiceContext> => {
-    const team = await ensureTeam({ prisma }, { slug, create: true });
-    return { prisma, queues, teamId: team.id, role, quotas };
-  };
+  const context = (slug: string, role: ServiceContext["role"]) => bed.context(slug, role);
 
   it("states each interval, the domain's own or the team's, and the watch interval never below the minimum", async () => {
     const admin = await context("schedule-shown", "admin");

@@ -1,23 +1,15 @@
-import { createPrismaClient, type PrismaClient } from "@port443/db";
-import { createQueues, createRedisConnection, type Queues } from "@port443/jobs";
-import { createTestDatabase, type TestDatabase, testRedisUrl, uniquePrefix } from "@port443/testing";
-import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addDomain,
   addDomains,
-  ensureTeam,
   getTeamSchedule,
   type ServiceContext,
   updateDomain,
   updateTeamSchedule,
 } from "../src";
+import { openServicesBed, type ServicesBed } from "./support/bed";
 
 describe("watch and deep-scan intervals", () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  let connection: Redis;
-  let queues: Queues;
   const quotas = {
     domains: 100,
     manualScansPerHour: 10,
@@ -26,24 +18,14 @@ describe("watch and deep-scan intervals", () => {
     recipientChangesPerHour: 10,
     minWatchIntervalSeconds: 600,
   };
+  let bed: ServicesBed;
 
   beforeAll(async () => {
-    db = await createTestDatabase("schedule");
-    prisma = createPrismaClient(db.url);
-    connection = createRedisConnection(testRedisUrl(), "worker");
-    queues = createQueues({ connection, prefix: uniquePrefix("schedule") });
+    bed = await openServicesBed("schedule", quotas);
   });
-  afterAll(async () => {
-    await queues.close();
-    await connection.quit();
-    await prisma.$disconnect();
-    await db.drop();
-  });
+  afterAll(() => bed.close());
 
-  const context = async (slug: string, role: ServiceContext["role"]): Promise<ServiceContext> => {
-    const team = await ensureTeam({ prisma }, { slug, create: true });
-    return { prisma, queues, teamId: team.id, role, quotas };
-  };
+  const context = (slug: string, role: ServiceContext["role"]) => bed.context(slug, role);
 
   it("a new team watches hourly and deep-scans daily; admins change that, within the deployment's minimum", async () => {
     const admin = await context("intervals", "admin");
