@@ -40,29 +40,23 @@ export interface TickOptions {
 
 export async function tick(prisma: PrismaClient, queues: Queues, logger: Logger, options: TickOptions = {}) {
   const now = options.now ?? new Date();
-  let scheduled = 0;
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const claims = await claimDueDomains(prisma, { now, limit: BATCH, leaseSeconds: options.leaseSeconds });
-    if (claims.length) {
-      await enqueueMany(
+  const claim = { now, limit: BATCH, leaseSeconds: options.leaseSeconds };
+  const scheduled = await inBatches(
+    () => claimDueDomains(prisma, claim),
+    (claims) =>
+      enqueueMany(
         queues,
         "scan.domain",
-        claims.map((claim) => ({
-          payload: { domainId: claim.domainId, lease: claim.lease.getTime() },
-          options: { ...jobOptions("scan.domain", options.retryDelayMs), jobId: scanJobId(claim) },
+        claims.map((due) => ({
+          payload: { domainId: due.domainId, lease: due.lease.getTime() },
+          options: { ...jobOptions("scan.domain", options.retryDelayMs), jobId: scanJobId(due) },
         })),
-      );
-    }
-    scheduled += claims.length;
-    if (claims.length < BATCH) break;
-  }
-  let watched = 0;
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const claims = await claimDueWatches(prisma, { now, limit: BATCH, leaseSeconds: options.leaseSeconds });
-    await enqueueMany(queues, "watch.batch", watchBatches(claims, options.retryDelayMs));
-    watched += claims.length;
-    if (claims.length < BATCH) break;
-  }
+      ),
+  );
+  const watched = await inBatches(
+    () => claimDueWatches(prisma, claim),
+    (claims) => enqueueMany(queues, "watch.batch", watchBatches(claims, options.retryDelayMs)),
+  );
   const flushDeps = {
     prisma,
     queues,
@@ -88,6 +82,18 @@ export async function tick(prisma: PrismaClient, queues: Queues, logger: Logger,
   if (scheduled || watched || stuck.length || flushedGroups)
     logger.info({ scheduled, watched, flushedGroups, requeuedNotifications: stuck.length }, "tick");
   return { scheduled, watched, flushedGroups, requeuedNotifications: stuck.length };
+}
+
+/** Claims and enqueues up to MAX_BATCHES batches of BATCH, stopping at the first short one. */
+async function inBatches(claim: () => Promise<Claim[]>, enqueue: (claims: Claim[]) => Promise<unknown>) {
+  let claimed = 0;
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const claims = await claim();
+    if (claims.length) await enqueue(claims);
+    claimed += claims.length;
+    if (claims.length < BATCH) break;
+  }
+  return claimed;
 }
 
 /** Claimed watch probes (one lease) as batch jobs, each id derived from its claim. */
